@@ -1,0 +1,43 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+/** The site address comes from content/site.json, so a council changes it with its content. */
+const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  site: site.siteUrl,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/admin/') }),
+  ],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "form-action 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "media-src 'self'",
+        "connect-src 'self'",
+        "frame-src 'none'",
+        "worker-src 'self' blob:",
+        "manifest-src 'self'",
+      ],
+      // Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+});

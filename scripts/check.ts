@@ -1,0 +1,20 @@
+/** `npm run check`: validates all of content/ without building the site. */
+import { fileURLToPath } from 'node:url';
+import { checkContent } from '../src/lib/content-check.ts';
+import { problemReport } from '../src/lib/check-report.ts';
+
+const root = new URL('../', import.meta.url);
+const started = performance.now();
+const { problems, files } = checkContent({
+  rootDir: fileURLToPath(root),
+  contentDir: fileURLToPath(new URL('content/', root)),
+  publicDir: fileURLToPath(new URL('public/', root)),
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+const report = problemReport(problems, files);
+if (problems.length) {
+  process.stderr.write(`${report}\n`);
+  process.exitCode = 1;
+} else {
+  process.stdout.write(`${report} (${seconds} s)\n`);
+}

@@ -1,0 +1,79 @@
+/**
+ * Serves the built site (dist/) on localhost, as a static host would: directory indexes,
+ * the 404 page, and the security headers from public/_headers-style defaults. Used by the
+ * Playwright tests and by anyone who wants to look at a build without Astro.
+ */
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
+};
+const root = resolve(option('dir', 'dist'));
+const port = Number(option('port', '4321'));
+const host = option('host', '127.0.0.1');
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Headers a production host should send too (see docs/hosting.md). */
+const securityHeaders = {
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function resolveFile(urlPath: string): string | undefined {
+  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, clean);
+  if (!file.startsWith(root)) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', `http://${host}`);
+  const directory = join(root, url.pathname);
+  if (!url.pathname.endsWith('/') && existsSync(directory) && statSync(directory).isDirectory()) {
+    response.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...securityHeaders });
+    response.end();
+    return;
+  }
+  const file = resolveFile(url.pathname);
+  const status = file ? 200 : 404;
+  const served = file ?? join(root, '404.html');
+  response.writeHead(status, { 'Content-Type': types[extname(served)] ?? 'application/octet-stream', ...securityHeaders });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(served).pipe(response);
+});
+
+server.listen(port, host, () => {
+  process.stdout.write(`Serving ${root} at http://${host}:${port}/\n`);
+});

@@ -1,0 +1,48 @@
+/**
+ * The content collections. Schemas live in src/schemas/ and the folder of each collection in
+ * src/lib/collections.ts, shared with `npm run check` so both accept exactly the same files.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import {
+  feedbackSchema,
+  glossaryTermSchema,
+  indicatorSchema,
+  navigatorSchema,
+  organisationSchema,
+  pageSchema,
+  pathwaySchema,
+  provisionSchema,
+  serviceSchema,
+  videoSchema,
+  type RefFactory,
+} from './schemas/index.ts';
+import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './lib/collections.ts';
+import { slugify } from './lib/slug.ts';
+
+const ref: RefFactory = (collection) => reference(collection);
+
+/** The loader for a folder collection, from the shared table. */
+function fromFolder(name: FolderCollection['name']) {
+  const collection = folderCollections.find((c) => c.name === name)!;
+  return glob({ base: `./content/${collection.folder}`, pattern: `*${collection.extension}` });
+}
+
+export const collections = {
+  services: defineCollection({ loader: fromFolder('services'), schema: serviceSchema({ ref }) }),
+  organisations: defineCollection({ loader: fromFolder('organisations'), schema: organisationSchema() }),
+  pathways: defineCollection({ loader: fromFolder('pathways'), schema: pathwaySchema({ ref }) }),
+  navigator: defineCollection({ loader: fromFolder('navigator'), schema: navigatorSchema() }),
+  provision: defineCollection({ loader: fromFolder('provision'), schema: provisionSchema({ ref }) }),
+  videos: defineCollection({ loader: fromFolder('videos'), schema: videoSchema({ ref }) }),
+  feedback: defineCollection({ loader: fromFolder('feedback'), schema: feedbackSchema() }),
+  pages: defineCollection({ loader: fromFolder('pages'), schema: pageSchema() }),
+  indicators: defineCollection({ loader: fromFolder('indicators'), schema: indicatorSchema() }),
+  glossary: defineCollection({
+    loader: file(`content/${GLOSSARY_FILE}`, {
+      parser: (text) => (JSON.parse(text) as { term: string }[]).map((item) => ({ id: slugify(item.term), ...item })),
+    }),
+    schema: glossaryTermSchema().extend({ id: z.string() }),
+  }),
+};

@@ -1,0 +1,70 @@
+/**
+ * Where each collection lives under content/ and which schema it uses. Astro's content
+ * config and the content checker both read this table, so they cannot drift apart.
+ */
+import type { z } from 'astro/zod';
+import {
+  feedbackSchema,
+  indicatorSchema,
+  navigatorSchema,
+  organisationSchema,
+  pageSchema,
+  pathwaySchema,
+  provisionSchema,
+  serviceSchema,
+  videoSchema,
+  type CollectionName,
+  type RefFactory,
+} from '../schemas/index.ts';
+
+export interface FolderCollection {
+  name: Exclude<CollectionName, 'glossary'>;
+  /** Folder under content/. */
+  folder: string;
+  /** The one file extension entries use. */
+  extension: '.json' | '.mdx';
+  /** What one entry is called in messages. */
+  noun: string;
+  schema: (options: { ref: RefFactory }) => z.ZodType;
+  /** Whether an MDX body is required (for videos it is the transcript). */
+  bodyRequired?: string;
+}
+
+export const folderCollections: FolderCollection[] = [
+  { name: 'organisations', folder: 'organisations', extension: '.json', noun: 'organisation', schema: organisationSchema },
+  { name: 'services', folder: 'services', extension: '.json', noun: 'service', schema: serviceSchema },
+  { name: 'pathways', folder: 'pathways', extension: '.mdx', noun: 'pathway', schema: pathwaySchema, bodyRequired: 'the pathway text' },
+  { name: 'navigator', folder: 'navigator', extension: '.json', noun: 'decision tree', schema: navigatorSchema },
+  { name: 'provision', folder: 'provision', extension: '.json', noun: 'provision entry', schema: provisionSchema },
+  { name: 'videos', folder: 'videos', extension: '.mdx', noun: 'video', schema: videoSchema, bodyRequired: 'the full transcript of the video' },
+  { name: 'feedback', folder: 'feedback', extension: '.json', noun: '"you said, we did" entry', schema: feedbackSchema },
+  { name: 'pages', folder: 'pages', extension: '.mdx', noun: 'page', schema: pageSchema, bodyRequired: 'the page text' },
+  { name: 'indicators', folder: 'indicators', extension: '.json', noun: 'indicator', schema: indicatorSchema },
+];
+
+export const GLOSSARY_FILE = 'glossary.json';
+export const SITE_FILE = 'site.json';
+
+/**
+ * Top-level URLs the site itself uses. A general page (content/pages/<id>.mdx) is published at
+ * /<id>/, so these ids are taken.
+ */
+export const RESERVED_PAGE_IDS = [
+  'services',
+  'search',
+  'navigator',
+  'pathways',
+  'provision',
+  'young-people',
+  'videos',
+  'you-said-we-did',
+  'how-we-are-doing',
+  'glossary',
+  'og',
+  'openreferral',
+  'admin',
+  'pagefind',
+  'sitemap-index',
+  '404',
+  '_astro',
+];

@@ -1,0 +1,303 @@
+/**
+ * Checks everything under content/ without building the site: each file against its schema,
+ * then the rules a schema alone cannot express (references resolve, localities and themes
+ * exist, decision trees are complete, captions are real WebVTT). Every problem is collected,
+ * not just the first, and each names the file and field.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import type { z } from 'astro/zod';
+import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
+import { folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
+import { validateTree, type Tree } from './navigator-graph.ts';
+import { closest, problemFromIssue, type Problem } from './problems.ts';
+import { ID_PATTERN } from '../schemas/common.ts';
+import { slugify } from './slug.ts';
+
+export interface CheckOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Absolute path of public/, where captions and video files live. */
+  publicDir: string;
+  /** Project root, so messages show paths such as content/services/x.json. */
+  rootDir: string;
+}
+
+export interface LoadedEntry {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  body?: string;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** Every entry by collection, as written (entries with problems too, for cross-checks). */
+  entries: Map<CollectionName, LoadedEntry[]>;
+  files: number;
+}
+
+/** Splits an MDX file into YAML frontmatter and body. */
+export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source.replace(/^\uFEFF/, ''));
+  return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
+}
+
+function jsonError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^JSON\.parse: /, '');
+}
+
+/** WebVTT: a "WEBVTT" header line, then at least one cue with a valid timing line. */
+export function webVttProblem(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) return 'the first line is not "WEBVTT"';
+  const timing = /^(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3} --> (?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}(?:\s.*)?$/;
+  const cues = lines.filter((line) => line.includes('-->'));
+  if (cues.length === 0) return 'it has no captions (no lines with "-->")';
+  const bad = cues.find((line) => !timing.test(line.trim()));
+  if (bad) return `the timing line "${bad.trim()}" is not in the form 00:00:01.000 --> 00:00:04.000`;
+  return undefined;
+}
+
+export function checkContent(options: CheckOptions): CheckResult {
+  const { contentDir, publicDir, rootDir } = options;
+  const problems: Problem[] = [];
+  const entries = new Map<CollectionName, LoadedEntry[]>();
+  const rel = (path: string) => relative(rootDir, path).split('\\').join('/');
+  let files = 0;
+
+  // site.json first: other checks need its localities and themes.
+  const sitePath = join(contentDir, SITE_FILE);
+  let site: z.infer<ReturnType<typeof siteSchema>> | undefined;
+  if (!existsSync(sitePath)) {
+    problems.push({ file: rel(sitePath), field: '(file)', problem: 'the file is missing', fix: 'create content/site.json (see docs/editing.md)' });
+  } else {
+    files++;
+    const parsed = parseJson(sitePath);
+    if ('error' in parsed) problems.push({ file: rel(sitePath), field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+    else {
+      const schema = siteSchema();
+      const result = schema.safeParse(parsed.data);
+      if (result.success) site = result.data;
+      else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
+    }
+  }
+
+  for (const collection of folderCollections) {
+    const dir = join(contentDir, collection.folder);
+    const list: LoadedEntry[] = [];
+    entries.set(collection.name, list);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name.startsWith('.') || statSync(path).isDirectory()) continue;
+      files++;
+      const file = rel(path);
+      const extension = extname(name);
+      const id = name.slice(0, -extension.length);
+      if (extension !== collection.extension) {
+        problems.push({
+          file,
+          field: '(file name)',
+          problem: `${collection.folder}/ only holds ${collection.extension} files`,
+          fix: `rename it to ${id}${collection.extension}, or move it out of content/${collection.folder}/`,
+        });
+        continue;
+      }
+      if (!ID_PATTERN.test(id)) {
+        problems.push({
+          file,
+          field: '(file name)',
+          problem: `"${id}" is not a valid id: the file name becomes the page address`,
+          fix: `rename it using lower-case letters, numbers and hyphens only, such as ${slugify(id) || 'my-entry'}${extension}`,
+        });
+      }
+      if (collection.name === 'pages' && RESERVED_PAGE_IDS.includes(id)) {
+        problems.push({ file, field: '(file name)', problem: `/${id}/ is already a section of the site`, fix: 'choose another file name for this page' });
+      }
+      let data: unknown;
+      let body: string | undefined;
+      const source = readFileSync(path, 'utf8');
+      if (extension === '.json') {
+        const parsed = parseJson(path, source);
+        if ('error' in parsed) {
+          problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+          continue;
+        }
+        data = parsed.data;
+      } else {
+        const split = splitFrontmatter(source);
+        if (!split) {
+          problems.push({ file, field: '(frontmatter)', problem: 'the file does not start with frontmatter between two --- lines', fix: 'put the fields between a line "---" at the very top and another "---" line' });
+          continue;
+        }
+        try {
+          data = loadYaml(split.frontmatter);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          problems.push({ file, field: '(frontmatter)', problem: `the fields between the --- lines are not valid YAML: ${reason}`, fix: 'check indentation, colons and quotes' });
+          continue;
+        }
+        body = split.body;
+        if (collection.bodyRequired && !body.trim()) {
+          problems.push({ file, field: '(body)', problem: 'there is nothing after the frontmatter', fix: `write ${collection.bodyRequired} below the second --- line` });
+        }
+      }
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        problems.push({ file, field: '(file)', problem: `found ${Array.isArray(data) ? 'a list' : 'no fields'}`, fix: `write one ${collection.noun} as an object of fields` });
+        continue;
+      }
+      const schema = collection.schema({ ref: idRef });
+      const result = schema.safeParse(data);
+      if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(file, issue, data, schema));
+      // Cross-checks read what the editor wrote, so they can name the value as written.
+      list.push({ collection: collection.name, id, file, data: data as Record<string, unknown>, body });
+    }
+  }
+
+  // Glossary: one file, an array of terms.
+  const glossaryPath = join(contentDir, GLOSSARY_FILE);
+  const glossary: LoadedEntry[] = [];
+  entries.set('glossary', glossary);
+  if (existsSync(glossaryPath)) {
+    files++;
+    const file = rel(glossaryPath);
+    const parsed = parseJson(glossaryPath);
+    if ('error' in parsed) problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+    else if (!Array.isArray(parsed.data)) problems.push({ file, field: '(file)', problem: 'is not a list', fix: 'make the file a list of terms: [ { "term": …, … }, … ]' });
+    else {
+      const schema = glossaryTermSchema();
+      const seen = new Map<string, number>();
+      parsed.data.forEach((item: unknown, index: number) => {
+        const result = schema.safeParse(item);
+        if (!result.success) {
+          for (const issue of result.error.issues) {
+            const problem = problemFromIssue(file, { ...issue, path: [index, ...issue.path] }, parsed.data, undefined);
+            problems.push(problem);
+          }
+          return;
+        }
+        const id = slugify(result.data.term);
+        if (seen.has(id)) {
+          problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" is already defined at [${seen.get(id)}]`, fix: 'merge the two definitions into one' });
+        }
+        seen.set(id, index);
+        glossary.push({ collection: 'glossary', id, file, data: item as Record<string, unknown> });
+      });
+    }
+  }
+
+  problems.push(...crossCheck(entries, site, publicDir));
+  return { problems, entries, files };
+}
+
+function parseJson(path: string, source?: string): { data: unknown } | { error: string } {
+  try {
+    return { data: JSON.parse((source ?? readFileSync(path, 'utf8')).replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    return { error: jsonError(error) };
+  }
+}
+
+type Entries = Map<CollectionName, LoadedEntry[]>;
+
+/** The rules that need more than one file: references, localities, themes, trees, captions. */
+function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, publicDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const ids = (collection: CollectionName) => new Set((entries.get(collection) ?? []).map((e) => e.id));
+  const known = new Map<CollectionName, Set<string>>();
+  const idsOf = (collection: CollectionName) => {
+    if (!known.has(collection)) known.set(collection, ids(collection));
+    return known.get(collection)!;
+  };
+
+  const checkRef = (entry: LoadedEntry, field: string, value: unknown, collection: CollectionName) => {
+    if (typeof value !== 'string') return;
+    const available = idsOf(collection);
+    if (available.has(value)) return;
+    const guess = closest(value, available);
+    problems.push({
+      file: entry.file,
+      field,
+      problem: `"${value}" does not match any file in content/${collection}/`,
+      fix: guess ? `did you mean "${guess}"? Otherwise add content/${collection}/${value}.${collection === 'pathways' || collection === 'videos' || collection === 'pages' ? 'mdx' : 'json'}` : `use the file name (without extension) of an entry in content/${collection}/, or add that entry`,
+    });
+  };
+  const checkRefList = (entry: LoadedEntry, field: string, collection: CollectionName) => {
+    const value = entry.data[field];
+    if (Array.isArray(value)) value.forEach((item, i) => checkRef(entry, `${field}[${i}]`, item, collection));
+  };
+
+  for (const service of entries.get('services') ?? []) {
+    checkRef(service, 'organisation', service.data.organisation, 'organisations');
+    checkRefList(service, 'videos', 'videos');
+    checkRefList(service, 'relatedServices', 'services');
+    const areas = service.data.areaServed;
+    if (site && Array.isArray(areas)) {
+      const names = site.localities.map((l) => l.name);
+      areas.forEach((area, i) => {
+        if (typeof area !== 'string' || area === 'whole-area' || names.includes(area)) return;
+        const guess = closest(area, names);
+        problems.push({
+          file: service.file,
+          field: `areaServed[${i}]`,
+          problem: `"${area}" is not a locality in content/site.json`,
+          fix: guess ? `did you mean "${guess}"?` : `use "whole-area" or one of: ${names.join(', ')}`,
+        });
+      });
+    }
+  }
+  for (const collection of ['pathways', 'provision', 'videos'] as const) {
+    for (const entry of entries.get(collection) ?? []) checkRefList(entry, 'relatedServices', 'services');
+  }
+
+  if (site) {
+    for (const item of entries.get('feedback') ?? []) {
+      const theme = item.data.theme;
+      if (typeof theme === 'string' && !site.feedbackThemes.includes(theme)) {
+        const guess = closest(theme, site.feedbackThemes);
+        problems.push({
+          file: item.file,
+          field: 'theme',
+          problem: `"${theme}" is not one of the themes in content/site.json`,
+          fix: guess ? `did you mean "${guess}"?` : `use one of: ${site.feedbackThemes.join(', ')}, or add it to "feedbackThemes" in site.json`,
+        });
+      }
+    }
+  }
+
+  for (const tree of entries.get('navigator') ?? []) {
+    const data = tree.data as unknown as Tree & { nodes?: Record<string, { pathways?: unknown }> };
+    if (typeof data.start !== 'string' || !data.nodes || typeof data.nodes !== 'object') continue;
+    for (const problem of validateTree(data)) problems.push({ file: tree.file, ...problem });
+    for (const [nodeId, node] of Object.entries(data.nodes)) {
+      if (Array.isArray(node?.pathways)) {
+        node.pathways.forEach((p, i) => checkRef({ ...tree, data: {} }, `nodes.${nodeId}.pathways[${i}]`, p, 'pathways'));
+      }
+    }
+  }
+
+  for (const video of entries.get('videos') ?? []) {
+    const captions = video.data.captions;
+    if (typeof captions === 'string') {
+      const path = join(publicDir, captions);
+      if (!existsSync(path)) {
+        problems.push({ file: video.file, field: 'captions', problem: `the captions file public${captions} does not exist`, fix: 'add the WebVTT file to public/ or correct the path' });
+      } else {
+        const reason = webVttProblem(readFileSync(path, 'utf8'));
+        if (reason) problems.push({ file: video.file, field: 'captions', problem: `public${captions} is not valid WebVTT: ${reason}`, fix: 'export the captions as WebVTT (.vtt) and check the file in a text editor' });
+      }
+    }
+    const source = video.data.source as { file?: unknown } | undefined;
+    if (source && typeof source.file === 'string' && !existsSync(join(publicDir, source.file))) {
+      problems.push({ file: video.file, field: 'source.file', problem: `the video file public${source.file} does not exist`, fix: 'add the video to public/ or correct the path' });
+    }
+    if (typeof video.data.poster === 'string' && !existsSync(join(publicDir, video.data.poster))) {
+      problems.push({ file: video.file, field: 'poster', problem: `the poster image public${video.data.poster} does not exist`, fix: 'add the image to public/ or correct the path' });
+    }
+  }
+  return problems;
+}

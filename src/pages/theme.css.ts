@@ -1,0 +1,13 @@
+/**
+ * The council's colours from content/site.json as CSS custom properties. Served as a file, not
+ * an inline style, so the Content-Security-Policy needs no exception.
+ */
+import type { APIRoute } from 'astro';
+import { site } from '../lib/site.ts';
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export const GET: APIRoute = () => {
+  const lines = Object.entries(site.theme).map(([name, value]) => `  --theme-${kebab(name)}: ${value};`);
+  return new Response(`:root {\n${lines.join('\n')}\n}\n`, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+};

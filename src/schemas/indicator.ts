@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { indicatorUnits } from '../lib/vocabulary.ts';
+import { oneOf, text } from './common.ts';
+
+const point = z.strictObject({
+  period: z.string({ error: 'a month written as YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month written as YYYY-MM, such as "2026-04"' }),
+  value: z.number({ error: 'a number, without quotes' }),
+  comparison: z.strictObject({ label: text('what the comparison is'), value: z.number({ error: 'a number' }) }).optional(),
+});
+
+/** A "how we're doing" indicator: content/indicators/<id>.json */
+export const indicatorSchema = () =>
+  z.strictObject({
+    title: text('a title'),
+    description: text('a description'),
+    unit: oneOf(indicatorUnits.values, 'units'),
+    higherIsBetter: z.boolean({ error: 'true or false, without quotes' }),
+    source: text('where the figures come from'),
+    series: z.array(point, { error: 'a list of { period, value } points' }).min(1, { error: 'at least one figure' }),
+  });

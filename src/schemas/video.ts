@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+import { audiences } from '../lib/vocabulary.ts';
+import { isoDate, oneOf, publicPath, summary, text, type RefFactory } from './common.ts';
+
+const source = z.union(
+  [
+    z.strictObject({ file: publicPath('the video file') }),
+    z.strictObject({
+      youtube: z.string().regex(/^[A-Za-z0-9_-]{11}$/, { error: 'an 11-character YouTube video id' }),
+    }),
+  ],
+  { error: 'either { file: "/videos/name.mp4" } or { youtube: "<11-character id>" }' },
+);
+
+/** A video: content/videos/<id>.mdx. The body is the full transcript. */
+export const videoSchema = ({ ref }: { ref: RefFactory }) =>
+  z.strictObject({
+    title: text('a title'),
+    summary: summary(200),
+    audience: z.array(oneOf(audiences.values, 'audiences'), { error: 'a list of audiences' }).min(1, { error: 'at least one audience' }),
+    topics: z.array(text('a topic'), { error: 'a list of topics' }).default([]),
+    /** Length in seconds. */
+    duration: z.number({ error: 'the length in seconds, as a number' }).int().positive({ error: 'a length in seconds above 0' }),
+    source,
+    /** Path to a WebVTT captions file in public/ — required. */
+    captions: publicPath('the captions file').regex(/\.vtt$/, { error: 'a WebVTT captions file ending in .vtt' }),
+    poster: publicPath('the poster image').optional(),
+    relatedServices: z.array(ref('services'), { error: 'a list of service ids' }).default([]),
+    lastReviewed: isoDate(),
+  });

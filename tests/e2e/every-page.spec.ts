@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { chunk, sitemapPaths, watchPage } from './helpers.ts';
+
+/**
+ * Every page in the sitemap, in Chromium with JavaScript on: zero axe violations against
+ * WCAG 2.2 AA and best practice, one <h1> and a <main>, no Content-Security-Policy violation,
+ * no request to another origin and no cookie.
+ */
+const paths = sitemapPaths();
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+test('the sitemap lists the pages people need', () => {
+  for (const required of ['/', '/services/', '/search/', '/glossary/', '/accessibility/', '/pathways/', '/provision/', '/young-people/', '/you-said-we-did/', '/how-we-are-doing/']) {
+    expect(paths, `sitemap should list ${required}`).toContain(required);
+  }
+});
+
+for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 12))).entries()) {
+  test(`pages ${index + 1}: accessible, well-formed, private and within the security policy`, async ({ page, context, baseURL }) => {
+    test.setTimeout(30_000 + group.length * 15_000);
+    const origin = new URL(baseURL!).origin;
+    const watch = await watchPage(page, origin);
+    for (const path of group) {
+      await test.step(path, async () => {
+        const response = await page.goto(path);
+        expect(response?.status(), `${path} should load`).toBe(200);
+        await expect(page.locator('h1'), `${path} should have exactly one <h1>`).toHaveCount(1);
+        await expect(page.locator('main'), `${path} should have one <main>`).toHaveCount(1);
+        await expect(page.locator('meta[http-equiv="content-security-policy"]'), `${path} should carry a CSP`).toHaveCount(1);
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        expect(violations, `${path} should have no axe violations`).toEqual([]);
+        expect(await watch.cspViolations(), `${path} should not violate the CSP`).toEqual([]);
+      });
+    }
+    expect(watch.thirdParty, 'no request should go to another origin').toEqual([]);
+    expect(watch.errors, 'no script should throw').toEqual([]);
+    expect(await context.cookies(), 'no cookie should be set').toEqual([]);
+  });
+}
+
+test('the skip link is the first thing you reach with Tab, and moves focus to the main content', async ({ page }) => {
+  await page.goto('/services/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const focusedInMain = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false);
+  expect(focusedInMain, 'the next Tab should land inside the main content').toBe(true);
+});
+
+test('focus is clearly visible on links', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const style = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    return { background: cs.backgroundColor, outline: cs.outlineStyle, shadow: cs.boxShadow };
+  });
+  expect(style.background === 'rgb(255, 221, 0)' || style.outline !== 'none' || style.shadow !== 'none').toBe(true);
+});
+
+test('a missing page shows a helpful 404 with a way forward', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('main').getByRole('link', { name: 'browse services' })).toBeVisible();
+});
+
+test('"Was this page helpful?" links to the feedback form with the page address', async ({ page }) => {
+  await page.goto('/services/portage-home-visiting/');
+  const yes = page.getByRole('link', { name: /^Yes/ });
+  const href = await yes.getAttribute('href');
+  expect(href).toContain('page=');
+  expect(decodeURIComponent(href!)).toContain('/services/portage-home-visiting/');
+});
+
+test('pages read well at 400% zoom: no sideways scrolling at 320 CSS pixels wide', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const path of ['/', '/services/', '/services/speech-and-language-therapy/', '/glossary/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} should not scroll sideways`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
+
+test('the print view hides navigation and keeps the content', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/services/speech-and-language-therapy/');
+  await expect(page.locator('.site-header__nav')).toBeHidden();
+  await expect(page.locator('.page-feedback')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+/** Every page path listed in the built sitemap(s), such as "/services/portage-home-visiting/". */
+export function sitemapPaths(): string[] {
+  const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  const paths = files.flatMap((file) =>
+    [...readFileSync(`dist/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+  );
+  return [...new Set(paths)].sort();
+}
+
+export interface PageWatch {
+  /** Requests to any origin other than the test server. */
+  thirdParty: string[];
+  /** Content-Security-Policy violations reported by the browser. */
+  cspViolations: () => Promise<string[]>;
+  /** Uncaught errors in page scripts. */
+  errors: string[];
+}
+
+/** Records what a page does that it should not: third-party requests, CSP violations, errors. */
+export async function watchPage(page: Page, origin: string): Promise<PageWatch> {
+  const thirdParty: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) thirdParty.push(url);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const store: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = store;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      store.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return {
+    thirdParty,
+    errors,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []),
+  };
+}
+
+/** Splits a list into `count` nearly equal chunks, so big page lists run in parallel tests. */
+export function chunk<T>(items: T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count) || 1;
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/**
+ * A copy of the project with one broken content file: `astro build` must stop with the
+ * plain-English list, naming the file and field, before any stack trace.
+ */
+describe('building with a malformed content file', () => {
+  let root: string;
+  let result: ReturnType<typeof spawnSync>;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
+    for (const item of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+      cpSync(item, join(root, item), { recursive: true });
+    }
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    const file = join(root, 'content/services/portage-home-visiting.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.contacts[0].email = 'portage at kestrelvale';
+    writeFileSync(file, JSON.stringify(data));
+    result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('exits with a failure code', () => {
+    expect(result.status).not.toBe(0);
+  });
+
+  test('names the file, the field, what was found and what is expected', () => {
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).toContain('content/services/portage-home-visiting.json: contacts[0].email — found "portage at kestrelvale" — use an email address');
+    expect(output).toContain('Nothing has been published');
+  });
+
+  test('shows no stack trace', () => {
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeFixture, type Fixture } from './fixture-content.ts';
+
+const SERVICE = 'content/services/speech-and-language-therapy.json';
+const TREE = 'content/navigator/which-support-applies.json';
+
+let fixture: Fixture;
+beforeEach(() => {
+  fixture = makeFixture();
+});
+afterEach(() => fixture.remove());
+
+describe('the demo content', () => {
+  test('is valid in every collection', () => {
+    expect(fixture.check()).toEqual([]);
+  });
+});
+
+/** One broken file per rule, and the start of the line an editor should read. */
+const cases: { rule: string; file: string; breakIt: (f: Fixture) => void; expected: RegExp }[] = [
+  { rule: 'a required field is missing', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => delete d.summary), expected: /^content\/services\/speech-and-language-therapy\.json: summary — this required field is missing — add "summary"/ },
+  { rule: 'a field has the wrong type', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.cost.free = 'yes')), expected: /services\/speech-and-language-therapy\.json: cost\.free — found "yes" \(text\) — use true or false/ },
+  { rule: 'an enum value is unknown', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.categories = ['heath'])), expected: /speech-and-language-therapy\.json: categories\[0\] — found "heath" — use one of these categories: education, health/ },
+  { rule: 'a date is not a real date', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.lastReviewed = '2026-02-30')), expected: /speech-and-language-therapy\.json: lastReviewed — found "2026-02-30" — use a real calendar date/ },
+  { rule: 'a date is in the wrong format', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.lastReviewed = '14/09/2026')), expected: /lastReviewed — found "14\/09\/2026" — use a date written as YYYY-MM-DD/ },
+  { rule: 'an email address is not valid', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.contacts[0].email = 'slt at nhs')), expected: /contacts\[0\]\.email — found "slt at nhs" — use an email address/ },
+  { rule: 'a web address is not http(s)', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.contacts[0].website = 'javascript:alert(1)')), expected: /contacts\[0\]\.website — found "javascript:alert\(1\)" — use a full web address starting with https:\/\// },
+  { rule: 'a phone number is not a UK number', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.contacts[0].phone = '555-1234')), expected: /contacts\[0\]\.phone — found "555-1234" — use a UK phone number/ },
+  { rule: 'a contact has no way to get in touch', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.contacts = [{ name: 'Reception' }])), expected: /contacts\[0\] — found .* — each contact needs at least one of "phone", "email" or "website"/ },
+  { rule: 'the minimum age is above the maximum', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.ageRange = { min: 12, max: 5 })), expected: /ageRange\.min — found 12 — "min" must not be more than "max"/ },
+  { rule: 'a summary is too long', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.summary = 'x'.repeat(201))), expected: /summary — found "x+…" \(201 characters\) — use a summary of 200 characters or fewer/ },
+  { rule: 'a field name is misspelt', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => { d.sumary = d.summary; }), expected: /sumary — "sumary" is not a field this kind of entry has — did you mean "summary"\?/ },
+  { rule: 'a reference points at nothing', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.organisation = 'kestrel-vale-nhs')), expected: /speech-and-language-therapy\.json: organisation — "kestrel-vale-nhs" does not match any file in content\/organisations\/ — did you mean "kestrel-vale-nhs-trust"\?/ },
+  { rule: 'a locality is not in site.json', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.areaServed = ['Kestrelfod'])), expected: /areaServed\[0\] — "Kestrelfod" is not a locality in content\/site\.json — did you mean "Kestrelford"\?/ },
+  { rule: 'a file is not valid JSON', file: SERVICE, breakIt: (f) => f.write(SERVICE, '{ "name": "Oops", }'), expected: /speech-and-language-therapy\.json: \(file\) — is not valid JSON/ },
+  { rule: 'a file name is not a valid id', file: 'content/services/Speech Therapy.json', breakIt: (f) => f.write('content/services/Speech Therapy.json', f.read(SERVICE)), expected: /content\/services\/Speech Therapy\.json: \(file name\) — "Speech Therapy" is not a valid id.* such as speech-therapy\.json/ },
+  { rule: 'a tree node points at a missing node', file: TREE, breakIt: (f) => f.editJson(TREE, (d) => (d.nodes.age.options[0].next = 'nowhere')), expected: /which-support-applies\.json: nodes\.age\.options\[0\]\.next — "nowhere" is not a node in this tree/ },
+  { rule: 'a tree has a cycle', file: TREE, breakIt: (f) => f.editJson(TREE, (d) => (d.nodes['school-concern'].options[1].next = 'age')), expected: /which-support-applies\.json: nodes\.school-concern\.options — the answers go round in a loop: age → school-concern → age/ },
+  { rule: 'a tree has an unreachable node', file: TREE, breakIt: (f) => f.editJson(TREE, (d) => (d.nodes.orphan = { type: 'outcome', title: 'Orphan', body: 'Nobody gets here.' })), expected: /which-support-applies\.json: nodes\.orphan — no answer leads to this node/ },
+  { rule: 'a tree starts at a missing node', file: TREE, breakIt: (f) => f.editJson(TREE, (d) => (d.start = 'begin')), expected: /which-support-applies\.json: start — "begin" is not a node in this tree/ },
+  { rule: 'a question has only one option', file: TREE, breakIt: (f) => f.editJson(TREE, (d) => d.nodes['school-concern'].options.pop()), expected: /which-support-applies\.json: nodes\.school-concern\.options — found .* — use at least 2 options/ },
+  { rule: 'a feedback theme is not in site.json', file: 'content/feedback/2026-10-ehc-updates.json', breakIt: (f) => f.editJson('content/feedback/2026-10-ehc-updates.json', (d) => (d.theme = 'Parking')), expected: /2026-10-ehc-updates\.json: theme — "Parking" is not one of the themes in content\/site\.json/ },
+  { rule: 'MDX frontmatter is missing a field', file: 'content/pages/privacy.mdx', breakIt: (f) => f.write('content/pages/privacy.mdx', f.read('content/pages/privacy.mdx').replace(/^title: .*\n/m, '')), expected: /content\/pages\/privacy\.mdx: title — this required field is missing/ },
+  { rule: 'a page uses an id the site already uses', file: 'content/pages/services.mdx', breakIt: (f) => f.write('content/pages/services.mdx', f.read('content/pages/privacy.mdx')), expected: /content\/pages\/services\.mdx: \(file name\) — \/services\/ is already a section of the site/ },
+  { rule: 'site.json has a bad colour', file: 'content/site.json', breakIt: (f) => f.editJson('content/site.json', (d) => (d.theme.primary = 'teal')), expected: /content\/site\.json: theme\.primary — found "teal" — use a six-digit hex colour/ },
+  { rule: 'a glossary term is defined twice', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => d.push({ ...d[0] })), expected: /content\/glossary\.json: \[\d+\]\.term — ".*" is already defined at \[0\]/ },
+  { rule: 'a video has no captions field', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — this required field is missing/ },
+  { rule: 'a captions file is missing', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\ncaptions: /videos/none.vtt\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — the captions file public\/videos\/none\.vtt does not exist/ },
+  { rule: 'a video has no transcript', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\ncaptions: /favicon.svg\nlastReviewed: 2026-01-01\n---\n'), expected: /content\/videos\/test-video\.mdx: \(body\) — there is nothing after the frontmatter — write the full transcript/ },
+];
+
+describe('a broken content file gets a message naming the file and the field', () => {
+  for (const { rule, breakIt, expected } of cases) {
+    test(`when ${rule}`, () => {
+      breakIt(fixture);
+      const lines = fixture.check();
+      expect(lines.some((line) => expected.test(line)), `expected a line matching ${expected}, got:\n${lines.join('\n')}`).toBe(true);
+    });
+  }
+
+  test('every problem is reported at once, not just the first', () => {
+    fixture.editJson(SERVICE, (d) => {
+      delete d.summary;
+      d.contacts[0].email = 'nope';
+      d.levels = [];
+    });
+    expect(fixture.check().length).toBeGreaterThanOrEqual(3);
+  });
+});

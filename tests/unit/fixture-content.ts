@@ -1,0 +1,40 @@
+/**
+ * Makes a throw-away copy of the demo content/ and public/ folders, so a test can break one
+ * file and check the message an editor would get.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+
+export interface Fixture {
+  root: string;
+  /** Reads a JSON content file, changes it, writes it back. */
+  editJson: (file: string, change: (data: any) => void) => void;
+  write: (file: string, text: string) => void;
+  read: (file: string) => string;
+  /** Runs the checker and returns each problem as the line an editor reads. */
+  check: () => string[];
+  remove: () => void;
+}
+
+export function makeFixture(): Fixture {
+  const root = mkdtempSync(join(tmpdir(), 'olo-content-'));
+  cpSync('content', join(root, 'content'), { recursive: true });
+  cpSync('public', join(root, 'public'), { recursive: true });
+  const path = (file: string) => join(root, file);
+  return {
+    root,
+    editJson: (file, change) => {
+      const data = JSON.parse(readFileSync(path(file), 'utf8'));
+      change(data);
+      writeFileSync(path(file), JSON.stringify(data, null, 2));
+    },
+    write: (file, text) => writeFileSync(path(file), text),
+    read: (file) => readFileSync(path(file), 'utf8'),
+    check: () =>
+      checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).problems.map(formatProblem),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
