@@ -11,9 +11,11 @@ import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
 import { folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
-import { closest, problemFromIssue, type Problem } from './problems.ts';
+import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
+import { findDuplicateKeys } from './json-duplicate-keys.ts';
+
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */
@@ -37,7 +39,11 @@ export interface CheckResult {
   /** Every entry by collection, as written (entries with problems too, for cross-checks). */
   entries: Map<CollectionName, LoadedEntry[]>;
   files: number;
+  /** content/site.json, when it is valid. */
+  site?: SiteSettings;
 }
+
+export type SiteSettings = z.infer<ReturnType<typeof siteSchema>>;
 
 /** Splits an MDX file into YAML frontmatter and body. */
 export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
@@ -71,7 +77,7 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   // site.json first: other checks need its localities and themes.
   const sitePath = join(contentDir, SITE_FILE);
-  let site: z.infer<ReturnType<typeof siteSchema>> | undefined;
+  let site: SiteSettings | undefined;
   if (!existsSync(sitePath)) {
     problems.push({ file: rel(sitePath), field: '(file)', problem: 'the file is missing', fix: 'create content/site.json (see docs/editing.md)' });
   } else {
@@ -91,6 +97,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     const list: LoadedEntry[] = [];
     entries.set(collection.name, list);
     if (!existsSync(dir)) continue;
+    const idsSeen = new Map<string, string>();
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (name.startsWith('.') || statSync(path).isDirectory()) continue;
@@ -115,6 +122,16 @@ export function checkContent(options: CheckOptions): CheckResult {
           fix: `rename it using lower-case letters, numbers and hyphens only, such as ${slugify(id) || 'my-entry'}${extension}`,
         });
       }
+      const sameId = idsSeen.get(id.toLowerCase());
+      if (sameId) {
+        problems.push({
+          file,
+          field: '(file name)',
+          problem: `the id "${id}" is already used by ${sameId} (ids ignore capital letters, and both would have the same address)`,
+          fix: 'merge the two files, or rename one of them',
+        });
+      }
+      idsSeen.set(id.toLowerCase(), file);
       if (collection.name === 'pages' && RESERVED_PAGE_IDS.includes(id)) {
         problems.push({ file, field: '(file name)', problem: `/${id}/ is already a section of the site`, fix: 'choose another file name for this page' });
       }
@@ -128,6 +145,14 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         data = parsed.data;
+        for (const duplicate of findDuplicateKeys(source)) {
+          problems.push({
+            file,
+            field: fieldName([...duplicate.path, duplicate.key]),
+            problem: `"${duplicate.key}" appears twice in the same place, so one of them would be silently lost`,
+            fix: duplicate.path.at(-1) === 'nodes' ? 'give each node its own id' : 'keep one of them and delete the other',
+          });
+        }
       } else {
         const split = splitFrontmatter(source);
         if (!split) {
@@ -191,7 +216,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
 
   problems.push(...crossCheck(entries, site, publicDir));
-  return { problems, entries, files };
+  return { problems, entries, files, site };
 }
 
 function parseJson(path: string, source?: string): { data: unknown } | { error: string } {

@@ -16,6 +16,13 @@ export function addMonths(iso: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** Today's date as YYYY-MM-DD (UTC). Pass `now` in tests. */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
