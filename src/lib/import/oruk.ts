@@ -1,0 +1,149 @@
+/**
+ * Reads services from an Open Referral UK v3 feed (a `/services` page, a list of full
+ * services, or one service) and maps them onto our model. Fields with no place in our model
+ * are reported per service, never dropped silently. Needs, levels, categories and access routes
+ * come from taxonomy terms whose code (or term/name) is one of our vocabulary values.
+ */
+import { accessRoutes, categories, levels, needs, weekdays } from '../vocabulary.ts';
+import type { Candidate } from './plan.ts';
+
+type Json = Record<string, any>;
+
+const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
+
+/** Fields we read; anything else that has a value is reported as not imported. */
+const MAPPED = new Set([
+  'id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'fees', 'minimum_age', 'maximum_age',
+  'assured_date', 'last_modified', 'schedules', 'service_areas', 'service_at_locations', 'organization',
+  'cost_options', 'contacts', 'attributes', 'phones', 'eligibility_description',
+]);
+
+function hasValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** All taxonomy-term codes and names attached to a service. */
+function termsOf(service: Json): string[] {
+  const terms: string[] = [];
+  for (const attribute of service.attributes ?? []) {
+    const term = attribute?.taxonomy_term ?? {};
+    for (const value of [term.code, term.term, term.name]) if (typeof value === 'string') terms.push(value.trim().toLowerCase());
+  }
+  return terms;
+}
+
+const pick = (vocabulary: { values: readonly string[] }, terms: string[]) => vocabulary.values.filter((v) => terms.includes(v));
+
+function firstSentence(text: string, max = 200): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(clean)?.[1] ?? clean;
+  return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+const hhmm = (time: unknown) => (typeof time === 'string' ? time.slice(0, 5) : undefined);
+
+function mapService(service: Json, index: number, localities: string[] | undefined): Candidate {
+  const problems: string[] = [];
+  const unmapped = Object.keys(service).filter((key) => !MAPPED.has(key) && hasValue(service[key]));
+  const terms = termsOf(service);
+  const statusMap: Record<string, string> = { active: 'active', 'temporarily closed': 'temporarily-closed', inactive: 'closed', defunct: 'closed' };
+
+  const contacts: Json[] = [];
+  const phone = (service.phones ?? [])[0]?.number;
+  if (service.email || service.url || phone) contacts.push(Object.fromEntries(Object.entries({ phone, email: service.email, website: service.url }).filter(([, v]) => v)));
+  for (const contact of service.contacts ?? []) {
+    const entry = Object.fromEntries(Object.entries({ name: contact.name, phone: contact.phones?.[0]?.number, email: contact.email }).filter(([, v]) => v));
+    if (entry.phone || entry.email) contacts.push(entry);
+  }
+
+  const locations = (service.service_at_locations ?? []).map((sal: Json) => {
+    const location = sal.location ?? {};
+    const address = (location.addresses ?? [])[0] ?? {};
+    return Object.fromEntries(
+      Object.entries({
+        name: location.name,
+        address: [address.address_1, address.city].filter(Boolean).join(', ') || undefined,
+        postcode: address.postal_code,
+        lat: typeof location.latitude === 'number' ? location.latitude : undefined,
+        lng: typeof location.longitude === 'number' ? location.longitude : undefined,
+        accessibility: (location.accessibility ?? []).map((a: Json) => a.description).filter(Boolean).join(' ') || undefined,
+      }).filter(([, v]) => v !== undefined),
+    );
+  });
+
+  const hours = (service.schedules ?? [])
+    .filter((s: Json) => s.byday && s.opens_at && s.closes_at)
+    .map((s: Json) => ({
+      days: String(s.byday).split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter((d): d is string => weekdays.is(d)),
+      opens: hhmm(s.opens_at),
+      closes: hhmm(s.closes_at),
+    }));
+
+  const areaNames = (service.service_areas ?? []).map((a: Json) => a.name).filter((n: unknown): n is string => typeof n === 'string');
+  const areaServed = localities ? areaNames.filter((n: string) => localities.includes(n)) : areaNames;
+
+  const paid = (service.cost_options ?? []).filter((c: Json) => typeof c.amount === 'number' && c.amount > 0);
+  const costDetails = [service.fees, ...paid.map((c: Json) => [c.option, `£${Number(c.amount).toFixed(2)}`, c.amount_description].filter(Boolean).join(' '))].filter(Boolean).join('. ');
+
+  const min = typeof service.minimum_age === 'number' ? service.minimum_age : 0;
+  const max = typeof service.maximum_age === 'number' ? service.maximum_age : 25;
+  if (max > 25) unmapped.push(`maximum_age ${max} (the Local Offer covers up to 25, so 25 is used)`);
+
+  const description = typeof service.description === 'string' ? service.description.trim() : '';
+  const reviewed = [service.assured_date, service.last_modified].find((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d));
+  if (!reviewed) problems.push('lastReviewed — the feed gives neither assured_date nor last_modified — add the date the service was last checked');
+
+  const mappedService: Json = {
+    name: service.name,
+    summary: description ? firstSentence(description) : undefined,
+    description: description || undefined,
+    categories: pick(categories, terms),
+    needs: pick(needs, terms),
+    levels: pick(levels, terms),
+    ageRange: { min: Math.max(0, min), max: Math.min(25, max) },
+    access: Object.fromEntries(
+      Object.entries({
+        routes: pick(accessRoutes, terms),
+        howTo: service.how_to_access ?? (contacts.length ? 'Contact the service using the details on this page.' : undefined),
+        eligibility: service.eligibility_description,
+      }).filter(([, v]) => v !== undefined),
+    ),
+    cost: { free: paid.length === 0 && !service.fees, ...(costDetails ? { details: costDetails } : {}) },
+    contacts,
+    locations,
+    areaServed: areaServed.length ? areaServed : ['whole-area'],
+    hours: hours.length ? hours : undefined,
+    status: statusMap[String(service.status)] ?? service.status,
+    lastReviewed: reviewed?.slice(0, 10),
+  };
+  if (areaNames.length > areaServed.length) unmapped.push(`service_areas not in site.json localities: ${areaNames.filter((n: string) => !areaServed.includes(n)).join(', ')}`);
+
+  const organisation = service.organization ?? {};
+  return {
+    ref: `service ${index + 1}${service.name ? ` (${service.name})` : ''}`,
+    id: typeof service.url === 'string' ? /\/services\/([a-z0-9-]+)\/?$/.exec(service.url)?.[1] : undefined,
+    service: Object.fromEntries(Object.entries(mappedService).filter(([, v]) => v !== undefined)),
+    organisation: { name: organisation.name ?? '', website: organisation.website ?? organisation.url, email: organisation.email, description: organisation.description },
+    problems,
+    unmapped,
+  };
+}
+
+export function readOrukFeed(text: string, localities?: string[]): { candidates: Candidate[]; fileProblems: string[]; notes: string[] } {
+  let feed: unknown;
+  try {
+    feed = JSON.parse(text);
+  } catch (error) {
+    return { candidates: [], fileProblems: [`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`], notes: [] };
+  }
+  const services: Json[] = Array.isArray(feed) ? feed : Array.isArray((feed as Json)?.contents) ? (feed as Json).contents : feed && typeof feed === 'object' && 'name' in (feed as Json) ? [feed as Json] : [];
+  if (services.length === 0) return { candidates: [], fileProblems: ['has no services: expected an Open Referral UK /services page ({ "contents": [ … ] }), a list of services, or one service'], notes: [] };
+  const notes: string[] = [];
+  const page = feed as Json;
+  if (!Array.isArray(feed) && typeof page.total_pages === 'number' && page.total_pages > 1) {
+    notes.push(`this file is page ${page.page_number} of ${page.total_pages}; import the other pages too`);
+  }
+  return { candidates: services.map((s, i) => mapService(s, i, localities)), fileProblems: [], notes };
+}

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeFixture, type Fixture } from '../unit/fixture-content.ts';
+
+const MIXED = resolve('tests/fixtures/import/mixed.csv');
+
+function runImport(fixture: Fixture, ...args: string[]) {
+  const result = spawnSync(resolve('node_modules/.bin/node'), ['scripts/import.ts', ...args, '--content', join(fixture.root, 'content')], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('importing services from a spreadsheet', () => {
+  let fixture: Fixture;
+  let before: string[];
+  beforeEach(() => {
+    fixture = makeFixture();
+    before = readdirSync(join(fixture.root, 'content/services')).sort();
+  });
+  afterEach(() => fixture.remove());
+
+  test('a dry run reports every row and writes nothing', () => {
+    const { output } = runImport(fixture, MIXED);
+    expect(output).toContain('+ row 2: zoes-sensory-garden would be created');
+    expect(output).toContain('+ row 5: cafe-club-brackenbridge would be created');
+    expect(output).toMatch(/✗ row 4 \(bad-email-service\) rejected:\n\s+contacts\[0\]\.email — found "not-an-email"/);
+    expect(output).toMatch(/✗ row 6 \(wrong-ages\) rejected:\n\s+ageRange\.min — found 12/);
+    expect(output).toMatch(/✗ row 7 \(unknown-category\) rejected:\n\s+categories\[0\] — found "Gardening" — use one of these categories/);
+    expect(output).toContain('= row 8: portage-home-visiting already exists and was left alone (add --update to overwrite it)');
+    expect(output).toContain('6 rows: 2 would be created, 0 would be updated, 1 skipped (already exist), 3 rejected');
+    expect(output).toContain('Nothing was written');
+    expect(readdirSync(join(fixture.root, 'content/services')).sort()).toEqual(before);
+  });
+
+  test('--write writes exactly the good rows, keeps quoted commas and non-ASCII names, and the result passes the checks', () => {
+    const { status } = runImport(fixture, MIXED, '--write');
+    expect(status).toBe(1); // some rows were rejected
+    const after = readdirSync(join(fixture.root, 'content/services')).sort();
+    expect(after.filter((f) => !before.includes(f))).toEqual(['cafe-club-brackenbridge.json', 'zoes-sensory-garden.json']);
+    const garden = JSON.parse(fixture.read('content/services/zoes-sensory-garden.json'));
+    expect(garden.name).toBe("Zoë's Sensory Garden");
+    expect(garden.summary).toBe('A quiet, accessible garden for families, with raised beds, a sensory trail, and shade.');
+    expect(garden.organisation).toBe('kestrel-vale-council');
+    const cafe = JSON.parse(fixture.read('content/services/cafe-club-brackenbridge.json'));
+    expect(cafe.name).toBe('Café club, Brackenbridge');
+    expect(cafe.categories).toEqual(['preparing-for-adulthood', 'short-breaks-and-activities']);
+    expect(cafe.cost).toEqual({ free: false, details: '£2 for a drink and a snack' });
+    expect(JSON.parse(fixture.read('content/services/portage-home-visiting.json')).summary).not.toBe('A new summary.');
+    expect(fixture.check()).toEqual([]);
+  });
+
+  test('--update overwrites an existing service and keeps fields the spreadsheet cannot hold', () => {
+    runImport(fixture, MIXED, '--write', '--update');
+    const portage = JSON.parse(fixture.read('content/services/portage-home-visiting.json'));
+    expect(portage.summary).toBe('A new summary.');
+    expect(portage.keywords).toContain('home visiting');
+    expect(fixture.check()).toEqual([]);
+  });
+
+  test('a new organisation is created when the name matches none', () => {
+    runImport(fixture, resolve('docs/sample-services.csv'), '--write');
+    expect(existsSync(join(fixture.root, 'content/organisations/fernley-green-family-hub.json'))).toBe(true);
+    expect(JSON.parse(fixture.read('content/services/sensory-play-sessions.json')).lastReviewed).toBe('2026-10-01');
+    expect(fixture.check()).toEqual([]);
+  });
+
+  test('a file without the required columns is refused with the names of the missing ones', () => {
+    fixture.write('bad.csv', 'title,org\nA,B\n');
+    const { status, output } = runImport(fixture, join(fixture.root, 'bad.csv'));
+    expect(status).toBe(1);
+    expect(output).toContain('missing: name, organisation, summary');
+  });
+});
