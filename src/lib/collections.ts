@@ -44,6 +44,7 @@ export const folderCollections: FolderCollection[] = [
 
 export const GLOSSARY_FILE = 'glossary.json';
 export const SITE_FILE = 'site.json';
+export const COVERAGE_FILE = 'statutory-coverage.json';
 
 /**
  * Top-level URLs the site itself uses. A general page (content/pages/<id>.mdx) is published at
@@ -59,6 +60,7 @@ export const RESERVED_PAGE_IDS = [
   'videos',
   'you-said-we-did',
   'how-we-are-doing',
+  'what-the-local-offer-covers',
   'glossary',
   'og',
   'openreferral',

@@ -9,7 +9,9 @@ import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
+import { coverageSchema } from '../schemas/coverage.ts';
+import { checkCoverage, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
@@ -216,6 +218,26 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
 
   problems.push(...crossCheck(entries, site, publicDir));
+
+  // What the law says the Local Offer must cover, and the pages that cover it.
+  const coveragePath = join(contentDir, COVERAGE_FILE);
+  const coverageFile = rel(coveragePath);
+  if (!existsSync(coveragePath)) {
+    problems.push({ file: coverageFile, field: '(file)', problem: 'the file is missing', fix: 'create it from the demo content: it maps each statutory requirement to the pages that meet it' });
+  } else {
+    files++;
+    const parsed = parseJson(coveragePath);
+    if ('error' in parsed) problems.push({ file: coverageFile, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+    else {
+      const schema = coverageSchema();
+      const result = schema.safeParse(parsed.data);
+      if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(coverageFile, issue, parsed.data, schema));
+      else {
+        const ids = (collection: CollectionName) => new Set((entries.get(collection) ?? []).map((e) => e.id));
+        problems.push(...checkCoverage(coverageFile, result.data.items as CoverageItem[], ids));
+      }
+    }
+  }
   return { problems, entries, files, site };
 }
 
