@@ -4,7 +4,7 @@
  * Playwright tests and by anyone who wants to look at a build without Astro.
  */
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -42,13 +42,23 @@ const types: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
-/** Headers a production host should send too (see docs/hosting.md). */
-const securityHeaders = {
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  'Permissions-Policy': 'camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+/** The headers in _headers (the "/*" block), which production hosts send too (docs/hosting.md). */
+function readHeaders(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const headers: Record<string, string> = {};
+  let inBlock = false;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inBlock = line.trim() === '/*';
+      continue;
+    }
+    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (inBlock && match) headers[match[1]!] = match[2]!.trim();
+  }
+  return headers;
+}
+const securityHeaders = readHeaders(join(root, '_headers'));
 
 function resolveFile(urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');

@@ -17,6 +17,7 @@ import { closest, fieldName, problemFromIssue, type Problem } from './problems.t
 import { ID_PATTERN } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
+import { mdxHazards } from './mdx-safety.ts';
 
 
 export interface CheckOptions {
@@ -169,6 +170,10 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         body = split.body;
+        const bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
+        for (const hazard of mdxHazards(body)) {
+          problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
+        }
         if (collection.bodyRequired && !body.trim()) {
           problems.push({ file, field: '(body)', problem: 'there is nothing after the frontmatter', fix: `write ${collection.bodyRequired} below the second --- line` });
         }
