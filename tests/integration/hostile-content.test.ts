@@ -1,0 +1,85 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/**
+ * Builds a copy of the site with hostile content added (tests/fixtures/hostile) and visits the
+ * pages in Chromium: nothing from content may run, create a script element, break the
+ * Content-Security-Policy or push the page wider than a phone screen.
+ */
+const PORT = 4519;
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+describe('hostile content', () => {
+  let root: string;
+  let server: ChildProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'olo-hostile-'));
+    for (const item of ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(item, join(root, item), { recursive: true });
+    cpSync('tests/fixtures/hostile/services', join(root, 'content/services'), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    const build = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+    server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(PORT)], { cwd: root, stdio: 'ignore' });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+    for (let i = 0; i < 50; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  for (const path of ['/services/hostile-test-service/', '/services/', '/services/category/information-and-advice/', '/services/level/universal/']) {
+    test(`${path}: nothing from content runs, the CSP holds and the layout survives`, async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      const violations: string[] = [];
+      page.on('dialog', async (dialog) => {
+        dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const response = await page.goto(`http://127.0.0.1:${PORT}${path}`);
+      expect(response?.status()).toBe(200);
+      await page.mouse.move(100, 300);
+      for (const link of await page.locator('main a').all()) {
+        const href = (await link.getAttribute('href')) ?? '';
+        expect(href, 'no javascript: or data: links').not.toMatch(/^\s*(javascript|data|vbscript):/i);
+      }
+      expect(dialogs).toEqual([]);
+      expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+      const contentScripts = await page.locator('main script:not([type="application/ld+json"])').count();
+      expect(contentScripts, 'no script element inside the content').toBe(0);
+      expect(await page.locator('main iframe, main object, main embed, main style').count()).toBe(0);
+      expect(await page.locator('main [onerror], main [onclick], main [onload], main [onmouseover]').count()).toBe(0);
+      expect(violations).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'the page must not scroll sideways').toBeLessThanOrEqual(0);
+      await context.close();
+    });
+  }
+
+  test('the hostile text is shown as text, not lost', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/services/hostile-test-service/`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain("<script>window.__pwned=1;alert('name')</script>");
+    await page.close();
+  });
+});
