@@ -1,0 +1,234 @@
+/**
+ * `npm run bench [-- --services 5000] [-- --keep]`
+ *
+ * Builds the site with N synthetic services in a temporary copy of the project and prints one
+ * table: build, search-index and social-image time, peak memory, pages, HTML and JS bytes,
+ * the bytes a first and a follow-up search download (measured in Chromium), and a warm rebuild
+ * after one service changes. It also builds N bare pages with plain Astro in the same run and
+ * prints our build time as a ratio to it, so figures compare across machines.
+ * A benchmark, not a test: it asserts nothing and is not part of `npm test`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { syntheticServices } from './lib/synthetic-services.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const count = Number(option('services', '5000'));
+const keep = args.includes('--keep');
+const project = resolve('.');
+const nodeBin = resolve('node_modules/.bin/node');
+
+interface RunResult {
+  seconds: number;
+  peakRssBytes: number;
+  output: string;
+  code: number | null;
+}
+
+/** Sum of resident memory of a process and all its descendants, from /proc (Linux). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const walk = (p: number) => {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      total += rss ? Number(rss[1]) * 1024 : 0;
+    } catch {
+      // ended
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return total;
+}
+
+function run(command: string, commandArgs: string[], cwd: string): Promise<RunResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child: ChildProcess = spawn(command, commandArgs, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    let peak = 0;
+    const timer = setInterval(() => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    }, 200);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      done({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, output, code });
+    });
+  });
+}
+
+function copyProject(into: string) {
+  for (const item of ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(project, item), join(into, item), { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(into, 'node_modules'), 'dir');
+}
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path)).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Gzipped bytes of the HTML, CSS and JS a page loads (own-origin only). */
+function pageWeight(dist: string, pagePath: string) {
+  const html = readFileSync(join(dist, pagePath, 'index.html'), 'utf8');
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="(\/[^"]+)"/g)].map((m) => m[1]!);
+  const js = [...html.matchAll(/<script[^>]+src="(\/[^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="(\/[^"]+)"/g)].map((m) => m[1]!);
+  const sum = (list: string[]) => list.filter((p) => existsSync(join(dist, p))).reduce((t, p) => t + gz(join(dist, p)), 0);
+  return { html: gzipSync(html).length, css: sum(css), js: sum(js) };
+}
+
+/** Bytes and requests for a first and a follow-up search, in Chromium against the built site. */
+async function measureSearch(dist: string, port: number) {
+  const { chromium } = await import('@playwright/test');
+  const server = spawn(nodeBin, [join(project, 'scripts/serve.ts'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 50; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/search/`);
+    await page.waitForLoadState('networkidle');
+    let bytes = 0;
+    let requests = 0;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+      bytes += e.encodedDataLength;
+      requests++;
+    });
+    const search = async (query: string) => {
+      bytes = 0;
+      requests = 0;
+      const box = page.locator('main input[type="search"]').first();
+      await box.fill(query);
+      await box.press('Enter');
+      await page.waitForTimeout(300);
+      await page.waitForLoadState('networkidle');
+      return { bytes, requests };
+    };
+    const first = await search('speech therapy');
+    const followUp = await search('short breaks');
+    await browser.close();
+    return { first, followUp };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  } finally {
+    server.kill();
+  }
+}
+
+async function bareAstro(root: string, services: { id: string; name: string; summary: string }[]) {
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'bare', type: 'module', private: true }));
+  writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  writeFileSync(join(root, 'entries.json'), JSON.stringify(services));
+  writeFileSync(
+    join(root, 'src/pages/[id].astro'),
+    "---\nimport entries from '../../entries.json';\nexport function getStaticPaths() { return entries.map((e) => ({ params: { id: e.id }, props: e })); }\nconst { name, summary } = Astro.props;\n---\n<html lang=\"en\"><head><title>{name}</title></head><body><h1>{name}</h1><p>{summary}</p></body></html>\n",
+  );
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return run(join(project, 'node_modules/.bin/astro'), ['build'], root);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'olo-bench-'));
+const ours = join(work, 'ours');
+const bare = join(work, 'bare');
+mkdirSync(ours);
+mkdirSync(bare);
+copyProject(ours);
+
+const organisations = readdirSync(join(ours, 'content/organisations')).map((f) => f.replace(/\.json$/, ''));
+const site = JSON.parse(readFileSync(join(ours, 'content/site.json'), 'utf8')) as { localities: { name: string }[] };
+const services = syntheticServices(count, organisations, site.localities.map((l) => l.name));
+for (const s of services) writeFileSync(join(ours, 'content/services', `${s.id}.json`), JSON.stringify(s.data));
+
+console.log(`Benchmark: ${count} synthetic services (plus the demo content) in ${work}`);
+console.log('Building the bare Astro baseline…');
+const baseline = await bareAstro(bare, services.map((s) => ({ id: s.id, name: s.data.name, summary: s.data.summary })));
+console.log('Building the site (cold)…');
+rmSync(join(project, 'node_modules/.cache/og'), { recursive: true, force: true });
+const astro = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
+if (astro.code !== 0) {
+  console.error(astro.output.slice(-3000));
+  process.exit(1);
+}
+console.log('Indexing for search…');
+const pagefind = await run(join(project, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], ours);
+const dist = join(ours, 'dist');
+
+console.log('Changing one service and rebuilding (warm)…');
+const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
+const data = JSON.parse(readFileSync(changed, 'utf8'));
+data.summary = `${data.summary.slice(0, 180)} (updated)`;
+writeFileSync(changed, JSON.stringify(data));
+const warm = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
+
+console.log('Measuring search in Chromium…');
+const searchBytes = await measureSearch(dist, 4599);
+
+const htmlFiles = [...files(dist)].filter((f) => f.endsWith('.html'));
+const serviceHtml = htmlFiles.filter((f) => f.includes(`${join(dist, 'services')}/`) && /\/services\/[^/]+\/index\.html$/.test(f));
+const totalHtmlGz = htmlFiles.reduce((t, f) => t + gz(f), 0);
+const serviceHtmlGz = serviceHtml.reduce((t, f) => t + gz(f), 0) / Math.max(1, serviceHtml.length);
+const servicePage = pageWeight(dist, `services/${services[1]!.id}`);
+const searchPage = pageWeight(dist, 'search');
+const ogLine = (output: string) => /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
+const ogSeconds = /rendered in ([\d.]+) ?s/i.exec(astro.output)?.[1];
+
+const rows: [string, string][] = [
+  ['services', String(count)],
+  ['pages built', String(htmlFiles.length)],
+  ['full cold build (astro build)', `${astro.seconds.toFixed(1)} s`],
+  ['bare Astro build of the same entries', `${baseline.seconds.toFixed(1)} s`],
+  ['ratio to bare Astro', `${(astro.seconds / baseline.seconds).toFixed(2)}×`],
+  ['Pagefind indexing', `${pagefind.seconds.toFixed(1)} s`],
+  ['social images (cold build)', ogSeconds ? `${ogSeconds} s — ${ogLine(astro.output)}` : ogLine(astro.output)],
+  ['peak memory (RSS, build)', mb(astro.peakRssBytes)],
+  ['peak memory (RSS, Pagefind)', mb(pagefind.peakRssBytes)],
+  ['HTML total (gzip)', mb(totalHtmlGz)],
+  ['HTML per service page (gzip, mean)', kb(serviceHtmlGz)],
+  ['service page HTML+CSS (gzip)', kb(servicePage.html + servicePage.css)],
+  ['service page JS (gzip)', kb(servicePage.js)],
+  ['search page JS (gzip, before searching)', kb(searchPage.js)],
+  ['first search: transferred / requests', 'error' in searchBytes ? `not measured: ${searchBytes.error}` : `${kb(searchBytes.first.bytes)} / ${searchBytes.first.requests}`],
+  ['follow-up search: transferred / requests', 'error' in searchBytes ? 'not measured' : `${kb(searchBytes.followUp.bytes)} / ${searchBytes.followUp.requests}`],
+  ['warm rebuild after one service changed', `${warm.seconds.toFixed(1)} s — ${ogLine(warm.output)}`],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);
+for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+console.log(`\nNode ${process.version}, ${count} services. Times are wall-clock on this machine; compare the ratio across machines.`);
+if (!keep) rmSync(work, { recursive: true, force: true });
+else console.log(`Kept ${work}`);
