@@ -39,6 +39,11 @@ export function areaNameOf(localAuthority: string): string {
   return localAuthority.replace(/\s+(?:(?:County|Borough|City|District|Metropolitan Borough) )?Council$/i, '').trim() || localAuthority;
 }
 
+/** What the open data needs from content/site.json. */
+export function openDataContext(site: { siteUrl: string; localAuthority: string }) {
+  return { siteUrl: site.siteUrl, areaName: areaNameOf(site.localAuthority), localAuthority: site.localAuthority };
+}
+
 export const orukStatus = {
   active: 'active',
   'temporarily-closed': 'temporarily closed',
@@ -94,8 +99,8 @@ function defined<T extends Record<string, unknown>>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
-/** Splits "12 Quay Road, Saltmere" into the street and the town. */
-function splitAddress(address: string, areaName: string): { address_1: string; city: string } {
+/** Splits "12 Quay Road, Saltmere" into the street and the town (the area's name when there is no town). */
+export function splitAddress(address: string, areaName: string): { address_1: string; city: string } {
   const parts = address.split(',').map((part) => part.trim()).filter(Boolean);
   if (parts.length < 2) return { address_1: address.trim(), city: areaName };
   return { address_1: parts.slice(0, -1).join(', '), city: parts[parts.length - 1]! };

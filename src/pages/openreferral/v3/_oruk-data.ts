@@ -1,9 +1,9 @@
 /** The services and site details the Open Referral UK endpoints map (helper, not a route). */
 import { allServices, organisationOf } from '../../../data/content.ts';
-import { areaNameOf, type OrukContext, type OrukSource } from '../../../lib/oruk.ts';
+import { openDataContext, type OrukSource } from '../../../lib/oruk.ts';
 import { site } from '../../../lib/site.ts';
 
-export const orukContext: OrukContext = { siteUrl: site.siteUrl, areaName: areaNameOf(site.localAuthority) };
+export const orukContext = openDataContext(site);
 
 export async function orukSources(): Promise<OrukSource[]> {
   const services = await allServices();
