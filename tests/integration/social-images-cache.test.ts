@@ -26,7 +26,7 @@ function build(root: string): BuildResult {
 describe('social images on a rebuild', () => {
   let root: string;
   const builds: BuildResult[] = [];
-  const images: Record<string, Buffer>[] = [];
+  const images: { portage: Buffer; mediation: Buffer }[] = [];
   const snapshot = () => ({
     portage: readFileSync(join(root, 'dist/og/services/portage-home-visiting.png')),
     mediation: readFileSync(join(root, 'dist/og/services/send-mediation.png')),
