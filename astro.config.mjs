@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { socialImages } from './src/integrations/social-images.ts';
 
 /** The site address comes from content/site.json, so a council changes it with its content. */
 const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
@@ -16,6 +17,7 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
+    socialImages(),
   ],
   security: {
     csp: {

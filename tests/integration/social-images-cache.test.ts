@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/**
+ * Social images are cached by a hash of what they show. In a copy of the project: a second
+ * build with nothing changed draws none, and changing one service's summary redraws only that
+ * service's image.
+ */
+interface BuildResult {
+  status: number | null;
+  output: string;
+  rendered: number;
+  fromCache: number;
+}
+
+function build(root: string): BuildResult {
+  const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const output = `${result.stdout}${result.stderr}`;
+  const counter = output.match(/og images: (\d+) rendered, (\d+) from cache/);
+  return { status: result.status, output, rendered: Number(counter?.[1] ?? NaN), fromCache: Number(counter?.[2] ?? NaN) };
+}
+
+describe('social images on a rebuild', () => {
+  let root: string;
+  const builds: BuildResult[] = [];
+  const images: { portage: Buffer; mediation: Buffer }[] = [];
+  const snapshot = () => ({
+    portage: readFileSync(join(root, 'dist/og/services/portage-home-visiting.png')),
+    mediation: readFileSync(join(root, 'dist/og/services/send-mediation.png')),
+  });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'olo-og-'));
+    for (const item of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+      cpSync(item, join(root, item), { recursive: true });
+    }
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    // Start from the project's own cache when there is one: the first build is then quick.
+    if (existsSync('.cache/og')) cpSync('.cache/og', join(root, '.cache/og'), { recursive: true });
+
+    builds.push(build(root));
+    images.push(snapshot());
+    builds.push(build(root));
+    images.push(snapshot());
+    const file = join(root, 'content/services/portage-home-visiting.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.summary = 'Changed for the cache test: home visits that help young children learn through play.';
+    writeFileSync(file, JSON.stringify(data, null, 2));
+    builds.push(build(root));
+    images.push(snapshot());
+  }, 600_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('every build succeeds and prints the image counter', () => {
+    for (const result of builds) {
+      expect(result.status, result.output).toBe(0);
+      expect(result.rendered + result.fromCache, result.output).toBeGreaterThan(20);
+    }
+  });
+
+  test('a second build with nothing changed renders no image', () => {
+    expect(builds[1]!.rendered).toBe(0);
+    expect(builds[1]!.fromCache).toBe(builds[0]!.rendered + builds[0]!.fromCache);
+    expect(images[1]!.portage.equals(images[0]!.portage)).toBe(true);
+  });
+
+  test('changing one service redraws only that service\'s image', () => {
+    expect(builds[2]!.rendered).toBe(1);
+    expect(builds[2]!.fromCache).toBe(builds[1]!.fromCache - 1);
+    expect(images[2]!.portage.equals(images[1]!.portage)).toBe(false);
+    expect(images[2]!.mediation.equals(images[1]!.mediation)).toBe(true);
+  });
+});
