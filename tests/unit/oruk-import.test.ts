@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readOrukFeed } from '../../src/lib/import/oruk.ts';
 
-const example = readFileSync(new URL('../fixtures/oruk/example-service_full.json', import.meta.url), 'utf8');
+const example = readFileSync(new URL('../fixtures/oruk-uk-profile/example-service_full.json', import.meta.url), 'utf8');
 
 describe('reading an Open Referral UK feed', () => {
   const { candidates, fileProblems } = readOrukFeed(example, ['MyCity']);

@@ -15,7 +15,7 @@ const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH:
 const MAPPED = new Set([
   'id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'fees', 'minimum_age', 'maximum_age',
   'assured_date', 'last_modified', 'schedules', 'service_areas', 'service_at_locations', 'organization',
-  'cost_options', 'contacts', 'attributes', 'phones', 'eligibility_description',
+  'cost_options', 'contacts', 'attributes', 'phones', 'eligibility_description', 'application_process',
 ]);
 
 function hasValue(value: unknown): boolean {
@@ -50,13 +50,19 @@ function mapService(service: Json, index: number, localities: string[] | undefin
   const terms = termsOf(service);
   const statusMap: Record<string, string> = { active: 'active', 'temporarily closed': 'temporarily-closed', inactive: 'closed', defunct: 'closed' };
 
+  // Named contacts first; the service's own phone, email and web address only where no contact has them.
   const contacts: Json[] = [];
-  const phone = (service.phones ?? [])[0]?.number;
-  if (service.email || service.url || phone) contacts.push(Object.fromEntries(Object.entries({ phone, email: service.email, website: service.url }).filter(([, v]) => v)));
   for (const contact of service.contacts ?? []) {
     const entry = Object.fromEntries(Object.entries({ name: contact.name, phone: contact.phones?.[0]?.number, email: contact.email }).filter(([, v]) => v));
     if (entry.phone || entry.email) contacts.push(entry);
   }
+  const known = (field: string, value: unknown) => contacts.some((c) => c[field] === value);
+  const phone = (service.phones ?? [])[0]?.number;
+  const general = Object.fromEntries(
+    Object.entries({ phone: known('phone', phone) ? undefined : phone, email: known('email', service.email) ? undefined : service.email, website: service.url }).filter(([, v]) => v),
+  );
+  if (general.phone || general.email || (general.website && contacts.length === 0)) contacts.push(general);
+  else if (general.website && contacts[0]) contacts[0].website = general.website;
 
   const locations = (service.service_at_locations ?? []).map((sal: Json) => {
     const location = sal.location ?? {};
@@ -84,8 +90,15 @@ function mapService(service: Json, index: number, localities: string[] | undefin
   const areaNames = (service.service_areas ?? []).map((a: Json) => a.name).filter((n: unknown): n is string => typeof n === 'string');
   const areaServed = localities ? areaNames.filter((n: string) => localities.includes(n)) : areaNames;
 
-  const paid = (service.cost_options ?? []).filter((c: Json) => typeof c.amount === 'number' && c.amount > 0);
-  const costDetails = [service.fees, ...paid.map((c: Json) => [c.option, `£${Number(c.amount).toFixed(2)}`, c.amount_description].filter(Boolean).join(' '))].filter(Boolean).join('. ');
+  // Free only on positive evidence: a £0 option or "Free", and nothing that costs money.
+  const options: Json[] = service.cost_options ?? [];
+  const isFreeText = (text: unknown) => typeof text === 'string' && /^\s*free\s*\.?\s*$/i.test(text);
+  const paid = options.filter((c) => (typeof c.amount === 'number' ? c.amount > 0 : !isFreeText(c.option)));
+  const free = paid.length === 0 && (options.some((c) => c.amount === 0 || isFreeText(c.option)) || isFreeText(service.fees));
+  const costDetails = free
+    ? undefined
+    : [...new Set([service.fees, ...paid.map((c) => (typeof c.amount === 'number' ? `${c.option ? `${c.option}: ` : ''}£${Number(c.amount).toFixed(2)}` : c.amount_description))].filter((t) => typeof t === 'string' && t.trim()))].join('. ') ||
+      'Ask the service whether there is a charge.';
 
   const min = typeof service.minimum_age === 'number' ? service.minimum_age : 0;
   const max = typeof service.maximum_age === 'number' ? service.maximum_age : 25;
@@ -106,11 +119,11 @@ function mapService(service: Json, index: number, localities: string[] | undefin
     access: Object.fromEntries(
       Object.entries({
         routes: pick(accessRoutes, terms),
-        howTo: service.how_to_access ?? (contacts.length ? 'Contact the service using the details on this page.' : undefined),
+        howTo: service.application_process ?? (contacts.length ? 'Contact the service using the details on this page.' : undefined),
         eligibility: service.eligibility_description,
       }).filter(([, v]) => v !== undefined),
     ),
-    cost: { free: paid.length === 0 && !service.fees, ...(costDetails ? { details: costDetails } : {}) },
+    cost: { free, ...(costDetails ? { details: costDetails } : {}) },
     contacts,
     locations,
     areaServed: areaServed.length ? areaServed : ['whole-area'],
