@@ -96,3 +96,9 @@ export function youtubeEmbedUrl(id: string): string {
 
 /** The origin the CSP must allow as a frame source for YouTube videos, and nothing more. */
 export const YOUTUBE_EMBED_ORIGIN = 'https://www.youtube-nocookie.com';
+
+/** A file size people can read: "380 KB", "1.4 MB". */
+export function fileSizeLabel(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  return `${(bytes / 1000 / 1000).toFixed(1)} MB`;
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
-import { buildWebVtt, formatDuration, isoDuration, sentenceCues, topicsInUse, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../src/lib/videos.ts';
+import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../src/lib/videos.ts';
 import { splitFrontmatter, webVttProblem } from '../../src/lib/content-check.ts';
 import { videoTopics } from '../../src/lib/vocabulary.ts';
 
@@ -56,6 +56,12 @@ describe('topics', () => {
   test('only topics with videos are offered, in vocabulary order', () => {
     expect(topicsInUse(videos, videoTopics.values)).toEqual(['good-health', 'your-rights']);
   });
+});
+
+test('file sizes read as KB or MB', () => {
+  expect(fileSizeLabel(386_948)).toBe('387 KB');
+  expect(fileSizeLabel(1_450_000)).toBe('1.5 MB');
+  expect(fileSizeLabel(12)).toBe('1 KB');
 });
 
 test('YouTube plays from the privacy-enhanced domain', () => {
