@@ -401,8 +401,8 @@ function spoken(text: string): string {
 
 function transcript(video: DemoVideo): string {
   const paragraphs = video.scenes.map((scene) => {
-    const onScreen = [scene.heading, ...(scene.points ?? [])].join('. ').replace(/\.\./g, '.');
-    return `*On screen: ${onScreen}.*\n\n${scene.say.join(' ')}`;
+    const onScreen = [scene.heading, ...(scene.points ?? [])].map((line) => (/[.?!]$/.test(line) ? line : `${line}.`)).join(' ');
+    return `*On screen: ${onScreen}*\n\n${scene.say.join(' ')}`;
   });
   return `The narrator is a computer-generated voice. Each part of the video shows a slide; its words are given first.\n\n${paragraphs.join('\n\n')}\n`;
 }
