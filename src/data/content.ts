@@ -2,6 +2,8 @@
  * Reads content collections for pages, sorted the way people expect. The only place pages get
  * collections from, so each collection is read once per build and shared.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 
 export type Service = CollectionEntry<'services'>;
@@ -34,6 +36,24 @@ export async function servicesByIds(refs: { id: string }[] | undefined): Promise
   const services = await allServices();
   const wanted = new Set(refs.map((r) => r.id));
   return services.filter((s) => wanted.has(s.id));
+}
+
+export type Video = CollectionEntry<'videos'>;
+
+let videosPromise: Promise<Video[]> | undefined;
+/** All videos, A to Z by title. */
+export function allVideos(): Promise<Video[]> {
+  videosPromise ??= getCollection('videos').then((list) => list.sort(byTitle));
+  return videosPromise;
+}
+
+/** The size in bytes of a file in public/ (a video to download), or undefined if it is not there. */
+export function publicFileSize(path: string): number | undefined {
+  try {
+    return statSync(join(process.cwd(), 'public', path)).size;
+  } catch {
+    return undefined;
+  }
 }
 
 export const sortByTitle = byTitle;

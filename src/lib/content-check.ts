@@ -18,7 +18,7 @@ import { ID_PATTERN } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
 import { mdxHazards } from './mdx-safety.ts';
-
+import { videoTopics } from './vocabulary.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */
@@ -349,6 +349,22 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
     }
     if (typeof video.data.poster === 'string' && !existsSync(join(publicDir, video.data.poster))) {
       problems.push({ file: video.file, field: 'poster', problem: `the poster image public${video.data.poster} does not exist`, fix: 'add the image to public/ or correct the path' });
+    }
+    if (source && typeof source.file === 'string' && !/\.(?:mp4|webm)$/i.test(source.file)) {
+      problems.push({ file: video.file, field: 'source.file', problem: `"${source.file}" is not an MP4 or WebM file`, fix: 'use a video file ending .mp4 (H.264 video, AAC audio), which every browser can play' });
+    }
+    const topics = video.data.topics;
+    if (Array.isArray(topics)) {
+      topics.forEach((topic, i) => {
+        if (typeof topic !== 'string' || videoTopics.is(topic)) return;
+        const guess = closest(topic, videoTopics.values);
+        problems.push({
+          file: video.file,
+          field: `topics[${i}]`,
+          problem: `"${topic}" is not a video topic`,
+          fix: guess ? `did you mean "${guess}"?` : `use one of: ${videoTopics.values.join(', ')}`,
+        });
+      });
     }
   }
   return problems;

@@ -123,3 +123,16 @@ export const provisionLevels = vocabulary({
   'sen-support': 'SEN support',
 });
 export type ProvisionLevel = (typeof provisionLevels.values)[number];
+
+/**
+ * Video topics: the four preparing-for-adulthood outcomes (SEND Code of Practice 2015, 8.5)
+ * and young people's own rights from 16. Each is a page at /young-people/topics/<topic>/.
+ */
+export const videoTopics = vocabulary({
+  'education-and-employment': 'Education and employment',
+  'independent-living': 'Independent living',
+  'friends-relationships-and-community': 'Friends, relationships and community',
+  'good-health': 'Good health',
+  'your-rights': 'Your rights at 16 and over',
+});
+export type VideoTopic = (typeof videoTopics.values)[number];

@@ -1,0 +1,104 @@
+/**
+ * Video helpers with no Astro in them: how a length reads, WebVTT timestamps and cues, and
+ * which videos belong to a topic. The site pages, the content checker and the demo video
+ * generator (scripts/make-demo-videos.ts) all use these.
+ */
+
+/** "45 seconds", "1 minute", "2 minutes 5 seconds". */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes === 0) return part(rest, 'second');
+  return rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} ${part(rest, 'second')}`;
+}
+
+/** An ISO 8601 duration for <time datetime>, such as "PT1M5S". */
+export function isoDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  return `PT${minutes ? `${minutes}M` : ''}${rest || !minutes ? `${rest}S` : ''}`;
+}
+
+/** A WebVTT timestamp: 65.25 → "00:01:05.250". */
+export function vttTimestamp(seconds: number): string {
+  const ms = Math.max(0, Math.round(seconds * 1000));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
+export interface Cue {
+  start: number;
+  end: number;
+  /** One or two lines, joined with "\n". */
+  text: string;
+}
+
+/** Breaks text into lines of at most `width` characters, at spaces. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Caption cues for one spoken sentence: at most two lines of `width` characters on screen at
+ * once (the BBC subtitle guidelines' usual limit), the sentence's time shared between its cues
+ * by their length, so each cue is on screen while its words are spoken.
+ */
+export function sentenceCues(sentence: { text: string; start: number; end: number }, width = 42): Cue[] {
+  const lines = wrapWords(sentence.text, width);
+  const groups: string[][] = [];
+  for (let i = 0; i < lines.length; i += 2) groups.push(lines.slice(i, i + 2));
+  const total = groups.reduce((sum, g) => sum + g.join(' ').length, 0) || 1;
+  let start = sentence.start;
+  return groups.map((group, index) => {
+    const end = index === groups.length - 1 ? sentence.end : start + ((sentence.end - sentence.start) * group.join(' ').length) / total;
+    const cue = { start, end, text: group.join('\n') };
+    start = end;
+    return cue;
+  });
+}
+
+/** A complete WebVTT file. */
+export function buildWebVtt(cues: Cue[]): string {
+  const body = cues.map((cue, i) => `${i + 1}\n${vttTimestamp(cue.start)} --> ${vttTimestamp(cue.end)}\n${cue.text}`).join('\n\n');
+  return `WEBVTT\n\n${body}\n`;
+}
+
+/** Videos that have a topic, in the order given. */
+export function videosWithTopic<T extends { data: { topics: string[] } }>(videos: T[], topic: string): T[] {
+  return videos.filter((video) => video.data.topics.includes(topic));
+}
+
+/** The topics from `allTopics` that at least one video has, in vocabulary order. */
+export function topicsInUse<T extends string>(videos: { data: { topics: string[] } }[], allTopics: readonly T[]): T[] {
+  const used = new Set(videos.flatMap((video) => video.data.topics));
+  return allTopics.filter((topic) => used.has(topic));
+}
+
+/** The address YouTube's privacy-enhanced mode plays a video from. */
+export function youtubeEmbedUrl(id: string): string {
+  return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?autoplay=1&rel=0`;
+}
+
+/** The origin the CSP must allow as a frame source for YouTube videos, and nothing more. */
+export const YOUTUBE_EMBED_ORIGIN = 'https://www.youtube-nocookie.com';
+
+/** A file size people can read: "380 KB", "1.4 MB". */
+export function fileSizeLabel(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  return `${(bytes / 1000 / 1000).toFixed(1)} MB`;
+}
