@@ -110,7 +110,15 @@ export interface LineChartGeometry {
   line: string;
   /** The comparison line (such as a national average), where the data has one. */
   comparison?: { label: string; points: PlottedPoint[]; line: string };
+  /**
+   * The first and last points, which get their value written beside them: above the point,
+   * or below it when the comparison line runs just above and the label would sit on it.
+   */
+  endLabels: { point: PlottedPoint; position: 'above' | 'below' }[];
 }
+
+/** How close (in SVG units) the comparison line may run above a point before its label moves below. */
+const LABEL_CLEARANCE = 32;
 
 /** SVG path through points: "M x y L x y …". One point gives just "M x y". */
 export function pathData(points: readonly { x: number; y: number }[]): string {
@@ -138,7 +146,7 @@ export function lineChartGeometry(series: readonly LinePoint[], box: Box, option
   const maxLabels = Math.max(2, options.maxXLabels ?? 6);
   const every = Math.ceil(points.length / maxLabels);
   const xTicks = points
-    .filter((_, i) => i === 0 || i === points.length - 1 || (i % every === 0 && points.length - 1 - i >= every / 2))
+    .filter((_, i) => i === 0 || i === points.length - 1 || (i % every === 0 && points.length - 1 - i >= every))
     .map((p) => ({ period: p.period, x: p.x }));
 
   const geometry: LineChartGeometry = {
@@ -148,11 +156,18 @@ export function lineChartGeometry(series: readonly LinePoint[], box: Box, option
     xTicks,
     points,
     line: pathData(points),
+    endLabels: [],
   };
   if (compared.length) {
     const comparisonPoints = compared.map((p) => at(p.period, p.comparison!.value));
     geometry.comparison = { label: compared.at(-1)!.comparison!.label, points: comparisonPoints, line: pathData(comparisonPoints) };
   }
+  const ends = points.length > 1 ? [points[0]!, points.at(-1)!] : points;
+  geometry.endLabels = ends.map((point) => {
+    const comparison = geometry.comparison?.points.find((c) => c.period === point.period);
+    const crowded = comparison !== undefined && comparison.y <= point.y && point.y - comparison.y < LABEL_CLEARANCE;
+    return { point, position: crowded ? 'below' : 'above' };
+  });
   return geometry;
 }
 

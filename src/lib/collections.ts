@@ -59,6 +59,7 @@ export const RESERVED_PAGE_IDS = [
   'videos',
   'you-said-we-did',
   'how-we-are-doing',
+  'give-feedback',
   'glossary',
   'og',
   'openreferral',

@@ -3,7 +3,7 @@
  * status and links, newest first.
  */
 import { atomFeed, escapeXml } from './atom.ts';
-import { newestFirst, type FeedbackItem } from './feedback.ts';
+import { actionLabel, newestFirst, type FeedbackItem } from './feedback.ts';
 import { feedbackStatuses } from './vocabulary.ts';
 
 export interface FeedbackFeedItem extends FeedbackItem {
@@ -42,7 +42,7 @@ function entryHtml(item: FeedbackFeedItem, siteUrl: string): string {
   const e = escapeXml;
   const parts = [
     `<p><strong>You said:</strong> ${e(item.youSaid)}</p>`,
-    `<p><strong>We did:</strong> ${e(item.weDid)}</p>`,
+    `<p><strong>${e(actionLabel(item.status))}:</strong> ${e(item.weDid)}</p>`,
     `<p>Status: ${e(feedbackStatuses.label(item.status))}. Theme: ${e(item.theme)}. Source: ${e(item.source)}.</p>`,
   ];
   if (item.links.length) {
@@ -66,10 +66,10 @@ export function feedbackFeed(items: readonly FeedbackFeedItem[], site: FeedbackF
       .slice(0, FEED_SIZE)
       .map((item) => ({
         id: `${page}#${entryAnchor(item.id)}`,
-        title: `${item.theme}: ${shorten(item.youSaid, 90)}`,
+        title: `${item.theme}: ${shorten(item.youSaid, 120)}`,
         updated: item.date,
         link: `${page}#${entryAnchor(item.id)}`,
-        summary: `We did: ${shorten(item.weDid, 200)} (${feedbackStatuses.label(item.status)})`,
+        summary: `${actionLabel(item.status)}: ${shorten(item.weDid, 200)} (${feedbackStatuses.label(item.status)})`,
         categories: [item.theme, feedbackStatuses.label(item.status)],
         contentHtml: entryHtml(item, site.siteUrl),
       })),

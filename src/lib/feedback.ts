@@ -119,7 +119,29 @@ export function countByThemeAndStatus(items: readonly FeedbackItem[], themes: re
   return { rows: [...rows.values()].filter((row) => row.total > 0), byStatus, total: items.length };
 }
 
+/** The heading for what was done, in the right tense: "We did", "What we are doing", "What we will do". */
+export function actionLabel(status: FeedbackStatus): string {
+  return status === 'done' ? 'We did' : status === 'in-progress' ? 'What we are doing' : 'What we will do';
+}
+
 /** "1 entry" / "3 entries". */
 export function entriesCount(count: number): string {
   return count === 1 ? '1 entry' : `${count} entries`;
+}
+
+/**
+ * The summary chart's text alternative: the same numbers as the chart, in one sentence per
+ * theme, such as "Health services: 5 entries (3 done, 2 in progress)."
+ */
+export function summaryDescription(summary: FeedbackSummary): string {
+  if (summary.total === 0) return 'There are no entries yet.';
+  const parts = (byStatus: Record<FeedbackStatus, number>) =>
+    feedbackStatuses.values
+      .filter((s) => byStatus[s] > 0)
+      .map((s) => `${byStatus[s]} ${feedbackStatuses.label(s).toLowerCase()}`)
+      .join(', ');
+  return [
+    `${entriesCount(summary.total)} in all (${parts(summary.byStatus)}).`,
+    ...summary.rows.map((row) => `${row.theme}: ${entriesCount(row.total)} (${parts(row.byStatus)}).`),
+  ].join(' ');
 }

@@ -74,8 +74,10 @@ describe('the "you said, we did" feed', () => {
   test('links in entries are full addresses', () => {
     expect(xml).toContain('href=&quot;https://localoffer.kestrelvale.example/pathways/sen-support/&quot;');
   });
-  test('an entry says its status and theme', () => {
+  test('an entry says its status and theme, and what was done in the right tense', () => {
     expect(feed.entry[1].category.map((c: any) => c['@term'])).toEqual(['Health services', 'Planned']);
+    expect(feed.entry[1].content['#text']).toContain('<strong>What we will do:</strong> Did middle');
+    expect(feed.entry[0].content['#text']).toContain('<strong>We did:</strong> Did newest');
   });
   test('with no entries it is still a valid feed', () => {
     const empty = feedbackFeed([], SITE, '2026-11-22');

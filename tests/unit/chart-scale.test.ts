@@ -107,9 +107,17 @@ describe('line chart geometry', () => {
   test('month labels are thinned on long series but keep the first and last', () => {
     const year = Array.from({ length: 12 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, '0')}`, value: i }));
     const ticks = lineChartGeometry(year, BOX, { maxXLabels: 6 }).xTicks.map((t) => t.period);
-    expect(ticks.length).toBeLessThanOrEqual(7);
-    expect(ticks[0]).toBe('2026-01');
-    expect(ticks.at(-1)).toBe('2026-12');
+    expect(ticks).toEqual(['2026-01', '2026-03', '2026-05', '2026-07', '2026-09', '2026-12']);
+    const fewer = lineChartGeometry(year, BOX, { maxXLabels: 5 }).xTicks.map((t) => t.period);
+    expect(fewer).toEqual(['2026-01', '2026-04', '2026-07', '2026-12']);
+  });
+  test('the first and last values are labelled, moved below a point when the comparison line runs just above it', () => {
+    const labels = chart.endLabels.map((l) => [l.point.period, l.position]);
+    expect(labels).toEqual([['2026-01', 'below'], ['2026-07', 'above']]);
+  });
+  test('a single point gets one label', () => {
+    expect(lineChartGeometry([{ period: '2026-10', value: 61 }], BOX).endLabels).toHaveLength(1);
+    expect(lineChartGeometry([], BOX).endLabels).toEqual([]);
   });
   test('path data is compact', () => {
     expect(pathData([{ x: 1.234, y: 2 }, { x: 3, y: 4.567 }])).toBe('M1.23 2 L3 4.57');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { archiveHref, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, formatMonth, groupByMonth, newestFirst, type FeedbackItem } from '../../src/lib/feedback.ts';
+import { actionLabel, archiveHref, summaryDescription, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, formatMonth, groupByMonth, newestFirst, type FeedbackItem } from '../../src/lib/feedback.ts';
 
 const THEMES = ['Finding information', 'Health services', 'Travel and transport'];
 const item = (id: string, date: string, theme: string, status: FeedbackItem['status']): FeedbackItem => ({ id, date, theme, status });
@@ -82,8 +82,24 @@ describe('counting by theme and status', () => {
     const summary = countByThemeAndStatus([item('x', '2026-01-01', 'Other', 'done')], THEMES);
     expect(summary.rows).toEqual([{ theme: 'Other', byStatus: { done: 1, 'in-progress': 0, planned: 0 }, total: 1 }]);
   });
+  test('what was done is headed in the tense that fits its status', () => {
+    expect(actionLabel('done')).toBe('We did');
+    expect(actionLabel('in-progress')).toBe('What we are doing');
+    expect(actionLabel('planned')).toBe('What we will do');
+  });
   test('counts are written in words', () => {
     expect(entriesCount(1)).toBe('1 entry');
     expect(entriesCount(0)).toBe('0 entries');
+  });
+});
+
+describe('the summary chart text alternative', () => {
+  test('gives the same numbers as the chart, theme by theme', () => {
+    expect(summaryDescription(countByThemeAndStatus(items, THEMES))).toBe(
+      '5 entries in all (3 done, 1 in progress, 1 planned). Finding information: 2 entries (1 done, 1 planned). Health services: 3 entries (2 done, 1 in progress).',
+    );
+  });
+  test('says when there is nothing to show', () => {
+    expect(summaryDescription(countByThemeAndStatus([], THEMES))).toBe('There are no entries yet.');
   });
 });
