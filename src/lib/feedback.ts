@@ -4,6 +4,7 @@
  */
 import { feedbackStatuses, type FeedbackStatus } from './vocabulary.ts';
 import { slugify } from './slug.ts';
+import { formatMonth } from './dates.ts';
 
 /** What this module needs from a feedback entry (content/feedback/<id>.json plus its id). */
 export interface FeedbackItem {
@@ -12,13 +13,6 @@ export interface FeedbackItem {
   date: string;
   theme: string;
   status: FeedbackStatus;
-}
-
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-10" → "October 2026". */
-export function formatMonth(period: string): string {
-  return MONTH.format(new Date(`${period}-01T00:00:00Z`));
 }
 
 /** Newest first; entries on the same day keep a stable order by id. */

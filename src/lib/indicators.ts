@@ -3,7 +3,7 @@
  * trend that goes with each chart, and the CSV download.
  */
 import { toCsv } from './csv.ts';
-import { formatMonth } from './feedback.ts';
+import { formatMonth } from './dates.ts';
 import { monthNumber, type LinePoint } from './chart-scale.ts';
 import type { IndicatorUnit } from './vocabulary.ts';
 
@@ -29,11 +29,6 @@ export function formatValue(value: number, unit: IndicatorUnit): string {
 /** Short axis label for a value: "60%", "1,200", "20". */
 export function formatTick(value: number, unit: IndicatorUnit): string {
   return unit === 'percent' ? `${NUMBER.format(value)}%` : NUMBER.format(value);
-}
-
-/** "2026-04" → "Apr 2026", for axis labels where space is tight. */
-export function shortMonth(period: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`)).replace('Sept', 'Sep');
 }
 
 /** Name of the value axis: what is being measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionLabel, archiveHref, summaryDescription, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, formatMonth, groupByMonth, newestFirst, type FeedbackItem } from '../../src/lib/feedback.ts';
+import { actionLabel, archiveHref, summaryDescription, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, groupByMonth, newestFirst, type FeedbackItem } from '../../src/lib/feedback.ts';
 
 const THEMES = ['Finding information', 'Health services', 'Travel and transport'];
 const item = (id: string, date: string, theme: string, status: FeedbackItem['status']): FeedbackItem => ({ id, date, theme, status });
@@ -29,9 +29,6 @@ describe('ordering and grouping by month', () => {
   });
   test('no entries give no groups', () => {
     expect(groupByMonth([])).toEqual([]);
-  });
-  test('months are written in full', () => {
-    expect(formatMonth('2026-09')).toBe('September 2026');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatTick, formatValue, indicatorCsv, shortMonth, trendSummary } from '../../src/lib/indicators.ts';
+import { formatTick, formatValue, indicatorCsv, trendSummary } from '../../src/lib/indicators.ts';
 
 const ehc = {
   unit: 'percent' as const,
@@ -21,7 +21,6 @@ describe('indicator figures', () => {
   test('axis labels are short', () => {
     expect(formatTick(60, 'percent')).toBe('60%');
     expect(formatTick(20, 'weeks')).toBe('20');
-    expect(shortMonth('2026-09')).toBe('Sep 2026');
   });
 });
 
