@@ -56,5 +56,24 @@ export function publicFileSize(path: string): number | undefined {
   }
 }
 
+/** A "you said, we did" entry: its id and fields side by side, as src/lib/feedback.ts expects. */
+export type FeedbackEntry = CollectionEntry<'feedback'>['data'] & { id: string };
+
+let feedbackPromise: Promise<FeedbackEntry[]> | undefined;
+/** All "you said, we did" entries, newest first. */
+export function allFeedback(): Promise<FeedbackEntry[]> {
+  feedbackPromise ??= getCollection('feedback').then((list) =>
+    list.map((entry) => ({ id: entry.id, ...entry.data })).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+  );
+  return feedbackPromise;
+}
+
+export type Indicator = CollectionEntry<'indicators'>;
+
+/** All "how we're doing" indicators, A to Z by title. */
+export async function allIndicators(): Promise<Indicator[]> {
+  return (await getCollection('indicators')).sort(byTitle);
+}
+
 export const sortByTitle = byTitle;
 export { getCollection, getEntry };

@@ -61,6 +61,7 @@ export const RESERVED_PAGE_IDS = [
   'you-said-we-did',
   'how-we-are-doing',
   'what-the-local-offer-covers',
+  'give-feedback',
   'glossary',
   'og',
   'openreferral',

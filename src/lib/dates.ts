@@ -38,3 +38,16 @@ export function reviewState(lastReviewed: string, intervalMonths: number, on: st
   const dueOn = addMonths(lastReviewed, intervalMonths);
   return { dueOn, overdue: dueOn < on };
 }
+
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-10" (or "2026-10-14") → "October 2026". */
+export function formatMonth(period: string): string {
+  return MONTH.format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/** "2026-09" → "Sep 2026", for chart axes where space is tight. */
+export function shortMonth(period: string): string {
+  return SHORT_MONTH.format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`)).replace('Sept', 'Sep');
+}

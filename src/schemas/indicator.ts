@@ -16,5 +16,16 @@ export const indicatorSchema = () =>
     unit: oneOf(indicatorUnits.values, 'units'),
     higherIsBetter: z.boolean({ error: 'true or false, without quotes' }),
     source: text('where the figures come from'),
-    series: z.array(point, { error: 'a list of { period, value } points' }).min(1, { error: 'at least one figure' }),
+    series: z
+      .array(point, { error: 'a list of { period, value } points' })
+      .min(1, { error: 'at least one figure' })
+      // Two figures for one month would draw a vertical jump in the chart.
+      .superRefine((series, context) => {
+        const seen = new Map<string, number>();
+        series.forEach((p, index) => {
+          const earlier = seen.get(p.period);
+          if (earlier !== undefined) context.addIssue({ code: 'custom', path: [index, 'period'], message: `give each month once: "${p.period}" is already at series[${earlier}]` });
+          else seen.set(p.period, index);
+        });
+      }),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, formatDate, reviewState } from '../../src/lib/dates.ts';
+import { addMonths, formatDate, formatMonth, reviewState, shortMonth } from '../../src/lib/dates.ts';
 
 describe('dates', () => {
   test('are written the UK way', () => {
@@ -13,5 +13,10 @@ describe('dates', () => {
   test('an entry is overdue once its review interval has passed', () => {
     expect(reviewState('2025-01-10', 12, '2026-01-10').overdue).toBe(false);
     expect(reviewState('2025-01-10', 12, '2026-01-11').overdue).toBe(true);
+  });
+  test('months are written in full, or short on chart axes', () => {
+    expect(formatMonth('2026-09')).toBe('September 2026');
+    expect(formatMonth('2026-09-14')).toBe('September 2026');
+    expect(shortMonth('2026-09')).toBe('Sep 2026');
   });
 });

@@ -1,0 +1,11 @@
+/** /how-we-are-doing/<id>.csv: the figures behind one indicator's chart. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allIndicators, type Indicator } from '../../data/content.ts';
+import { indicatorCsv } from '../../lib/indicators.ts';
+
+export const getStaticPaths = (async () => (await allIndicators()).map((indicator) => ({ params: { id: indicator.id }, props: { indicator } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ indicator: Indicator }> = ({ props }) =>
+  new Response(indicatorCsv(props.indicator.data), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });

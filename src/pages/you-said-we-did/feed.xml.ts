@@ -1,0 +1,11 @@
+/** /you-said-we-did/feed.xml: the newest "you said, we did" entries as an Atom feed. */
+import type { APIRoute } from 'astro';
+import { allFeedback } from '../../data/content.ts';
+import { feedbackFeed } from '../../lib/feedback-feed.ts';
+import { site } from '../../lib/site.ts';
+import { today } from '../../lib/dates.ts';
+
+export const GET: APIRoute = async () =>
+  new Response(feedbackFeed(await allFeedback(), site, today()), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });

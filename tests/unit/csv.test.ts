@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { csvField, toCsv } from '../../src/lib/csv.ts';
+
+describe('CSV', () => {
+  test('plain text and numbers are written as they are', () => {
+    expect(csvField('2026-01')).toBe('2026-01');
+    expect(csvField(41.5)).toBe('41.5');
+    expect(csvField(-3)).toBe('-3');
+  });
+  test('missing values are empty fields', () => {
+    expect(csvField(undefined)).toBe('');
+    expect(csvField(null)).toBe('');
+    expect(csvField(Number.NaN)).toBe('');
+  });
+  test('commas, quotes and line breaks are quoted, with quotes doubled', () => {
+    expect(csvField('Brackenbridge, Saltmere')).toBe('"Brackenbridge, Saltmere"');
+    expect(csvField('the "local" offer')).toBe('"the ""local"" offer"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+  test('text a spreadsheet would run as a formula is made harmless', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+  test('a file has a header row and CRLF line ends, including the last line', () => {
+    expect(toCsv(['period', 'value'], [['2026-01', 41], ['2026-04', 48]])).toBe('period,value\r\n2026-01,41\r\n2026-04,48\r\n');
+  });
+  test('a file with no rows is just the header', () => {
+    expect(toCsv(['period', 'value'], [])).toBe('period,value\r\n');
+  });
+});
