@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../src/lib/csv.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
 import { formatDate, today } from '../src/lib/dates.ts';
@@ -47,7 +47,7 @@ for (const [collection, list] of entries) {
 const groups = reviewReport(reviewable, site.reviewIntervalMonths, on);
 const rows = [...groups.values()].flat();
 const header = ['organisation', 'state', 'dueOn', 'lastReviewed', 'title', 'file'] as const;
-writeFileSync(out, stringify(rows.map((r) => header.map((h) => r[h])), { header: true, columns: [...header] }));
+writeFileSync(out, toCsv(header, rows.map((r) => header.map((h) => r[h]))));
 
 if (rows.length === 0) {
   console.log(`Nothing is overdue or due for review in the 30 days from ${formatDate(on)}.`);
