@@ -135,14 +135,18 @@ async function search(updateAddress) {
     return;
   }
   status.textContent = 'Searching…';
-  pagefind ??= await import('/pagefind/pagefind.js');
+  if (!pagefind) {
+    pagefind = await import('/pagefind/pagefind.js');
+    // Loads the filter index; without it Pagefind returns results but no filter counts.
+    await pagefind.filters();
+  }
   const filters = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, { any: v }]));
-  const response = await pagefind.search(query || null, { filters });
+  const response = await pagefind.search(query || null, Object.keys(filters).length ? { filters } : {});
   if (thisRun !== run) return;
   results = response.results;
   shown = 0;
   list.replaceChildren();
-  renderFilters(response.totalFilters ?? response.filters ?? {}, chosen);
+  renderFilters(response.filters ?? {}, chosen);
   none.hidden = results.length > 0;
   noneQuery.textContent = query;
   const count = results.length;
