@@ -112,9 +112,16 @@ async function showMore() {
     link.href = page.url;
     link.textContent = page.meta?.title ?? page.url;
     heading.append(link);
+    li.append(heading);
+    if (page.meta?.organisation) {
+      const caption = document.createElement('p');
+      caption.className = 'search-result__meta';
+      caption.textContent = `Service run by ${page.meta.organisation}`;
+      li.append(caption);
+    }
     const excerpt = document.createElement('p');
     excerpt.append(safeExcerpt(page.excerpt));
-    li.append(heading, excerpt);
+    li.append(excerpt);
     list.append(li);
   }
   shown += batch.length;
