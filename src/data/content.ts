@@ -77,3 +77,15 @@ export async function allIndicators(): Promise<Indicator[]> {
 
 export const sortByTitle = byTitle;
 export { getCollection, getEntry };
+
+/** Services shown in listings and browse pages: everything except closed services. */
+export async function listedServices(): Promise<Service[]> {
+  return (await allServices()).filter((s) => s.data.status !== 'closed');
+}
+
+let glossaryPromise: Promise<CollectionEntry<'glossary'>[]> | undefined;
+/** Glossary terms, A to Z. */
+export function glossaryTerms(): Promise<CollectionEntry<'glossary'>[]> {
+  glossaryPromise ??= getCollection('glossary').then((list) => list.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en-GB')));
+  return glossaryPromise;
+}

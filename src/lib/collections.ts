@@ -50,6 +50,9 @@ export const COVERAGE_FILE = 'statutory-coverage.json';
  * Top-level URLs the site itself uses. A general page (content/pages/<id>.mdx) is published at
  * /<id>/, so these ids are taken.
  */
+/** Addresses under /services/ that the site uses itself, so no service may have these ids. */
+export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'level', 'age', 'page'];
+
 export const RESERVED_PAGE_IDS = [
   'services',
   'search',

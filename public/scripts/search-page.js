@@ -1,0 +1,188 @@
+// Search on /search/ with Pagefind. This file is served as it is (not bundled) because the
+// strict Content-Security-Policy only allows scripts from this site, and Pagefind must be
+// loaded with a plain dynamic import. Everything runs in the browser: the index is static
+// files on this site, so no search words are sent anywhere.
+
+const FILTERS = [
+  ['need', 'Area of need'],
+  ['category', 'Type of service'],
+  ['age', 'Age'],
+  ['level', 'Level of support'],
+  ['locality', 'Place'],
+];
+const PAGE_SIZE = 10;
+
+const root = document.querySelector('[data-search]');
+const fallback = document.querySelector('[data-search-fallback]');
+const form = root.querySelector('form');
+const input = root.querySelector('input[name="q"]');
+const status = root.querySelector('[data-status]');
+const list = root.querySelector('[data-results]');
+const more = root.querySelector('[data-more]');
+const none = root.querySelector('[data-no-results]');
+const noneQuery = root.querySelector('[data-no-results-query]');
+const filterBox = root.querySelector('[data-filters]');
+
+root.hidden = false;
+if (fallback) fallback.hidden = true;
+
+let pagefind;
+let results = [];
+let shown = 0;
+let run = 0;
+
+/** Chosen filters from the address: ?need=Health&need=…  */
+function chosenFilters(params) {
+  const chosen = {};
+  for (const [key] of FILTERS) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length) chosen[key] = values;
+  }
+  return chosen;
+}
+
+function writeAddress(query, chosen) {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [key, values] of Object.entries(chosen)) for (const v of values) params.append(key, v);
+  const search = params.toString();
+  history.replaceState(null, '', search ? `?${search}` : location.pathname);
+}
+
+/** Copies Pagefind's excerpt keeping only text and <mark>, so nothing else can become markup. */
+function safeExcerpt(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const out = document.createDocumentFragment();
+  const copy = (node, into) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) into.append(child.textContent);
+      else if (child.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        copy(child, mark);
+        into.append(mark);
+      } else copy(child, into);
+    }
+  };
+  copy(template.content, out);
+  return out;
+}
+
+function renderFilters(counts, chosen) {
+  filterBox.replaceChildren();
+  for (const [key, legendText] of FILTERS) {
+    const values = Object.entries(counts[key] ?? {}).filter(([value, count]) => count > 0 || chosen[key]?.includes(value));
+    if (!values.length) continue;
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'search-filters__group';
+    const legend = document.createElement('legend');
+    legend.textContent = legendText;
+    fieldset.append(legend);
+    values.sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true }));
+    values.forEach(([value, count], index) => {
+      const id = `filter-${key}-${index}`;
+      const item = document.createElement('div');
+      item.className = 'search-filters__item';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = id;
+      box.name = key;
+      box.value = value;
+      box.checked = Boolean(chosen[key]?.includes(value));
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = `${value} (${count})`;
+      item.append(box, label);
+      fieldset.append(item);
+    });
+    filterBox.append(fieldset);
+  }
+  filterBox.hidden = filterBox.childElementCount === 0;
+}
+
+async function showMore() {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  for (const page of data) {
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    const heading = document.createElement('h2');
+    heading.className = 'search-result__title';
+    const link = document.createElement('a');
+    link.href = page.url;
+    link.textContent = page.meta?.title ?? page.url;
+    heading.append(link);
+    li.append(heading);
+    if (page.meta?.organisation) {
+      const caption = document.createElement('p');
+      caption.className = 'search-result__meta';
+      caption.textContent = `Service run by ${page.meta.organisation}`;
+      li.append(caption);
+    }
+    const excerpt = document.createElement('p');
+    excerpt.append(safeExcerpt(page.excerpt));
+    li.append(excerpt);
+    list.append(li);
+  }
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+async function search(updateAddress) {
+  const query = input.value.trim();
+  const chosen = chosenFilters(new URLSearchParams(new FormData(form)));
+  if (updateAddress) writeAddress(query, chosen);
+  const thisRun = ++run;
+  if (!query && !Object.keys(chosen).length) {
+    list.replaceChildren();
+    more.hidden = true;
+    none.hidden = true;
+    filterBox.hidden = true;
+    status.textContent = 'Type what you are looking for, such as "speech therapy", "EHCP" or "short breaks".';
+    return;
+  }
+  status.textContent = 'Searching…';
+  if (!pagefind) {
+    pagefind = await import('/pagefind/pagefind.js');
+    // Loads the filter index; without it Pagefind returns results but no filter counts.
+    await pagefind.filters();
+  }
+  const filters = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, { any: v }]));
+  const response = await pagefind.search(query || null, Object.keys(filters).length ? { filters } : {});
+  if (thisRun !== run) return;
+  results = response.results;
+  shown = 0;
+  list.replaceChildren();
+  renderFilters(response.filters ?? {}, chosen);
+  none.hidden = results.length > 0;
+  noneQuery.textContent = query;
+  const count = results.length;
+  status.textContent =
+    count === 0
+      ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
+      : `${count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}.`;
+  await showMore();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  search(true);
+});
+filterBox.addEventListener('change', () => search(true));
+more.addEventListener('click', () => showMore());
+
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
+const initial = chosenFilters(params);
+// Filters come from the address until the first results draw the checkboxes.
+for (const [key, values] of Object.entries(initial)) {
+  for (const value of values) {
+    const hidden = document.createElement('input');
+    hidden.type = 'hidden';
+    hidden.name = key;
+    hidden.value = value;
+    hidden.dataset.initial = '';
+    filterBox.append(hidden);
+  }
+}
+search(false);

@@ -1,0 +1,35 @@
+/**
+ * The shortlist: service ids kept in this browser (localStorage) and shared as a link with the
+ * ids in the address. No account and no server: these helpers only read and write lists of ids.
+ */
+export const SHORTLIST_KEY = 'local-offer-shortlist';
+export const SHORTLIST_PATH = '/services/shortlist/';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX = 100;
+
+/** Ids from stored JSON or a comma-separated list: valid ids only, each once, in order. */
+export function parseIds(value: string | null | undefined): string[] {
+  if (!value) return [];
+  let list: unknown;
+  try {
+    list = value.trim().startsWith('[') ? JSON.parse(value) : value.split(',');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const ids = list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => ID.test(v));
+  return [...new Set(ids)].slice(0, MAX);
+}
+
+/** Adds the id if it is missing, removes it if present. */
+export function toggleId(ids: string[], id: string): string[] {
+  return ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id];
+}
+
+/** A link that reproduces the shortlist on any device: /services/shortlist/?ids=a,b */
+export function shareLink(ids: string[], origin: string): string {
+  const url = new URL(SHORTLIST_PATH, origin);
+  if (ids.length) url.searchParams.set('ids', ids.join(','));
+  return url.toString().replace(/%2C/g, ',');
+}

@@ -1,0 +1,50 @@
+/**
+ * Search synonyms from the glossary. A search for "SALT", "ASD" or "respite" should find what
+ * "speech and language therapy", "autism" or "short breaks" find, but Pagefind only matches
+ * words that are on the page. So each service page lists the other words for the terms it
+ * mentions, and Pagefind indexes them.
+ */
+export interface GlossaryWords {
+  term: string;
+  abbreviations: string[];
+  synonyms: string[];
+}
+
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether `word` appears in `text` as a whole word or phrase. Abbreviations match only in
+ * capitals, so "ADD" or "HI" do not match ordinary words such as "add" or "hi".
+ */
+function mentions(text: string, word: string, caseSensitive: boolean): boolean {
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(word)}(?=$|[^\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
+  return pattern.test(text);
+}
+
+/** Whether a glossary entry is mentioned in the text by its term, an abbreviation or a synonym. */
+export function mentionsTerm(text: string, entry: GlossaryWords): boolean {
+  return (
+    mentions(text, entry.term, false) ||
+    entry.synonyms.some((s) => mentions(text, s, false)) ||
+    entry.abbreviations.some((a) => mentions(text, a, true))
+  );
+}
+
+/**
+ * The other words people use for the glossary terms that `text` mentions, leaving out words the
+ * text already has. Order: glossary order, then term, abbreviations, synonyms.
+ */
+export function expandSynonyms(text: string, glossary: GlossaryWords[]): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of glossary) {
+    if (!mentionsTerm(text, entry)) continue;
+    for (const word of [entry.term, ...entry.abbreviations, ...entry.synonyms]) {
+      const key = word.toLowerCase();
+      if (seen.has(key) || mentions(text, word, false)) continue;
+      seen.add(key);
+      found.push(word);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './helpers.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** What people type, and a service that must be in the first five results. */
+const expectations: [string, string][] = [
+  ['SALT', '/services/speech-and-language-therapy/'],
+  ['SLT', '/services/speech-and-language-therapy/'],
+  ['speech and language therapy', '/services/speech-and-language-therapy/'],
+  ['ASC', '/services/autism-family-support-and-courses/'],
+  ['ASD', '/services/autism-family-support-and-courses/'],
+  ['autistic', '/services/autism-family-support-and-courses/'],
+  ['autism', '/services/autism-family-support-and-courses/'],
+  ['CAMHS', '/services/camhs/'],
+  ['EHCP', '/services/ehc-needs-assessment/'],
+  ['OT', '/services/childrens-occupational-therapy/'],
+  ['physio', '/services/childrens-physiotherapy/'],
+  ['SEMH', '/services/inclusion-outreach-semh/'],
+  ['short breaks', '/services/short-breaks-assessed/'],
+  ['respite', '/services/short-breaks-assessed/'],
+];
+
+async function topResults(page: import('@playwright/test').Page, query: string): Promise<string[]> {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  const links = page.locator('.search-result__title a');
+  await expect(links.first()).toBeVisible();
+  return (await links.evaluateAll((as) => as.slice(0, 5).map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+}
+
+for (const [query, expected] of expectations) {
+  test(`searching for "${query}" finds ${expected} in the top 5`, async ({ page }) => {
+    expect(await topResults(page, query)).toContain(expected);
+  });
+}
+
+test('the header search box takes you to the search page and runs the search', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search the Local Offer' }).fill('wheelchair');
+  await page.getByRole('button', { name: 'Search', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/search\/\?q=wheelchair/);
+  await expect(page.locator('.search-result__title a').first()).toHaveText(/Wheelchair/);
+  await expect(page.getByLabel('Search for a service, word or topic')).toHaveValue('wheelchair');
+  await expect(page.getByText('Search needs JavaScript')).toBeHidden();
+});
+
+test('results have highlighted excerpts and filters with counts that narrow them, kept in the address', async ({ page }) => {
+  await page.goto('/search/?q=therapy');
+  await expect(page.locator('.search-result mark').first()).toBeVisible();
+  const before = await page.locator('.search-result').count();
+  const filter = page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs \(\d+\)$/);
+  await filter.check();
+  await expect(page).toHaveURL(/need=Sensory/);
+  await expect(page.locator('[data-status]')).toContainText('for “therapy”');
+  await expect(page.getByRole('group', { name: 'Age' })).toBeVisible();
+  const after = await page.locator('.search-result').count();
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThanOrEqual(before);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs/)).toBeChecked();
+});
+
+test('a search with no results suggests what to do next, and passes axe', async ({ page, baseURL }) => {
+  const watch = await watchPage(page, new URL(baseURL!).origin);
+  await page.goto('/search/?q=xylophonequartz');
+  await expect(page.getByRole('heading', { name: /Nothing found for “xylophonequartz”/ })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'glossary of SEND words' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'all services A to Z' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+  expect(watch.errors).toEqual([]);
+  expect(watch.thirdParty).toEqual([]);
+});
+
+test('search results with filters pass axe and stay within the security policy', async ({ page, baseURL }) => {
+  const watch = await watchPage(page, new URL(baseURL!).origin);
+  await page.goto('/search/?q=autism&age=Ages+5+to+10');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('bytes a first search downloads', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.locator('[data-status]')).toContainText('Type what you are looking for');
+  const sizes: { url: string; bytes: number }[] = [];
+  page.on('requestfinished', async (request) => {
+    const response = await request.response();
+    const body = await response?.body().catch(() => Buffer.alloc(0));
+    sizes.push({ url: request.url(), bytes: body?.length ?? 0 });
+  });
+  await page.getByLabel('Search for a service, word or topic').fill('speech therapy');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+  console.log(`First search downloaded ${total} bytes in ${sizes.length} requests:\n${sizes.map((s) => `  ${s.bytes}\t${new URL(s.url).pathname}`).join('\n')}`);
+  expect(total).toBeLessThan(500_000);
+});

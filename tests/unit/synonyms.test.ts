@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { expandSynonyms, mentionsTerm } from '../../src/lib/synonyms.ts';
+
+const glossary = [
+  { term: 'Speech and language therapy', abbreviations: ['SALT', 'SLT'], synonyms: ['speech therapy'] },
+  { term: 'Autism', abbreviations: ['ASC', 'ASD'], synonyms: ['autistic', 'autism spectrum condition'] },
+  { term: 'Attention deficit hyperactivity disorder', abbreviations: ['ADHD', 'ADD'], synonyms: [] },
+  { term: 'Short breaks', abbreviations: [], synonyms: ['respite'] },
+];
+
+test('a term in the text brings in its abbreviations and synonyms', () => {
+  expect(expandSynonyms('Children’s speech and language therapy', glossary)).toEqual(['SALT', 'SLT', 'speech therapy']);
+});
+test('an abbreviation or synonym in the text brings in the full term and the others', () => {
+  expect(expandSynonyms('Saturday club for autistic children', glossary)).toEqual(['Autism', 'ASC', 'ASD', 'autism spectrum condition']);
+  expect(expandSynonyms('Overnight respite', glossary)).toEqual(['Short breaks']);
+});
+test('words already in the text are not repeated, and each word appears once', () => {
+  expect(expandSynonyms('Autism (ASD) and autistic young people; SLT', glossary)).toEqual(['Speech and language therapy', 'SALT', 'speech therapy', 'ASC', 'autism spectrum condition']);
+});
+test('abbreviations only match in capitals and as whole words', () => {
+  expect(mentionsTerm('Add your name to the list', glossary[2]!)).toBe(false);
+  expect(mentionsTerm('Assessment for ADHD', glossary[2]!)).toBe(true);
+  expect(mentionsTerm('CASCADE project', glossary[1]!)).toBe(false);
+  expect(expandSynonyms('A walk in the park', glossary)).toEqual([]);
+});
+test('the real glossary expands the abbreviations parents search for', () => {
+  const real = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as { term: string; abbreviations: string[]; synonyms: string[] }[];
+  expect(expandSynonyms('Child and adolescent mental health services', real)).toContain('CAMHS');
+  expect(expandSynonyms('Physiotherapy', real)).toContain('physio');
+  expect(expandSynonyms('Occupational therapy', real)).toContain('OT');
+  expect(expandSynonyms('EHC plan', real)).toContain('EHCP');
+  expect(expandSynonyms('Short breaks', real)).toContain('respite');
+  expect(expandSynonyms('Social, emotional and mental health', real)).toContain('SEMH');
+});
