@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 /** Pathway pages, the step-by-step component and the EHC timeline calculator. */
 
@@ -29,6 +35,7 @@ test.describe('step-by-step navigation', () => {
     for (const panel of await panels.all()) await expect(panel).toBeVisible();
     await page.getByRole('button', { name: 'Hide all steps' }).click();
     await expect(panels.first()).toBeHidden();
+    await expectAccessible(page);
   });
 });
 
@@ -73,6 +80,7 @@ test.describe('EHC timeline calculator', () => {
     const ics = readFileSync((await file.path())!, 'utf8');
     expect(ics).toContain('DTSTART;VALUE=DATE:20280211');
     expect(ics).toContain('DTSTART;VALUE=DATE:20280519');
+    await expectAccessible(page);
   });
 
   test('it explains a missing date instead of guessing', async ({ page }) => {
@@ -80,6 +88,7 @@ test.describe('EHC timeline calculator', () => {
     await page.getByRole('button', { name: 'Show the dates' }).click();
     await expect(page.getByText('Error: Enter the date the council received the request')).toBeVisible();
     await expect(page.getByLabel('Date the council received the request')).toBeFocused();
+    await expectAccessible(page);
   });
 
   test('it works out the last day to appeal, using a later mediation certificate', async ({ page }) => {
