@@ -39,7 +39,7 @@ test.describe('step-by-step navigation', () => {
   });
 });
 
-test('each pathway says who decides and who pays, and cites its sources', async ({ page }) => {
+test('each pathway says who decides, who pays, the threshold and what the family can do, and cites its sources', async ({ page }) => {
   await page.goto('/pathways/');
   const links = await page.locator('main .card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(links.length).toBeGreaterThanOrEqual(10);
@@ -48,6 +48,8 @@ test('each pathway says who decides and who pays, and cites its sources', async 
     await expect(page.getByText('Who decides', { exact: true })).toBeVisible();
     await expect(page.getByText('Who pays', { exact: true })).toBeVisible();
     await expect(page.locator('main .prose')).toContainText('Sources:');
+    await expect(page.getByRole('heading', { level: 2, name: 'The threshold in plain English' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 2, name: /^What (you|the young person) can do$/ })).toHaveCount(1);
   }
 });
 

@@ -54,6 +54,7 @@ describe('a broken decision tree names the tree, the node and the field', () => 
     { rule: 'an answer leads to a missing node in the second tree', breakIt: (f) => f.editJson(EHC_TREE, (d) => (d.nodes['help-so-far'].options[2].next = 'ask-later')), expected: /ask-for-an-ehc-needs-assessment\.json: nodes\.help-so-far\.options\[2\]\.next — "ask-later" is not a node in this tree/ },
     { rule: 'a pathway lists a service that does not exist', breakIt: (f) => f.write('content/pathways/ehc-plan.mdx', f.read('content/pathways/ehc-plan.mdx').replace('  - send-mediation\n', '  - send-mediaton\n')), expected: /content\/pathways\/ehc-plan\.mdx: relatedServices\[1\] — "send-mediaton" does not match any file in content\/services\/ — did you mean "send-mediation"\?/ },
     { rule: 'a pathway has an unknown phase in morePhases', breakIt: (f) => f.write('content/pathways/sen-support.mdx', f.read('content/pathways/sen-support.mdx').replace('  - secondary\n', '  - secondry\n')), expected: /content\/pathways\/sen-support\.mdx: morePhases\[0\] — found "secondry" — use one of these phases/ },
+    { rule: 'a pathway uses the calculator\'s address', breakIt: (f) => f.write('content/pathways/ehc-timeline.mdx', f.read('content/pathways/ehc-plan.mdx')), expected: /content\/pathways\/ehc-timeline\.mdx: \(file name\) — \/pathways\/ehc-timeline\/ is already used by the site/ },
   ];
 
   for (const { rule, breakIt, expected } of cases) {
