@@ -89,3 +89,20 @@ export function glossaryTerms(): Promise<CollectionEntry<'glossary'>[]> {
   glossaryPromise ??= getCollection('glossary').then((list) => list.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en-GB')));
   return glossaryPromise;
 }
+
+export type Pathway = CollectionEntry<'pathways'>;
+export type NavigatorTree = CollectionEntry<'navigator'>;
+
+let pathwaysPromise: Promise<Pathway[]> | undefined;
+/** All pathways in their editor-set order (then by title). */
+export function allPathways(): Promise<Pathway[]> {
+  pathwaysPromise ??= getCollection('pathways').then((list) => list.sort((a, b) => a.data.order - b.data.order || byTitle(a, b)));
+  return pathwaysPromise;
+}
+
+let treesPromise: Promise<NavigatorTree[]> | undefined;
+/** All decision trees, by title. */
+export function allTrees(): Promise<NavigatorTree[]> {
+  treesPromise ??= getCollection('navigator').then((list) => list.sort(byTitle));
+  return treesPromise;
+}

@@ -74,3 +74,6 @@ export const RESERVED_PAGE_IDS = [
   '404',
   '_astro',
 ];
+
+/** Pathway ids taken by other pages under /pathways/. */
+export const RESERVED_PATHWAY_IDS = ['ehc-timeline'];

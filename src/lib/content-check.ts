@@ -9,7 +9,7 @@ import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, RESERVED_SERVICE_IDS, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, RESERVED_PATHWAY_IDS, RESERVED_SERVICE_IDS, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
 import { checkCoverage, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
@@ -140,6 +140,9 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (collection.name === 'pages' && RESERVED_PAGE_IDS.includes(id)) {
         problems.push({ file, field: '(file name)', problem: `/${id}/ is already a section of the site`, fix: 'choose another file name for this page' });
+      }
+      if (collection.name === 'pathways' && RESERVED_PATHWAY_IDS.includes(id)) {
+        problems.push({ file, field: '(file name)', problem: `/pathways/${id}/ is already used by the site`, fix: 'choose another file name for this pathway' });
       }
       let data: unknown;
       let body: string | undefined;

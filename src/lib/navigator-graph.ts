@@ -27,6 +27,9 @@ export interface TreeProblem {
   fix: string;
 }
 
+/** Node ids that would clash with other pages of a tree, such as the editors' map. */
+export const RESERVED_NODE_IDS = ['map'];
+
 /** Checks the graph rules; returns every problem found, or an empty list. */
 export function validateTree(tree: Tree): TreeProblem[] {
   const problems: TreeProblem[] = [];
@@ -42,6 +45,13 @@ export function validateTree(tree: Tree): TreeProblem[] {
   }
 
   for (const [id, node] of Object.entries(tree.nodes)) {
+    if (RESERVED_NODE_IDS.includes(id)) {
+      problems.push({
+        field: `nodes.${id}`,
+        problem: `"${id}" cannot be a node id: /navigator/<tree>/${id}/ is already used by the site`,
+        fix: `rename the node, for example to "${id}-question", and update every "next" that points at it`,
+      });
+    }
     if (node.type === 'question' && (node.options?.length ?? 0) < 2) {
       problems.push({ field: `nodes.${id}.options`, problem: 'a question has fewer than 2 options', fix: 'give the question at least 2 options, or make it an outcome' });
     }
@@ -116,4 +126,78 @@ export function treePaths(tree: Tree): string[][] {
   };
   walk(tree.start, []);
   return paths;
+}
+
+/**
+ * For each node, the questions that lead to it, in the order a walk from the start meets them.
+ * Pages use the first as the back link when JavaScript is off.
+ */
+export function parentsOf(tree: Tree): Map<string, string[]> {
+  const parents = new Map<string, string[]>(Object.keys(tree.nodes).map((id) => [id, []]));
+  const seen = new Set<string>();
+  const walk = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const option of tree.nodes[id]?.options ?? []) {
+      const list = parents.get(option.next);
+      if (list && !list.includes(id)) list.push(id);
+      walk(option.next);
+    }
+  };
+  walk(tree.start);
+  return parents;
+}
+
+/** One answer given on the way through a tree. */
+export interface AnswerStep {
+  /** The question node. */
+  node: string;
+  /** The index of the option chosen. */
+  option: number;
+  /** Where that option leads. */
+  next: string;
+}
+
+/**
+ * Replays a journey given as the option chosen at each question, starting at the tree's start.
+ * Answers are stored this way (for example "1.0.2" in a share link) because the route never
+ * depends on anything but the current answer. Returns undefined if any answer does not fit.
+ */
+export function replayAnswers(tree: Tree, answers: readonly number[]): AnswerStep[] | undefined {
+  const steps: AnswerStep[] = [];
+  let current = tree.start;
+  for (const option of answers) {
+    const node = tree.nodes[current];
+    const chosen = node?.type === 'question' ? node.options?.[option] : undefined;
+    if (!chosen || !Number.isInteger(option)) return undefined;
+    steps.push({ node: current, option, next: chosen.next });
+    current = chosen.next;
+  }
+  return steps;
+}
+
+/**
+ * The answers that lead from the start to `nodeId`, taken from an earlier journey: the whole
+ * journey if it ends there, the part before `nodeId` if the journey passed through it (the
+ * person went back to change an answer), or undefined if it never reached it.
+ */
+export function answersUpTo(tree: Tree, answers: readonly number[], nodeId: string): number[] | undefined {
+  if (nodeId === tree.start) return [];
+  const steps = replayAnswers(tree, answers);
+  if (!steps) return undefined;
+  const index = steps.findIndex((step) => step.node === nodeId);
+  if (index >= 0) return answers.slice(0, index);
+  return steps.at(-1)?.next === nodeId ? [...answers] : undefined;
+}
+
+/** Reads answers written as "1.0.2"; undefined if the text is not in that form. */
+export function parseAnswers(text: string | null | undefined): number[] | undefined {
+  if (text === null || text === undefined) return undefined;
+  if (text === '') return [];
+  if (!/^\d{1,2}(?:\.\d{1,2})*$/.test(text)) return undefined;
+  return text.split('.').map(Number);
+}
+
+export function formatAnswers(answers: readonly number[]): string {
+  return answers.join('.');
 }

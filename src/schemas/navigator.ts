@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { levels, needs } from '../lib/vocabulary.ts';
+import { categories, levels, needs } from '../lib/vocabulary.ts';
 import { ID_PATTERN, markdown, oneOf, summary, text } from './common.ts';
 
 const nodeId = z.string({ error: 'a node id' }).regex(ID_PATTERN, { error: 'a node id in lower-case words joined by hyphens' });
@@ -22,6 +22,8 @@ const outcome = z.strictObject({
   title: text('the outcome title'),
   /** What support applies, who decides and what to do next, in Markdown. */
   body: markdown('the outcome text'),
+  /** Who makes the decision about this support, in plain words (shown above the body). */
+  whoDecides: text('who decides').optional(),
   /** Pathway ids to link to. */
   pathways: z.array(z.string()).default([]),
   /** A pre-filtered list of services. */
@@ -29,6 +31,8 @@ const outcome = z.strictObject({
     .strictObject({
       needs: z.array(oneOf(needs.values, 'areas of need')).default([]),
       levels: z.array(oneOf(levels.values, 'levels')).default([]),
+      /** Service categories to link to, such as "health" for a health route. */
+      categories: z.array(oneOf(categories.values, 'categories')).default([]),
     })
     .optional(),
   /** Whether to link to ordinarily available provision. */

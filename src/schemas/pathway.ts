@@ -9,6 +9,8 @@ export const pathwaySchema = ({ ref }: { ref: RefFactory }) =>
     summary: summary(300),
     /** The phase it applies to, or "all". */
     phase: oneOf([...phases.values, 'all'], 'phases'),
+    /** Other phases it also covers, such as "secondary" for a pathway that spans all of school. */
+    morePhases: z.array(oneOf(phases.values, 'phases'), { error: 'a list of phases' }).default([]),
     level: oneOf(levels.values, 'levels'),
     /** Position in lists: lower numbers come first. */
     order: z.number({ error: 'a number, without quotes, such as 10' }),

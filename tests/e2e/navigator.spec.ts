@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * Walks every journey of every decision tree, from the start page to each result, with
+ * JavaScript off (plain links only), and checks each result's links. With JavaScript on,
+ * "Your answers" lists the answers given, in order, with working change links.
+ */
+interface Option { label: string; next: string }
+interface Node { type: 'question' | 'outcome'; question?: string; title?: string; options?: Option[] }
+interface Tree { title: string; start: string; nodes: Record<string, Node> }
+interface Step { node: string; option: number }
+
+const trees = readdirSync('content/navigator')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ id: f.replace(/\.json$/, ''), tree: JSON.parse(readFileSync(`content/navigator/${f}`, 'utf8')) as Tree }));
+
+/** Every journey as the option chosen at each question, ending at an outcome. */
+function journeys(tree: Tree): { steps: Step[]; outcome: string }[] {
+  const out: { steps: Step[]; outcome: string }[] = [];
+  const walk = (id: string, steps: Step[]) => {
+    const node = tree.nodes[id]!;
+    if (node.type === 'outcome') return void out.push({ steps, outcome: id });
+    node.options!.forEach((option, index) => walk(option.next, [...steps, { node: id, option: index }]));
+  };
+  walk(tree.start, []);
+  return out;
+}
+
+const total = trees.reduce((sum, t) => sum + journeys(t.tree).length, 0);
+
+test('the trees have journeys to walk', () => {
+  // Printed so the number of paths walked is easy to report.
+  console.log(`Decision-tree journeys walked with JavaScript off: ${total}`);
+  expect(total).toBeGreaterThan(20);
+});
+
+async function walk(page: Page, treeId: string, tree: Tree, steps: Step[]) {
+  await page.goto(`/navigator/${treeId}/`);
+  await page.getByRole('link', { name: 'Start now' }).click();
+  for (const step of steps) {
+    const node = tree.nodes[step.node]!;
+    await expect(page).toHaveURL(new RegExp(`/navigator/${treeId}/${step.node}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(node.question!);
+    // Two answers may share a label in different questions, never within one question.
+    await page.locator('main a[data-option-index]').nth(step.option).click();
+  }
+}
+
+async function withoutJs(browser: Browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return { context, page: await context.newPage() };
+}
+
+for (const { id, tree } of trees) {
+  const all = journeys(tree);
+  // Group journeys by the first answer so big trees run in parallel.
+  const groups = new Map<number, typeof all>();
+  for (const journey of all) groups.set(journey.steps[0]!.option, [...(groups.get(journey.steps[0]!.option) ?? []), journey]);
+
+  for (const [first, group] of groups) {
+    test(`${id}: every journey after answer ${first + 1} reaches its result with JavaScript off`, async ({ browser }) => {
+      test.setTimeout(30_000 + group.length * 8_000);
+      const { context, page } = await withoutJs(browser);
+      for (const journey of group) {
+        await test.step(journey.steps.map((s) => `${s.node}[${s.option}]`).join(' → ') + ` → ${journey.outcome}`, async () => {
+          await walk(page, id, tree, journey.steps);
+          await expect(page).toHaveURL(new RegExp(`/navigator/${id}/${journey.outcome}/$`));
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(tree.nodes[journey.outcome]!.title!);
+        });
+      }
+      await context.close();
+    });
+  }
+
+  test(`${id}: every result page links to pathways, services and provision that exist`, async ({ page, request }) => {
+    const outcomes = Object.entries(tree.nodes).filter(([, n]) => n.type === 'outcome');
+    test.setTimeout(30_000 + outcomes.length * 3_000);
+    const checked = new Set<string>();
+    for (const [nodeId] of outcomes) {
+      await page.goto(`/navigator/${id}/${nodeId}/`);
+      const hrefs = await page.locator('main [data-outcome-links] a, main .prose a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length, `${nodeId} should link somewhere useful`).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        const path = href.split('#')[0]!;
+        if (checked.has(path)) continue;
+        checked.add(path);
+        expect((await request.get(path)).status(), `${nodeId} links to ${href}`).toBe(200);
+      }
+    }
+  });
+}
+
+test('without JavaScript, the back link goes to a question that leads to this page', async ({ browser }) => {
+  const { context, page } = await withoutJs(browser);
+  await page.goto('/navigator/which-support-applies/school-tried/');
+  await page.locator('main [data-back-link]').click();
+  await expect(page).toHaveURL(/\/navigator\/which-support-applies\/school-need\/$/);
+  await context.close();
+});
+
+test.describe('with JavaScript', () => {
+  const { id, tree } = trees.find((t) => t.id === 'which-support-applies')!;
+  // One journey to each result: the shortest.
+  const byOutcome = new Map<string, Step[]>();
+  for (const j of journeys(tree)) if (!byOutcome.has(j.outcome) || byOutcome.get(j.outcome)!.length > j.steps.length) byOutcome.set(j.outcome, j.steps);
+
+  test('"Your answers" on each result matches the journey taken', async ({ page }) => {
+    test.setTimeout(30_000 + byOutcome.size * 6_000);
+    for (const [outcome, steps] of byOutcome) {
+      await test.step(outcome, async () => {
+        await walk(page, id, tree, steps);
+        const panel = page.locator('[data-your-answers]');
+        await expect(panel.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+        const rows = panel.locator('.summary-list__row');
+        await expect(rows).toHaveCount(steps.length);
+        for (const [index, step] of steps.entries()) {
+          const node = tree.nodes[step.node]!;
+          await expect(rows.nth(index).locator('dt')).toHaveText(node.question!);
+          await expect(rows.nth(index).locator('dd').first()).toHaveText(node.options![step.option]!.label);
+        }
+      });
+    }
+  });
+
+  test('a change link goes back to the question, and a new answer replaces the old journey', async ({ page }) => {
+    await walk(page, id, tree, [{ node: 'age', option: 1 }, { node: 'school-concern', option: 1 }, { node: 'school-where', option: 0 }, { node: 'school-need', option: 2 }, { node: 'school-tried', option: 0 }]);
+    await expect(page).toHaveURL(/sen-support-outcome\/$/);
+    await page.getByRole('link', { name: 'Change your answer to: What has the school already done to help?' }).click();
+    await expect(page).toHaveURL(/school-tried\/$/);
+    await page.getByRole('link', { name: /SEN support and advice from a specialist/ }).click();
+    await expect(page).toHaveURL(/ehc-assessment-outcome\/$/);
+    const rows = page.locator('[data-your-answers] .summary-list__row');
+    await expect(rows).toHaveCount(5);
+    await expect(rows.last().locator('dd').first()).toHaveText(/SEN support and advice from a specialist/);
+  });
+
+  test('the back link follows the journey actually taken', async ({ page }) => {
+    await walk(page, id, tree, [{ node: 'age', option: 2 }, { node: 'post-16-plan', option: 1 }, { node: 'post-16-where', option: 1 }]);
+    await expect(page).toHaveURL(/post-16-concern\/$/);
+    await page.locator('main [data-back-link]').click();
+    await expect(page).toHaveURL(/post-16-where\/$/);
+  });
+
+  test('a shared link shows the same answers in a fresh browser, and the result can be printed', async ({ page, browser, baseURL }) => {
+    await walk(page, id, tree, [{ node: 'age', option: 0 }, { node: 'early-years-plan', option: 0 }, { node: 'early-years-plan-help', option: 0 }]);
+    const shared = await page.getByLabel('Link to this result, with your answers').inputValue();
+    expect(shared).toMatch(/\/navigator\/which-support-applies\/phase-transfer\/\?answers=0\.0\.0$/);
+    await expect(page.getByRole('button', { name: 'Print this result' })).toBeVisible();
+    const fresh = await browser.newContext({ baseURL });
+    const other = await fresh.newPage();
+    await other.goto(new URL(shared).pathname + new URL(shared).search);
+    await expect(other.locator('[data-your-answers] .summary-list__row')).toHaveCount(3);
+    await expect(other.locator('[data-your-answers] dt').first()).toHaveText(tree.nodes.age!.question!);
+    await fresh.close();
+  });
+
+  test('a result showing "Your answers" and the share tools has no axe violations', async ({ page }) => {
+    await page.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.3`);
+    await expect(page.locator('[data-your-answers] .summary-list__row')).toHaveCount(5);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('a result reached without answering shows no "Your answers"', async ({ page }) => {
+    await page.goto(`/navigator/${id}/urgent-help/`);
+    await expect(page.locator('[data-your-answers]')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print this result' })).toBeVisible();
+  });
+});
+
+test('the editors\' map lists every node and where each answer leads', async ({ page }) => {
+  for (const { id, tree } of trees) {
+    await page.goto(`/navigator/${id}/map/`);
+    for (const [nodeId, node] of Object.entries(tree.nodes)) {
+      await expect(page.locator(`#node-${nodeId}`), `${id} map shows ${nodeId}`).toHaveCount(1);
+      for (const option of node.options ?? []) {
+        await expect(page.locator(`#node-${nodeId} a[href="#node-${option.next}"]`).first()).toBeVisible();
+      }
+    }
+  }
+});

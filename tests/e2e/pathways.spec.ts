@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Pathway pages, the step-by-step component and the EHC timeline calculator. */
+
+test.describe('step-by-step navigation', () => {
+  test('without JavaScript every step is open and there is no "Show all" button', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/pathways/ehc-needs-assessment/');
+    const panels = page.locator('.step-by-step__panel');
+    expect(await panels.count()).toBeGreaterThanOrEqual(4);
+    for (const panel of await panels.all()) await expect(panel).toBeVisible();
+    await expect(page.getByRole('button', { name: /all steps/ })).toHaveCount(0);
+    await expect(page.getByText('Within 6 weeks of receiving the request (regulation 5(1))')).toBeVisible();
+    await context.close();
+  });
+
+  test('with JavaScript steps collapse, open one at a time, and open all together', async ({ page }) => {
+    await page.goto('/pathways/ehc-needs-assessment/');
+    const panels = page.locator('.step-by-step__panel');
+    await expect(panels.first()).toBeHidden();
+    const step = page.getByRole('button', { name: 'The council decides whether to assess' });
+    await expect(step).toHaveAttribute('aria-expanded', 'false');
+    await step.click();
+    await expect(step).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByText('Within 6 weeks of receiving the request (regulation 5(1))')).toBeVisible();
+    await page.getByRole('button', { name: 'Show all steps' }).click();
+    for (const panel of await panels.all()) await expect(panel).toBeVisible();
+    await page.getByRole('button', { name: 'Hide all steps' }).click();
+    await expect(panels.first()).toBeHidden();
+    await expectAccessible(page);
+  });
+});
+
+test('each pathway says who decides, who pays, the threshold and what the family can do, and cites its sources', async ({ page }) => {
+  await page.goto('/pathways/');
+  const links = await page.locator('main .card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(links.length).toBeGreaterThanOrEqual(10);
+  for (const href of links) {
+    await page.goto(href);
+    await expect(page.getByText('Who decides', { exact: true })).toBeVisible();
+    await expect(page.getByText('Who pays', { exact: true })).toBeVisible();
+    await expect(page.locator('main .prose')).toContainText('Sources:');
+    await expect(page.getByRole('heading', { level: 2, name: 'The threshold in plain English' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 2, name: /^What (you|the young person) can do$/ })).toHaveCount(1);
+  }
+});
+
+test.describe('EHC timeline calculator', () => {
+  test('without JavaScript it shows each deadline as weeks from the request', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/pathways/ehc-timeline/');
+    const table = page.locator('main table');
+    await expect(table).toContainText('6 weeks');
+    await expect(table).toContainText('16 weeks');
+    await expect(table).toContainText('20 weeks');
+    await expect(page.getByLabel('Date the council received the request')).toBeHidden();
+    await expect(page.getByText(/does not move any date because of a holiday/)).toBeVisible();
+    await context.close();
+  });
+
+  test('with JavaScript it shows the dates and makes a calendar file', async ({ page }) => {
+    await page.goto('/pathways/ehc-timeline/');
+    await page.getByLabel('Date the council received the request').fill('2027-12-31');
+    await page.getByRole('button', { name: 'Show the dates' }).click();
+    const results = page.locator('[data-results-list]');
+    await expect(results).toContainText('Friday 11 February 2028 (6 weeks)');
+    await expect(results).toContainText('Friday 21 April 2028 (16 weeks)');
+    await expect(results).toContainText('Friday 19 May 2028 (20 weeks)');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Add to calendar (.ics file)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('ehc-deadlines.ics');
+    const ics = readFileSync((await file.path())!, 'utf8');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20280211');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20280519');
+    await expectAccessible(page);
+  });
+
+  test('it explains a missing date instead of guessing', async ({ page }) => {
+    await page.goto('/pathways/ehc-timeline/');
+    await page.getByRole('button', { name: 'Show the dates' }).click();
+    await expect(page.getByText('Error: Enter the date the council received the request')).toBeVisible();
+    await expect(page.getByLabel('Date the council received the request')).toBeFocused();
+    await expectAccessible(page);
+  });
+
+  test('it works out the last day to appeal, using a later mediation certificate', async ({ page }) => {
+    await page.goto('/pathways/ehc-timeline/');
+    await page.getByLabel('Date of the decision letter').fill('2027-12-31');
+    await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Tuesday 29 February 2028');
+    await page.getByLabel('Date of the mediation certificate (if you have one)').fill('2028-02-15');
+    await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Wednesday 15 March 2028: 1 month after the mediation certificate');
+  });
+});
