@@ -3,6 +3,7 @@
  * collections from, so each collection is read once per build and shared.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { sortProvision } from '../lib/provision.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -34,6 +35,21 @@ export async function servicesByIds(refs: { id: string }[] | undefined): Promise
   const services = await allServices();
   const wanted = new Set(refs.map((r) => r.id));
   return services.filter((s) => wanted.has(s.id));
+}
+
+/** A provision entry's fields with its id, the shape src/lib/provision.ts works with. */
+export type Provision = CollectionEntry<'provision'>['data'] & { id: string };
+
+let provisionPromise: Promise<Provision[]> | undefined;
+/** Ordinarily available provision entries, in reading order (see sortProvision). */
+export function allProvision(): Promise<Provision[]> {
+  provisionPromise ??= getCollection('provision').then((list) => sortProvision(list.map((entry) => ({ ...entry.data, id: entry.id }))));
+  return provisionPromise;
+}
+
+/** General pages about what every setting should do (content/pages with section: provision). */
+export async function wholeSettingPages(): Promise<CollectionEntry<'pages'>[]> {
+  return (await getCollection('pages', (page) => page.data.section === 'provision')).sort(byTitle);
 }
 
 export const sortByTitle = byTitle;
