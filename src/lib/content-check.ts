@@ -14,6 +14,7 @@ import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
+import { RESERVED_PROVISION_IDS } from './provision.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */
@@ -117,6 +118,9 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (collection.name === 'pages' && RESERVED_PAGE_IDS.includes(id)) {
         problems.push({ file, field: '(file name)', problem: `/${id}/ is already a section of the site`, fix: 'choose another file name for this page' });
+      }
+      if (collection.name === 'provision' && RESERVED_PROVISION_IDS.includes(id)) {
+        problems.push({ file, field: '(file name)', problem: `/provision/${id}/ is already used for browsing provision`, fix: 'choose another file name for this entry' });
       }
       let data: unknown;
       let body: string | undefined;
