@@ -238,3 +238,15 @@ test('search indexes provision entries with area-of-need and phase filters', asy
   expect(found.phases.sort()).toEqual(phases.values.map((p) => phases.label(p)).sort());
   expect(found.urls.sort()).toEqual(matching({ need: 'cognition-and-learning', phase: 'primary' }).map((id) => `/provision/${id}/`));
 });
+
+test('provision pages read well at 400% zoom: no sideways scrolling at 320 CSS pixels wide', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const pair = '/provision/need/social-emotional-and-mental-health/post-16/';
+  for (const path of ['/provision/', '/provision/parents/', pair, `${pair}checklist/`, `${pair}parents/`, `/provision/${entries[0]!.id}/`]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} should not scroll sideways`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
