@@ -37,6 +37,9 @@ export async function servicesByIds(refs: { id: string }[] | undefined): Promise
   return services.filter((s) => wanted.has(s.id));
 }
 
+export const sortByTitle = byTitle;
+export { getCollection, getEntry };
+
 /** A provision entry's fields with its id, the shape src/lib/provision.ts works with. */
 export type Provision = CollectionEntry<'provision'>['data'] & { id: string };
 
@@ -51,6 +54,3 @@ export function allProvision(): Promise<Provision[]> {
 export async function wholeSettingPages(): Promise<CollectionEntry<'pages'>[]> {
   return (await getCollection('pages', (page) => page.data.section === 'provision')).sort(byTitle);
 }
-
-export const sortByTitle = byTitle;
-export { getCollection, getEntry };

@@ -8,13 +8,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
+import { RESERVED_PROVISION_IDS } from './provision.ts';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
 import { folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
-import { RESERVED_PROVISION_IDS } from './provision.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */

@@ -1,37 +1,21 @@
 /**
- * Writes CSV as RFC 4180 describes it: fields separated by commas, records ended by CRLF, a
- * field quoted when it holds a comma, a double quote, CR or LF, and quotes inside doubled.
+ * CSV as spreadsheets expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted
+ * when they hold a comma, quote or line break. Text that a spreadsheet would run as a formula
+ * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
  */
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | null | undefined;
 
-export interface CsvOptions {
-  /**
-   * Start the file with a UTF-8 byte order mark so Excel reads curly quotes and dashes
-   * correctly. Parsers that follow RFC 4180 should be told to strip it (default true).
-   */
-  byteOrderMark?: boolean;
-  /**
-   * Put a ' before any cell that starts with =, +, -, @, tab or CR so a spreadsheet shows it
-   * as text instead of running it as a formula (default true).
-   */
-  neutraliseFormulas?: boolean;
-}
-
-/** One field, quoted only when it needs to be. */
-export function csvField(value: string | number | boolean, neutraliseFormulas = true): string {
-  let text = String(value);
-  if (neutraliseFormulas && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+/** One field, quoted and made safe where needed. Numbers are written as they are. */
+export function csvField(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A whole file: a header row, then one record per row, each ended by CRLF. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[], options: CsvOptions = {}): string {
-  const { byteOrderMark = true, neutraliseFormulas = true } = options;
-  const lines = [header, ...rows].map((row, index) => {
-    if (row.length !== header.length) throw new Error(`CSV row ${index} has ${row.length} fields; the header has ${header.length}`);
-    return row.map((field) => csvField(field, neutraliseFormulas)).join(',');
-  });
-  return `${byteOrderMark ? '\uFEFF' : ''}${lines.map((line) => `${line}\r\n`).join('')}`;
+/** A whole CSV file: a header row, then the rows, each line ending in CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -177,5 +177,6 @@ export function checklistCsv(items: readonly ProvisionItem[], need: Need, phase:
     '',
     '',
   ]);
-  return toCsv(CHECKLIST_CSV_HEADER, rows);
+  // A byte order mark first, so Excel reads curly quotes and dashes as UTF-8.
+  return `\uFEFF${toCsv(CHECKLIST_CSV_HEADER, rows)}`;
 }
