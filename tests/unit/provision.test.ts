@@ -132,6 +132,14 @@ describe('the SENCO checklist', () => {
     ]);
   });
 
+  test('as CSV: starts with a byte order mark for Excel, and awkward text reads back exactly', () => {
+    const awkward = 'Say "well done", then pause –\nit’s fine';
+    const csv = checklistCsv([item('tricky', { strategies: [awkward, '=SUM(A1)'] })], 'communication-and-interaction', 'primary', 'https://offer.example');
+    expect(csv.startsWith('\uFEFFArea of need,')).toBe(true);
+    const rows = parse(csv, { bom: true }) as string[][];
+    expect(rows.slice(1).map((r) => r[5])).toEqual([awkward, "'=SUM(A1)"]);
+  });
+
   test('as CSV for a pair with no entries: just the header', () => {
     const rows = parse(checklistCsv(items, 'sensory-and-physical', 'post-16', 'https://offer.example'), { bom: true }) as string[][];
     expect(rows).toEqual([[...CHECKLIST_CSV_HEADER]]);
