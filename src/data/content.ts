@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { sortProvision } from '../lib/provision.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -105,4 +106,19 @@ let treesPromise: Promise<NavigatorTree[]> | undefined;
 export function allTrees(): Promise<NavigatorTree[]> {
   treesPromise ??= getCollection('navigator').then((list) => list.sort(byTitle));
   return treesPromise;
+}
+
+/** A provision entry's fields with its id, the shape src/lib/provision.ts works with. */
+export type Provision = CollectionEntry<'provision'>['data'] & { id: string };
+
+let provisionPromise: Promise<Provision[]> | undefined;
+/** Ordinarily available provision entries, in reading order (see sortProvision). */
+export function allProvision(): Promise<Provision[]> {
+  provisionPromise ??= getCollection('provision').then((list) => sortProvision(list.map((entry) => ({ ...entry.data, id: entry.id }))));
+  return provisionPromise;
+}
+
+/** General pages about what every setting should do (content/pages with section: provision). */
+export async function wholeSettingPages(): Promise<CollectionEntry<'pages'>[]> {
+  return (await getCollection('pages', (page) => page.data.section === 'provision')).sort(byTitle);
 }

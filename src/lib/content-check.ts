@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
+import { RESERVED_PROVISION_IDS } from './provision.ts';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
 import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, RESERVED_PATHWAY_IDS, RESERVED_SERVICE_IDS, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
@@ -143,6 +144,9 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (collection.name === 'pathways' && RESERVED_PATHWAY_IDS.includes(id)) {
         problems.push({ file, field: '(file name)', problem: `/pathways/${id}/ is already used by the site`, fix: 'choose another file name for this pathway' });
+      }
+      if (collection.name === 'provision' && RESERVED_PROVISION_IDS.includes(id)) {
+        problems.push({ file, field: '(file name)', problem: `/provision/${id}/ is already used for browsing provision`, fix: 'choose another file name for this entry' });
       }
       let data: unknown;
       let body: string | undefined;

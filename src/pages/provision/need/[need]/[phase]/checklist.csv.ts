@@ -1,0 +1,13 @@
+/** /provision/need/<need>/<phase>/checklist.csv: the SENCO checklist for a provision map, built with the site. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allProvision } from '../../../../../data/content.ts';
+import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
+import { site } from '../../../../../lib/site.ts';
+import type { Need, Phase } from '../../../../../lib/vocabulary.ts';
+
+export const getStaticPaths = (() => provisionPairs().map((params) => ({ params }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) =>
+  new Response(checklistCsv(await allProvision(), params.need as Need, params.phase as Phase, site.siteUrl), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
