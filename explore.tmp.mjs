@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto('http://127.0.0.1:4413/admin/');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.goto('http://127.0.0.1:4413/admin/#/collections/services/new');
+await page.waitForTimeout(3000);
+const html = await page.locator('label[for^="description-field"]').locator('xpath=../..').evaluate((e) => e.outerHTML.replace(/class="[^"]*"/g, '').slice(0, 2500));
+console.log(html);
+console.log('----');
+console.log(await page.locator('label[for^="contacts-field"]').locator('xpath=../..').evaluate((e) => e.outerHTML.replace(/class="[^"]*"/g, '').slice(0, 1500)));
+console.log(await page.evaluate(() => Object.keys(localStorage).map(k => k + '=' + localStorage.getItem(k).slice(0,80))));
+await browser.close();

@@ -1,0 +1,46 @@
+/**
+ * Starts Decap CMS on /admin/. Decap is loaded from /admin/decap/ (copied from npm at build
+ * time) after asking it not to start on its own; it is then given the configuration generated
+ * at build time (/admin/config.json) and told to look for the local backend beside the site.
+ */
+import { pruneEmpty } from '../../lib/cms-prune.ts';
+
+interface DecapMap {
+  get(key: string): unknown;
+}
+interface Decap {
+  init(options: { config: Record<string, unknown> }): void;
+  registerPreviewStyle(href: string): void;
+  registerEventListener(listener: { name: string; handler: (event: { entry: DecapMap }) => unknown }): void;
+}
+
+declare global {
+  interface Window {
+    CMS?: Decap;
+    CMS_MANUAL_INIT?: boolean;
+  }
+}
+
+export function startCms(): void {
+  window.CMS_MANUAL_INIT = true;
+  const script = document.createElement('script');
+  script.src = '/admin/decap/decap-cms.js';
+  script.addEventListener('load', async () => {
+    const cms = window.CMS;
+    if (!cms) return;
+    const config = (await (await fetch('/admin/config.json')).json()) as Record<string, unknown>;
+    const settings = document.getElementById('cms-settings');
+    for (const href of (settings?.dataset.previewStyles ?? '').split(' ').filter(Boolean)) cms.registerPreviewStyle(href);
+    // A cleared optional field would be saved as "" (or {}), which the content check rejects.
+    cms.registerEventListener({ name: 'preSave', handler: ({ entry }) => pruneEmpty(entry.get('data')) });
+    cms.init({
+      config: {
+        ...config,
+        load_config_file: false,
+        // `npm run cms` serves decap-server's local backend at /api/v1 beside the site.
+        local_backend: { url: new URL('/api/v1', window.location.href).href },
+      },
+    });
+  });
+  document.body.append(script);
+}
