@@ -90,6 +90,11 @@ test('an editor adds a service in the browser and the file passes the content ch
   await page.getByRole('button', { name: 'Add contacts' }).click();
   await input(page, 'email').fill('sensory@saltmereplay.example');
   await input(page, 'lastReviewed').fill('2026-11-01');
+  // The preview beside the form is laid out like the service page, in the site's own styles.
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText("Zoë's Saturday Sensory Club");
+  await expect(preview.locator('dl.summary-list')).toContainText('Ages 2 to 11');
+  await expect(preview.locator('link[rel="stylesheet"][href^="/_astro/global."]')).toHaveCount(1);
   await publish(page);
 
   const file = join(servicesDir, 'zoes-saturday-sensory-club.json');
@@ -130,4 +135,23 @@ test('an editor changes one field of a service and only that field changes in th
   expect(after).toEqual({ ...before, summary });
   expect(contentProblems()).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('the editor is kept out of the sitemap, search and search engines, and only it has the looser policy', async ({ request }) => {
+  const admin = await (await request.get('/admin/')).text();
+  expect(admin).toContain('<meta name="robots" content="noindex, nofollow">');
+  expect(admin).not.toContain('data-pagefind-body');
+  const policy = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(policy(admin)).toContain("'unsafe-eval'");
+  expect(policy(admin)).toMatch(/connect-src 'self' https:\/\/api\.github\.com;/);
+  const home = policy(await (await request.get('/')).text());
+  expect(home).not.toContain("'unsafe-eval'");
+  expect(home).not.toContain('api.github.com');
+  expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /admin/');
+  const sitemap = await (await request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain('/services/');
+  expect(sitemap).not.toContain('/admin/');
+  // Decap itself is served from this site, not a CDN.
+  expect(admin).not.toMatch(/<script[^>]+src="https?:/);
+  expect((await request.get('/admin/decap/decap-cms.js')).status()).toBe(200);
 });

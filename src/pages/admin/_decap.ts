@@ -4,6 +4,7 @@
  * at build time (/admin/config.json) and told to look for the local backend beside the site.
  */
 import { pruneEmpty } from '../../lib/cms-prune.ts';
+import { servicePreview } from './_preview.ts';
 
 interface DecapMap {
   get(key: string): unknown;
@@ -11,6 +12,7 @@ interface DecapMap {
 interface Decap {
   init(options: { config: Record<string, unknown> }): void;
   registerPreviewStyle(href: string): void;
+  registerPreviewTemplate(collection: string, component: unknown): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: DecapMap }) => unknown }): void;
 }
 
@@ -18,6 +20,8 @@ declare global {
   interface Window {
     CMS?: Decap;
     CMS_MANUAL_INIT?: boolean;
+    /** React's createElement, which Decap exposes for preview templates. */
+    h?: Parameters<typeof servicePreview>[0];
   }
 }
 
@@ -31,6 +35,7 @@ export function startCms(): void {
     const config = (await (await fetch('/admin/config.json')).json()) as Record<string, unknown>;
     const settings = document.getElementById('cms-settings');
     for (const href of (settings?.dataset.previewStyles ?? '').split(' ').filter(Boolean)) cms.registerPreviewStyle(href);
+    if (window.h) cms.registerPreviewTemplate('services', servicePreview(window.h));
     // A cleared optional field would be saved as "" (or {}), which the content check rejects.
     cms.registerEventListener({ name: 'preSave', handler: ({ entry }) => pruneEmpty(entry.get('data')) });
     cms.init({
