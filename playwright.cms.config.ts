@@ -23,7 +23,7 @@ export default defineConfig({
   forbidOnly: true,
   workers: 1,
   reporter: [['list']],
-  timeout: 90_000,
+  timeout: 180_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

@@ -13,7 +13,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -53,7 +53,7 @@ start([require.resolve('decap-server/dist/index.js')], {
 start(
   preview
     ? [fileURLToPath(new URL('serve.ts', import.meta.url)), '--port', String(sitePort), '--host', host]
-    : [require.resolve('astro/bin/astro.mjs'), 'dev', '--port', String(sitePort), '--host', host],
+    : [join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs'), 'dev', '--port', String(sitePort), '--host', host],
 );
 
 function forward(incoming: IncomingMessage, outgoing: ServerResponse, targetPort: number): void {
@@ -100,4 +100,8 @@ function stop(code = 0): void {
   process.exitCode = code;
 }
 process.on('SIGINT', () => stop());
+// However this process ends, it takes decap-server and the site with it.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
 process.on('SIGTERM', () => stop());
