@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { backendFromEnv, backendOrigins, CMS_COLLECTIONS, cmsConfig, collectionFields, WHOLE_AREA, type CmsField } from '../../src/lib/cms-config.ts';
-import { pruneEmpty } from '../../src/lib/cms-prune.ts';
+import { formFor, orderKeys, pruneEmpty } from '../../src/lib/cms-save.ts';
 import { folderCollections } from '../../src/lib/collections.ts';
 import { idRef } from '../../src/schemas/index.ts';
 import site from '../../content/site.json' with { type: 'json' };
@@ -182,5 +182,16 @@ describe('pruneEmpty (run before every save)', () => {
   test('keeps false, zero and filled values as they are', () => {
     const data = { ageRange: { min: 0, max: 25 }, higherIsBetter: false, lastReviewed: '2026-11-01' };
     expect(pruneEmpty(data)).toEqual(data);
+  });
+});
+
+describe('orderKeys (run before every save)', () => {
+  test("puts a service's fields back in the order of the form, at every level", () => {
+    const shuffled = { status: 'active', access: { howTo: 'Ask', routes: ['drop-in'] }, name: 'Play', extra: 1 };
+    const form = formFor(config.collections, shuffled)!;
+    expect(form.name).toBe('services');
+    const ordered = orderKeys(shuffled, form.fields) as Record<string, unknown>;
+    expect(Object.keys(ordered)).toEqual(['name', 'access', 'status', 'extra']);
+    expect(Object.keys(ordered.access as object)).toEqual(['routes', 'howTo']);
   });
 });
