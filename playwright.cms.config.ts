@@ -1,16 +1,16 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import base from './playwright.config.ts';
 
 /**
  * The browser editor (/admin/) end to end, against Decap's local backend: `npm run test:cms`.
- * A separate configuration because it needs `npm run cms` (the built site plus decap-server)
- * rather than the plain static server, and it saves into a temporary copy of content/.
+ * A separate configuration (sharing the main one's browser settings) because it needs
+ * `npm run cms` (the built site plus decap-server) rather than the plain static server, and it
+ * saves into a temporary copy of content/.
  * Ports: TEST_PORT for the page, and the next internal ports for decap-server and the site
  * (override with CMS_BACKEND_PORT and CMS_SITE_PORT).
  */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.TEST_PORT ?? 4329);
 const backendPort = Number(process.env.CMS_BACKEND_PORT ?? port + 5);
 const sitePort = Number(process.env.CMS_SITE_PORT ?? port + 6);
@@ -24,13 +24,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   timeout: 180_000,
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-    },
-  },
+  // The same browser and launch options as the main tests.
+  use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   projects: [{ name: 'cms-chromium', use: { javaScriptEnabled: true } }],
   webServer: {
     command: `node scripts/cms.ts --preview --port ${port} --backend-port ${backendPort} --site-port ${sitePort} --root ${process.env.CMS_TEST_ROOT}`,

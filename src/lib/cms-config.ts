@@ -292,7 +292,7 @@ interface ZodDef {
   out?: z.ZodType;
   options?: z.ZodType[];
   defaultValue?: unknown;
-  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean } } }[];
+  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string; pattern?: RegExp } } }[];
   format?: string;
 }
 
@@ -340,6 +340,12 @@ export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefine
   const def = defOf(schema);
   if (def.type === 'object') return def.shape;
   return undefined;
+}
+
+/** The one regular expression a text schema must match, when it has one Decap can use as it is. */
+export function textPattern(schema: z.ZodType): RegExp | undefined {
+  const patterns = (defOf(schema).checks ?? []).map((check) => check._zod.def).filter((def) => def.format === 'regex' && def.pattern);
+  return patterns.length === 1 && patterns[0]!.pattern!.flags === '' ? patterns[0]!.pattern : undefined;
 }
 
 /** The allowed values of an enum schema. */
@@ -414,7 +420,9 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       if (MARKDOWN_FIELDS.has(key)) return { ...base, widget: 'markdown', modes: ['raw', 'rich_text'] };
       const { max } = limits(schema);
       const field: CmsField = { ...base, widget: LONG_TEXT_FIELDS.has(key) ? 'text' : 'string' };
+      const pattern = textPattern(schema);
       if (max) field.pattern = [`^[\\s\\S]{0,${max}}$`, `Write ${max} characters or fewer`];
+      else if (pattern) field.pattern = [pattern.source, 'This is not in the form the field needs: see the hint below it'];
       return field;
     }
     case 'number': {

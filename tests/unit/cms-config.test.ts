@@ -128,6 +128,10 @@ describe('the generated Decap configuration', () => {
     expect(field('keywords')).toMatchObject({ widget: 'list', field: { widget: 'string' } });
     expect(field('status')).toMatchObject({ widget: 'select', default: 'active', required: false });
     expect(field('summary').pattern?.[0]).toBe('^[\\s\\S]{0,200}$');
+    // Text the schema checks with a pattern is checked in the form too.
+    expect(new RegExp(field('hours.opens').pattern![0]).test('09:30')).toBe(true);
+    expect(new RegExp(field('hours.opens').pattern![0]).test('9.30am')).toBe(false);
+    expect(new RegExp(field('contacts.phone').pattern![0]).test('01632 960 123')).toBe(true);
     expect(field('categories').options?.find((o) => o.value === 'transport')?.label).toBe('Travel and transport');
   });
 
