@@ -12,7 +12,7 @@ interface DecapMap {
 }
 interface Decap {
   init(options: { config: Record<string, unknown> }): void;
-  registerPreviewStyle(href: string): void;
+  registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
   registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): unknown; toFile(data: unknown): string }): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: DecapMap }) => unknown }): void;
@@ -37,6 +37,7 @@ export function startCms(): void {
     const config = (await (await fetch('/admin/config.json')).json()) as Record<string, unknown> & { collections: { fields: FieldOrder[] }[] };
     const settings = document.getElementById('cms-settings');
     for (const href of (settings?.dataset.previewStyles ?? '').split(' ').filter(Boolean)) cms.registerPreviewStyle(href);
+    cms.registerPreviewStyle('body { padding: 0 1.5rem 2rem; }', { raw: true });
     if (window.h) cms.registerPreviewTemplate('services', servicePreview(window.h));
     // Save JSON laid out like the hand-written files, so a change is a small diff.
     // Decap does not keep the order of fields, so they are put back in the form's order first.
