@@ -1,0 +1,36 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config.ts';
+
+/**
+ * The browser editor (/admin/) end to end, against Decap's local backend: `npm run test:cms`.
+ * A separate configuration (sharing the main one's browser settings) because it needs
+ * `npm run cms` (the built site plus decap-server) rather than the plain static server, and it
+ * saves into a temporary copy of content/.
+ * Ports: TEST_PORT for the page, and the next internal ports for decap-server and the site
+ * (override with CMS_BACKEND_PORT and CMS_SITE_PORT).
+ */
+const port = Number(process.env.TEST_PORT ?? 4329);
+const backendPort = Number(process.env.CMS_BACKEND_PORT ?? port + 5);
+const sitePort = Number(process.env.CMS_SITE_PORT ?? port + 6);
+// The spec copies content/ here before it starts and deletes it afterwards.
+process.env.CMS_TEST_ROOT ??= join(tmpdir(), `open-local-offer-cms-${port}`);
+
+export default defineConfig({
+  testDir: 'tests/cms',
+  fullyParallel: false,
+  forbidOnly: true,
+  workers: 1,
+  reporter: [['list']],
+  timeout: 180_000,
+  // The same browser and launch options as the main tests.
+  use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
+  projects: [{ name: 'cms-chromium', use: { javaScriptEnabled: true } }],
+  webServer: {
+    command: `node scripts/cms.ts --preview --port ${port} --backend-port ${backendPort} --site-port ${sitePort} --root ${process.env.CMS_TEST_ROOT}`,
+    url: `http://127.0.0.1:${port}/admin/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
