@@ -44,7 +44,9 @@ async function walk(page: Page, treeId: string, tree: Tree, steps: Step[]) {
     await expect(page).toHaveURL(new RegExp(`/navigator/${treeId}/${step.node}/$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(node.question!);
     // Two answers may share a label in different questions, never within one question.
-    await page.locator('main a[data-option-index]').nth(step.option).click();
+    // Wait for the navigation the click starts: on a busy machine it can take a while.
+    const next = node.options![step.option]!.next;
+    await Promise.all([page.waitForURL(new RegExp(`/navigator/${treeId}/${next}/(\\?[^/]*)?$`)), page.locator('main a[data-option-index]').nth(step.option).click()]);
   }
 }
 
@@ -145,8 +147,10 @@ test.describe('with JavaScript', () => {
 
   test('a shared link shows the same answers in a fresh browser, and the result can be printed', async ({ page, browser, baseURL }) => {
     await walk(page, id, tree, [{ node: 'age', option: 0 }, { node: 'early-years-plan', option: 0 }, { node: 'early-years-plan-help', option: 0 }]);
-    const shared = await page.getByLabel('Link to this result, with your answers').inputValue();
-    expect(shared).toMatch(/\/navigator\/which-support-applies\/phase-transfer\/\?answers=0\.0\.0$/);
+    const link = page.getByLabel('Link to this result, with your answers');
+    // The script fills the link in once the page has loaded.
+    await expect(link).toHaveValue(/\/navigator\/which-support-applies\/phase-transfer\/\?answers=0\.0\.0$/);
+    const shared = await link.inputValue();
     await expect(page.getByRole('button', { name: 'Print this result' })).toBeVisible();
     const fresh = await browser.newContext({ baseURL });
     const other = await fresh.newPage();
