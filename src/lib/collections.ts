@@ -16,43 +16,15 @@ import {
   type CollectionName,
   type RefFactory,
 } from '../schemas/index.ts';
+import { RESERVED_PROVISION_IDS } from './provision.ts';
 
-export interface FolderCollection {
-  name: Exclude<CollectionName, 'glossary'>;
-  /** Folder under content/. */
-  folder: string;
-  /** The one file extension entries use. */
-  extension: '.json' | '.mdx';
-  /** What one entry is called in messages. */
-  noun: string;
-  schema: (options: { ref: RefFactory }) => z.ZodType;
-  /** Whether an MDX body is required (for videos it is the transcript). */
-  bodyRequired?: string;
-}
-
-export const folderCollections: FolderCollection[] = [
-  { name: 'organisations', folder: 'organisations', extension: '.json', noun: 'organisation', schema: organisationSchema },
-  { name: 'services', folder: 'services', extension: '.json', noun: 'service', schema: serviceSchema },
-  { name: 'pathways', folder: 'pathways', extension: '.mdx', noun: 'pathway', schema: pathwaySchema, bodyRequired: 'the pathway text' },
-  { name: 'navigator', folder: 'navigator', extension: '.json', noun: 'decision tree', schema: navigatorSchema },
-  { name: 'provision', folder: 'provision', extension: '.json', noun: 'provision entry', schema: provisionSchema },
-  { name: 'videos', folder: 'videos', extension: '.mdx', noun: 'video', schema: videoSchema, bodyRequired: 'the full transcript of the video' },
-  { name: 'feedback', folder: 'feedback', extension: '.json', noun: '"you said, we did" entry', schema: feedbackSchema },
-  { name: 'pages', folder: 'pages', extension: '.mdx', noun: 'page', schema: pageSchema, bodyRequired: 'the page text' },
-  { name: 'indicators', folder: 'indicators', extension: '.json', noun: 'indicator', schema: indicatorSchema },
-];
-
-export const GLOSSARY_FILE = 'glossary.json';
-export const SITE_FILE = 'site.json';
-export const COVERAGE_FILE = 'statutory-coverage.json';
+/** Addresses under /services/ that the site uses itself, so no service may have these ids. */
+export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'level', 'age', 'page'];
 
 /**
  * Top-level URLs the site itself uses. A general page (content/pages/<id>.mdx) is published at
  * /<id>/, so these ids are taken.
  */
-/** Addresses under /services/ that the site uses itself, so no service may have these ids. */
-export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'level', 'age', 'page'];
-
 export const RESERVED_PAGE_IDS = [
   'services',
   'search',
@@ -77,3 +49,38 @@ export const RESERVED_PAGE_IDS = [
 
 /** Pathway ids taken by other pages under /pathways/. */
 export const RESERVED_PATHWAY_IDS = ['ehc-timeline'];
+
+export interface FolderCollection {
+  name: Exclude<CollectionName, 'glossary'>;
+  /** Folder under content/. */
+  folder: string;
+  /** The one file extension entries use. */
+  extension: '.json' | '.mdx';
+  /** What one entry is called in messages. */
+  noun: string;
+  schema: (options: { ref: RefFactory }) => z.ZodType;
+  /** Whether an MDX body is required (for videos it is the transcript). */
+  bodyRequired?: string;
+  /** Where an entry is published: the id goes after this, such as "/services/". */
+  address?: string;
+  /** Ids whose address the site already uses for its own pages. */
+  reservedIds?: readonly string[];
+}
+
+export const folderCollections: FolderCollection[] = [
+  { name: 'organisations', folder: 'organisations', extension: '.json', noun: 'organisation', schema: organisationSchema },
+  { name: 'services', folder: 'services', extension: '.json', noun: 'service', schema: serviceSchema, address: '/services/', reservedIds: RESERVED_SERVICE_IDS },
+  { name: 'pathways', folder: 'pathways', extension: '.mdx', noun: 'pathway', schema: pathwaySchema, bodyRequired: 'the pathway text', address: '/pathways/', reservedIds: RESERVED_PATHWAY_IDS },
+  { name: 'navigator', folder: 'navigator', extension: '.json', noun: 'decision tree', schema: navigatorSchema },
+  { name: 'provision', folder: 'provision', extension: '.json', noun: 'provision entry', schema: provisionSchema, address: '/provision/', reservedIds: RESERVED_PROVISION_IDS },
+  { name: 'videos', folder: 'videos', extension: '.mdx', noun: 'video', schema: videoSchema, bodyRequired: 'the full transcript of the video' },
+  { name: 'feedback', folder: 'feedback', extension: '.json', noun: '"you said, we did" entry', schema: feedbackSchema },
+  { name: 'pages', folder: 'pages', extension: '.mdx', noun: 'page', schema: pageSchema, bodyRequired: 'the page text', address: '/', reservedIds: RESERVED_PAGE_IDS },
+  { name: 'indicators', folder: 'indicators', extension: '.json', noun: 'indicator', schema: indicatorSchema },
+];
+
+export const GLOSSARY_FILE = 'glossary.json';
+export const SITE_FILE = 'site.json';
+export const COVERAGE_FILE = 'statutory-coverage.json';
+
+

@@ -8,9 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
-import { RESERVED_PROVISION_IDS } from './provision.ts';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, RESERVED_PATHWAY_IDS, RESERVED_SERVICE_IDS, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
 import { checkCoverage, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
@@ -136,17 +135,8 @@ export function checkContent(options: CheckOptions): CheckResult {
         });
       }
       idsSeen.set(id.toLowerCase(), file);
-      if (collection.name === 'services' && RESERVED_SERVICE_IDS.includes(id)) {
-        problems.push({ file, field: '(file name)', problem: `/services/${id}/ is already a page of the site`, fix: 'choose another file name for this service' });
-      }
-      if (collection.name === 'pages' && RESERVED_PAGE_IDS.includes(id)) {
-        problems.push({ file, field: '(file name)', problem: `/${id}/ is already a section of the site`, fix: 'choose another file name for this page' });
-      }
-      if (collection.name === 'pathways' && RESERVED_PATHWAY_IDS.includes(id)) {
-        problems.push({ file, field: '(file name)', problem: `/pathways/${id}/ is already used by the site`, fix: 'choose another file name for this pathway' });
-      }
-      if (collection.name === 'provision' && RESERVED_PROVISION_IDS.includes(id)) {
-        problems.push({ file, field: '(file name)', problem: `/provision/${id}/ is already used for browsing provision`, fix: 'choose another file name for this entry' });
+      if (collection.reservedIds?.includes(id)) {
+        problems.push({ file, field: '(file name)', problem: `${collection.address}${id}/ is already used by the site`, fix: `choose another file name for this ${collection.noun}` });
       }
       let data: unknown;
       let body: string | undefined;

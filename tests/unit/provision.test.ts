@@ -168,7 +168,7 @@ describe('the content checker', () => {
   test('refuses a provision entry whose id is a browse path', () => {
     fixture = makeFixture();
     fixture.write('content/provision/need.json', fixture.read('content/provision/communication-and-interaction-primary-universal.json'));
-    expect(fixture.check()).toContainEqual(expect.stringMatching(/^content\/provision\/need\.json: \(file name\) — \/provision\/need\/ is already used for browsing provision/));
+    expect(fixture.check()).toContainEqual(expect.stringMatching(/^content\/provision\/need\.json: \(file name\) — \/provision\/need\/ is already used by the site/));
   });
 
   test('names the field when a related service does not exist', () => {
