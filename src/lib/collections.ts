@@ -82,5 +82,3 @@ export const folderCollections: FolderCollection[] = [
 export const GLOSSARY_FILE = 'glossary.json';
 export const SITE_FILE = 'site.json';
 export const COVERAGE_FILE = 'statutory-coverage.json';
-
-

@@ -3,7 +3,7 @@
  * and every page it names is one this site publishes.
  */
 import type { CollectionName } from '../schemas/common.ts';
-import { RESERVED_PAGE_IDS } from './collections.ts';
+import { folderCollections, RESERVED_PAGE_IDS } from './collections.ts';
 import type { Problem } from './problems.ts';
 import { categories, levels, needs } from './vocabulary.ts';
 import { ageBands } from './age-bands.ts';
@@ -28,7 +28,8 @@ export function unknownPath(path: string, ids: (collection: CollectionName) => S
     return facets[second]!.includes(third) ? undefined : `"${third}" is not a ${second} value`;
   }
   const collection = byCollection[first];
-  if (collection && !third && !ids(collection).has(second) && !(first === 'services' && second === 'shortlist') && !(first === 'pathways' && second === 'ehc-timeline')) {
+  const reserved = folderCollections.find((c) => c.name === collection)?.reservedIds ?? [];
+  if (collection && !third && !ids(collection).has(second) && !reserved.includes(second)) {
     return `there is no ${first} entry "${second}" (no file in content/${collection}/)`;
   }
   return undefined;
