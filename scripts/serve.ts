@@ -79,7 +79,24 @@ const server = createServer((request, response) => {
   const file = resolveFile(url.pathname);
   const status = file ? 200 : 404;
   const served = file ?? join(root, '404.html');
-  response.writeHead(status, { 'Content-Type': types[extname(served)] ?? 'application/octet-stream', ...securityHeaders });
+  const headers = { 'Content-Type': types[extname(served)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', ...securityHeaders };
+  // Byte ranges, as real static hosts serve them: video players need them to seek.
+  const size = statSync(served).size;
+  const range = file ? /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '') : null;
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start >= size || start > end) {
+      response.writeHead(416, { 'Content-Range': `bytes */${size}`, ...securityHeaders });
+      response.end();
+      return;
+    }
+    response.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(served, { start, end }).pipe(response);
+    return;
+  }
+  response.writeHead(status, { ...headers, 'Content-Length': String(size) });
   if (request.method === 'HEAD') response.end();
   else createReadStream(served).pipe(response);
 });

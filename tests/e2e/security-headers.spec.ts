@@ -21,3 +21,13 @@ test('every page also carries a strict Content-Security-Policy of its own', asyn
   expect(csp).not.toContain("'unsafe-eval'");
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
 });
+
+test('the test server serves byte ranges, as video players need to seek', async ({ request }) => {
+  const whole = await request.get('/favicon.svg');
+  const size = (await whole.body()).length;
+  const part = await request.get('/favicon.svg', { headers: { Range: 'bytes=10-19' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 10-19/${size}`);
+  expect((await part.body()).length).toBe(10);
+  expect((await request.get('/favicon.svg', { headers: { Range: `bytes=${size + 5}-` } })).status()).toBe(416);
+});
