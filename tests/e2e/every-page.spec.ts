@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { chunk, sitemapPaths, watchPage } from './helpers.ts';
+import { chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
 
 /**
  * Every page in the sitemap, in Chromium with JavaScript on: zero axe violations against
@@ -8,7 +7,6 @@ import { chunk, sitemapPaths, watchPage } from './helpers.ts';
  * no request to another origin and no cookie.
  */
 const paths = sitemapPaths();
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 test('the sitemap lists the pages people need', () => {
   for (const required of ['/', '/services/', '/search/', '/glossary/', '/accessibility/', '/pathways/', '/provision/', '/young-people/', '/you-said-we-did/', '/how-we-are-doing/']) {
@@ -28,7 +26,7 @@ for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 1
         await expect(page.locator('h1'), `${path} should have exactly one <h1>`).toHaveCount(1);
         await expect(page.locator('main'), `${path} should have one <main>`).toHaveCount(1);
         await expect(page.locator('meta[http-equiv="content-security-policy"]'), `${path} should carry a CSP`).toHaveCount(1);
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const results = await axe(page);
         const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
         expect(violations, `${path} should have no axe violations`).toEqual([]);
         expect(await watch.cspViolations(), `${path} should not violate the CSP`).toEqual([]);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** Every page path listed in the built sitemap(s), such as "/services/portage-home-visiting/". */
 export function sitemapPaths(): string[] {
@@ -47,4 +48,15 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
 export function chunk<T>(items: T[], count: number): T[][] {
   const size = Math.ceil(items.length / count) || 1;
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** WCAG 2.2 AA and best practice: the rules every page is held to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe on the page as it is now. Only violations are collected in full (passes and
+ * inapplicable rules are not listed node by node), which makes each run several times faster.
+ */
+export function axe(page: Page) {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze();
 }

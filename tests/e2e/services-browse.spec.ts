@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './helpers.ts';
+import { watchPage, axe } from './helpers.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const cards = (page: import('@playwright/test').Page) => page.locator('#service-list > li:not([hidden])');
 
 test.describe('when JavaScript is unavailable', () => {
@@ -113,11 +111,11 @@ test.describe('the combined filter', () => {
     await page.goto('/services/?category=transport&level=universal&age=0-4&free=1');
     await expect(page.getByRole('status')).toHaveText('No services match these choices');
     await expect(page.getByRole('link', { name: 'search instead' })).toBeVisible();
-    let results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    let results = await axe(page);
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await page.goto('/services/?need=social-emotional-and-mental-health&age=11-15&near=Eastwold');
     await expect(cards(page).first()).toBeVisible();
-    results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    results = await axe(page);
     expect(results.violations.map((v) => v.id)).toEqual([]);
     expect(await watch.cspViolations()).toEqual([]);
     expect(watch.errors).toEqual([]);
@@ -168,7 +166,7 @@ test.describe('the shortlist', () => {
     await otherPage.getByRole('button', { name: 'Save these to my shortlist' }).click();
     await otherPage.goto('/services/shortlist/');
     await expect(otherPage.getByRole('status')).toHaveText('2 services saved on this device.');
-    const results = await new AxeBuilder({ page: otherPage }).withTags(AXE_TAGS).analyze();
+    const results = await axe(otherPage);
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await other.close();
 
