@@ -238,8 +238,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       const result = schema.safeParse(parsed.data);
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(coverageFile, issue, parsed.data, schema));
       else {
-        const ids = (collection: CollectionName) => new Set((entries.get(collection) ?? []).map((e) => e.id));
-        problems.push(...checkCoverage(coverageFile, result.data.items as CoverageItem[], ids));
+        problems.push(...checkCoverage(coverageFile, result.data.items as CoverageItem[], idLookup(entries)));
       }
     }
   }
@@ -256,15 +255,19 @@ function parseJson(path: string, source?: string): { data: unknown } | { error: 
 
 type Entries = Map<CollectionName, LoadedEntry[]>;
 
+/** The ids in each collection, worked out once per collection on first use. */
+function idLookup(entries: Entries): (collection: CollectionName) => Set<string> {
+  const known = new Map<CollectionName, Set<string>>();
+  return (collection) => {
+    if (!known.has(collection)) known.set(collection, new Set((entries.get(collection) ?? []).map((e) => e.id)));
+    return known.get(collection)!;
+  };
+}
+
 /** The rules that need more than one file: references, localities, themes, trees, captions. */
 function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, publicDir: string): Problem[] {
   const problems: Problem[] = [];
-  const ids = (collection: CollectionName) => new Set((entries.get(collection) ?? []).map((e) => e.id));
-  const known = new Map<CollectionName, Set<string>>();
-  const idsOf = (collection: CollectionName) => {
-    if (!known.has(collection)) known.set(collection, ids(collection));
-    return known.get(collection)!;
-  };
+  const idsOf = idLookup(entries);
 
   const checkRef = (entry: LoadedEntry, field: string, value: unknown, collection: CollectionName) => {
     if (typeof value !== 'string') return;
