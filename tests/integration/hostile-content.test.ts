@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * pages in Chromium: nothing from content may run, create a script element, break the
  * Content-Security-Policy or push the page wider than a phone screen.
  */
-const PORT = 4519;
+const PORT = Number(process.env.HOSTILE_PORT ?? 4519);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 describe('hostile content', () => {
