@@ -128,14 +128,22 @@ async function measureSearch(dist: string, port: number) {
       bytes += e.encodedDataLength;
       requests++;
     });
+    /** Counts what the page downloads until nothing more has arrived for a second. */
+    const settle = async () => {
+      let seen = -1;
+      while (seen !== requests) {
+        seen = requests;
+        await page.waitForTimeout(1000);
+      }
+    };
     const search = async (query: string) => {
       bytes = 0;
       requests = 0;
-      const box = page.locator('main input[type="search"]').first();
+      const box = page.getByLabel('Search for a service, word or topic');
       await box.fill(query);
       await box.press('Enter');
-      await page.waitForTimeout(300);
-      await page.waitForLoadState('networkidle');
+      await page.locator('[data-status]').filter({ hasText: query }).waitFor({ timeout: 30_000 });
+      await settle();
       return { bytes, requests };
     };
     const first = await search('speech therapy');

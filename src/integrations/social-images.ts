@@ -5,11 +5,12 @@
  * that changed. The build prints how many were drawn and how many came from the cache.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../lib/site.ts';
-import { fontsHash, readMetaTags, renderSocialImage, socialImageKey, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
+import { fontsHash, readMetaTags, socialImageKey, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
+import { drawSocialImages, type SocialImageTask } from '../lib/social-image-pool.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -74,29 +75,29 @@ export function socialImages(): AstroIntegration {
         const fontKey = fontsHash(fonts);
 
         const jobs = socialImageJobs(distDir, siteUrl);
-        const used = new Set<string>();
-        let rendered = 0;
-        let renderMs = 0;
+        const cachedFile = new Map(jobs.map((job) => [job, join(cacheDir, `${socialImageKey(job.input, fontKey)}.png`)]));
+        const toDraw = new Map<string, SocialImageTask>();
         for (const job of jobs) {
-          const cached = join(cacheDir, `${socialImageKey(job.input, fontKey)}.png`);
-          used.add(cached);
-          if (!existsSync(cached)) {
-            const started = performance.now();
-            writeFileSync(cached, await renderSocialImage(job.input, fonts));
-            renderMs += performance.now() - started;
-            rendered += 1;
-          }
+          const file = cachedFile.get(job)!;
+          if (!existsSync(file) && !toDraw.has(file)) toDraw.set(file, { page: job.output, file, input: job.input });
+        }
+        const threads = process.env.OG_THREADS ? Number(process.env.OG_THREADS) : undefined;
+        const started = performance.now();
+        const drawn = await drawSocialImages([...toDraw.values()], fonts, threads);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const used = new Set(cachedFile.values());
+        for (const job of jobs) {
           const target = join(distDir, ...job.output.split('/'));
           mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(cached, target);
+          copyFileSync(cachedFile.get(job)!, target);
         }
         // Forget images no page uses any more, so the cache does not grow for ever.
         for (const file of readdirSync(cacheDir)) {
           const path = join(cacheDir, file);
-          if (file.endsWith('.png') && !used.has(path)) rmSync(path);
+          if ((file.endsWith('.png') && !used.has(path)) || file.endsWith('.partial')) rmSync(path);
         }
-        const each = rendered ? ` (≈${Math.round(renderMs / rendered)} ms each)` : '';
-        logger.info(`og images: ${rendered} rendered, ${jobs.length - rendered} from cache${each}`);
+        const each = drawn.drawn ? ` (≈${Math.round(drawn.ms / drawn.drawn)} ms each; ${seconds} s in worker threads)` : '';
+        logger.info(`og images: ${drawn.drawn} rendered, ${jobs.length - drawn.drawn} from cache${each}`);
       },
     },
   };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import { encodePng } from './png.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
@@ -13,7 +14,7 @@ export const SOCIAL_IMAGE_HEIGHT = 630;
  * The cache key covers the whole layout (so any change of wording, colour or style redraws);
  * change this number when something outside the layout changes, such as the renderer options.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 /** Where a page's image lives: "/" → "/og/index.png", "/services/portage/" → "/og/services/portage.png". */
 export function socialImagePath(pagePath: string): string {
@@ -93,14 +94,22 @@ export function socialImageLayout(input: SocialImageInput): Node {
   );
 }
 
+/**
+ * satori parses the fonts again for every new fonts array it is given, which costs more than
+ * drawing the image; keeping one array per set of font files lets it reuse the parsed fonts.
+ */
+const satoriFonts = new WeakMap<FontFile[], { name: string; weight: 400 | 700; style: 'normal'; data: Buffer }[]>();
+
 /** Draws one image as PNG bytes. */
 export async function renderSocialImage(input: SocialImageInput, fonts: FontFile[]): Promise<Buffer> {
-  const svg = await satori(socialImageLayout(input) as never, {
-    width: SOCIAL_IMAGE_WIDTH,
-    height: SOCIAL_IMAGE_HEIGHT,
-    fonts: fonts.map((font) => ({ name: font.name, weight: font.weight, style: 'normal' as const, data: font.data })),
-  });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  let parsed = satoriFonts.get(fonts);
+  if (!parsed) {
+    parsed = fonts.map((font) => ({ name: font.name, weight: font.weight, style: 'normal' as const, data: font.data }));
+    satoriFonts.set(fonts, parsed);
+  }
+  const svg = await satori(socialImageLayout(input) as never, { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, fonts: parsed });
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_WIDTH }, font: { loadSystemFonts: false } }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

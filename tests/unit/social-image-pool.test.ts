@@ -1,0 +1,40 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { drawSocialImages, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
+import type { FontFile } from '../../src/lib/social-image.ts';
+import { pngSize } from '../fixtures/png.ts';
+
+const fontDir = 'node_modules/@fontsource/atkinson-hyperlegible/files';
+const fonts: FontFile[] = [
+  { name: 'Atkinson Hyperlegible', weight: 400, data: readFileSync(`${fontDir}/atkinson-hyperlegible-latin-400-normal.woff`) },
+  { name: 'Atkinson Hyperlegible', weight: 700, data: readFileSync(`${fontDir}/atkinson-hyperlegible-latin-700-normal.woff`) },
+];
+const out = mkdtempSync(join(tmpdir(), 'olo-og-pool-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const tasks = (names: string[]): SocialImageTask[] =>
+  names.map((name) => ({
+    page: `og/services/${name}.png`,
+    file: join(out, `${name}.png`),
+    input: { title: `Service ${name}`, description: 'What it does.', siteName: 'Kestrel Vale SEND Local Offer', host: 'localoffer.kestrelvale.example', colours: { background: '#005a70', text: '#ffffff', accent: '#ffdd00' } },
+  }));
+
+describe('drawSocialImages', () => {
+  test('draws every image, shared between worker threads, and leaves no partial files', async () => {
+    const result = await drawSocialImages(tasks(['one', 'two', 'three']), fonts, 2);
+    expect(result.drawn).toBe(3);
+    expect(result.ms).toBeGreaterThan(0);
+    for (const name of ['one', 'two', 'three']) expect(pngSize(readFileSync(join(out, `${name}.png`)))).toEqual({ width: 1200, height: 630 });
+    expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  }, 60_000);
+
+  test('draws nothing and starts no worker when there is nothing to draw', async () => {
+    expect(await drawSocialImages([], fonts, 2)).toEqual({ drawn: 0, ms: 0 });
+  });
+
+  test('fails naming the page whose image could not be drawn', async () => {
+    await expect(drawSocialImages(tasks(['broken']), [], 1)).rejects.toThrow(/og\/services\/broken\.png could not be drawn/);
+  }, 60_000);
+});
