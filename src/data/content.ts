@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortProvision } from '../lib/provision.ts';
+import { relatedServicesIndex } from '../lib/related-services.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -32,11 +33,16 @@ export async function organisationOf(service: Service): Promise<Organisation> {
   return organisation;
 }
 
+let servicesByIdPromise: Promise<Map<string, Service>> | undefined;
+/** The services a list of references names, A to Z. */
 export async function servicesByIds(refs: { id: string }[] | undefined): Promise<Service[]> {
   if (!refs?.length) return [];
-  const services = await allServices();
-  const wanted = new Set(refs.map((r) => r.id));
-  return services.filter((s) => wanted.has(s.id));
+  servicesByIdPromise ??= allServices().then((services) => new Map(services.map((s) => [s.id, s])));
+  const byId = await servicesByIdPromise;
+  return [...new Set(refs.map((r) => r.id))]
+    .map((id) => byId.get(id))
+    .filter((s): s is Service => s !== undefined)
+    .sort(byName);
 }
 
 export type Video = CollectionEntry<'videos'>;
@@ -82,6 +88,16 @@ export { getCollection, getEntry };
 /** Services shown in listings and browse pages: everything except closed services. */
 export async function listedServices(): Promise<Service[]> {
   return (await allServices()).filter((s) => s.data.status !== 'closed');
+}
+
+const relatable = (s: Service) => ({ id: s.id, organisation: s.data.organisation.id, needs: s.data.needs, categories: s.data.categories, status: s.data.status, service: s });
+let relatedPromise: Promise<ReturnType<typeof relatedServicesIndex<ReturnType<typeof relatable>>>> | undefined;
+/** The services to suggest beside a service: the editor's choice, or the listed services most like it. */
+export async function relatedServicesOf(service: Service): Promise<Service[]> {
+  const chosen = await servicesByIds(service.data.relatedServices);
+  if (chosen.length) return chosen;
+  relatedPromise ??= listedServices().then((listed) => relatedServicesIndex(listed.map(relatable)));
+  return (await relatedPromise)(relatable(service)).map((r) => r.service);
 }
 
 let glossaryPromise: Promise<CollectionEntry<'glossary'>[]> | undefined;

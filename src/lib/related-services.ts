@@ -10,19 +10,56 @@ export interface RelatableService {
   status: string;
 }
 
-function score(a: RelatableService, b: RelatableService): number {
-  const sharedNeeds = a.needs.filter((n) => b.needs.includes(n)).length;
-  const sharedCategories = a.categories.filter((c) => b.categories.includes(c)).length;
-  return sharedNeeds * 2 + sharedCategories * 3 + (a.organisation === b.organisation ? 2 : 0);
+const NEED_POINTS = 2;
+const CATEGORY_POINTS = 3;
+const ORGANISATION_POINTS = 2;
+
+/**
+ * Prepares `all` once and returns a lookup for any target: up to `limit` open services most like
+ * it, ties kept in the list's order. Scores are added up from indexes by need, type and
+ * organisation, so a page costs the services it shares something with, not the whole directory.
+ */
+export function relatedServicesIndex<T extends RelatableService>(all: T[]): (target: RelatableService, limit?: number) => T[] {
+  const open = all.map((service, index) => ({ service, index })).filter(({ service }) => service.status === 'active');
+  const index = new Map<string, number[]>();
+  const add = (key: string, position: number) => {
+    const list = index.get(key);
+    if (list) list.push(position);
+    else index.set(key, [position]);
+  };
+  open.forEach(({ service }, position) => {
+    for (const need of new Set(service.needs)) add(`need:${need}`, position);
+    for (const category of new Set(service.categories)) add(`category:${category}`, position);
+    add(`organisation:${service.organisation}`, position);
+  });
+  const scores = new Int32Array(open.length);
+
+  return (target, limit = 3) => {
+    const touched: number[] = [];
+    const award = (key: string, points: number, times = 1) => {
+      for (const position of index.get(key) ?? []) {
+        if (scores[position] === 0) touched.push(position);
+        scores[position] = scores[position]! + points * times;
+      }
+    };
+    // A need listed twice on either side counts twice, as "shared needs" always has.
+    const counts = (list: string[]) => list.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>());
+    for (const [need, times] of counts(target.needs)) award(`need:${need}`, NEED_POINTS, times);
+    for (const [category, times] of counts(target.categories)) award(`category:${category}`, CATEGORY_POINTS, times);
+    award(`organisation:${target.organisation}`, ORGANISATION_POINTS);
+
+    const ranked = touched
+      .filter((position) => open[position]!.service.id !== target.id)
+      .map((position) => ({ position, score: scores[position]! }))
+      .sort((a, b) => b.score - a.score || open[a.position]!.index - open[b.position]!.index)
+      .slice(0, limit)
+      .map(({ position }) => open[position]!.service);
+    for (const position of touched) scores[position] = 0;
+    return ranked;
+  };
 }
 
 /** Up to `limit` open services most like `target`, ties kept in the list's order. */
 export function relatedServices<T extends RelatableService>(target: RelatableService, all: T[], limit = 3): T[] {
-  return all
-    .filter((s) => s.id !== target.id && s.status === 'active')
-    .map((service, index) => ({ service, index, score: score(target, service) }))
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, limit)
-    .map((s) => s.service);
+  return relatedServicesIndex(all)(target, limit);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { relatedServices } from '../../src/lib/related-services.ts';
+import { relatedServices, relatedServicesIndex, type RelatableService } from '../../src/lib/related-services.ts';
 import { parseIds, shareLink, toggleId } from '../../src/lib/shortlist.ts';
 
 const s = (id: string, organisation: string, needs: string[], categories: string[], status = 'active') => ({ id, organisation, needs, categories, status });
@@ -8,6 +8,29 @@ test('related services share the most needs, types and organisation, and are ope
   const target = s('ot', 'nhs', ['sensory-and-physical'], ['health']);
   const all = [target, s('physio', 'nhs', ['sensory-and-physical'], ['health']), s('pool', 'school', ['sensory-and-physical'], ['health'], 'temporarily-closed'), s('club', 'charity', [], ['short-breaks-and-activities']), s('slt', 'nhs', ['communication-and-interaction'], ['health'])];
   expect(relatedServices(target, all).map((r) => r.id)).toEqual(['physio', 'slt']);
+});
+
+test('the index picks exactly what comparing every pair of services picks, across a big random directory', () => {
+  // The plain definition: score every other open service, most in common first, ties in list order.
+  const score = (a: RelatableService, b: RelatableService) =>
+    a.needs.filter((n) => b.needs.includes(n)).length * 2 + a.categories.filter((c) => b.categories.includes(c)).length * 3 + (a.organisation === b.organisation ? 2 : 0);
+  const byComparingAll = (target: RelatableService, all: RelatableService[], limit: number) =>
+    all
+      .map((service, index) => ({ service, index, score: score(target, service) }))
+      .filter((c) => c.service.id !== target.id && c.service.status === 'active' && c.score > 0)
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, limit)
+      .map((c) => c.service.id);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (list: string[]) => list.filter(() => random() < 0.3);
+  const all = Array.from({ length: 400 }, (_, i) =>
+    s(`s${i}`, `org${Math.floor(random() * 12)}`, pick(['cognition', 'communication', 'semh', 'sensory']), pick(['health', 'education', 'leisure', 'advice', 'social-care']), random() < 0.1 ? 'closed' : 'active'),
+  );
+  const related = relatedServicesIndex(all);
+  for (const target of all) {
+    for (const limit of [3, 10]) expect(related(target, limit).map((r) => r.id), target.id).toEqual(byComparingAll(target, all, limit));
+  }
 });
 
 test('shortlist ids are read from storage or a link, keeping only valid ids once each', () => {
