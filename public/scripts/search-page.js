@@ -3,11 +3,15 @@
 // loaded with a plain dynamic import. Everything runs in the browser: the index is static
 // files on this site, so no search words are sent anywhere.
 
+// Names match src/lib/search-filters.ts, which puts them on service pages.
 const FILTERS = [
+  ['kind', 'Type of page'],
   ['need', 'Area of need'],
   ['category', 'Type of service'],
   ['age', 'Age'],
   ['level', 'Level of support'],
+  ['route', 'How you get it'],
+  ['cost', 'Cost'],
   ['locality', 'Place'],
 ];
 const PAGE_SIZE = 10;
@@ -159,7 +163,9 @@ async function search(updateAddress) {
   const count = results.length;
   status.textContent =
     count === 0
-      ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
+      ? query
+        ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
+        : 'Nothing matches all of these choices. Try removing one.'
       : `${count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}.`;
   await showMore();
 }

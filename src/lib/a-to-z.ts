@@ -13,7 +13,9 @@ export function groupByLetter<T>(items: T[], name: (item: T) => string): Map<str
   for (const item of items) {
     const letter = letterOf(name(item));
     if (!letter) continue;
-    groups.set(letter, [...(groups.get(letter) ?? []), item]);
+    const group = groups.get(letter);
+    if (group) group.push(item);
+    else groups.set(letter, [item]);
   }
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { groupByLetter, letterOf } from '../../src/lib/a-to-z.ts';
-import { browseCounts, browsePages } from '../../src/lib/browse.ts';
+import { browseCounts, browsePages, listsEveryService, pageNumbers } from '../../src/lib/browse.ts';
 import type { ServiceFacets } from '../../src/lib/service-filter.ts';
 
 test('names are filed under their first letter, ignoring punctuation and case', () => {
@@ -36,4 +36,21 @@ test('browse counts use the same rules as the filter', () => {
   expect(counts.level['ehc-plan']).toBe(1);
   expect(counts.age['0-4']).toBe(1);
   expect(counts.age['19-25']).toBe(2);
+});
+
+test('/services/ lists every service in small directories only', () => {
+  expect(listsEveryService(64, 200)).toBe(true);
+  expect(listsEveryService(200, 200)).toBe(true);
+  expect(listsEveryService(201, 200)).toBe(false);
+});
+
+test('pagination shows the first, last and neighbouring pages, with gaps for the rest', () => {
+  expect(pageNumbers(1, 1)).toEqual([1]);
+  expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
+  expect(pageNumbers(1, 10)).toEqual([1, 2, null, 10]);
+  expect(pageNumbers(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
+  expect(pageNumbers(3, 10)).toEqual([1, 2, 3, 4, null, 10]);
+  expect(pageNumbers(10, 10)).toEqual([1, null, 9, 10]);
+  expect(pageNumbers(4, 5)).toEqual([1, 2, 3, 4, 5]);
+  expect(pageNumbers(5, 9)).toEqual([1, null, 4, 5, 6, null, 9]);
 });
