@@ -1,11 +1,12 @@
 /**
  * Serves the built site (dist/) on localhost, as a static host would: directory indexes,
- * the 404 page, and the security headers from public/_headers-style defaults. Used by the
- * Playwright tests and by anyone who wants to look at a build without Astro.
+ * the 404 page, and the headers in _headers (public/_headers), block by block as hosts read
+ * it. Used by the Playwright tests and by anyone who wants to look at a build without Astro.
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -42,23 +43,9 @@ const types: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
-/** The headers in _headers (the "/*" block), which production hosts send too (docs/hosting.md). */
-function readHeaders(file: string): Record<string, string> {
-  if (!existsSync(file)) return {};
-  const headers: Record<string, string> = {};
-  let inBlock = false;
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
-      continue;
-    }
-    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (inBlock && match) headers[match[1]!] = match[2]!.trim();
-  }
-  return headers;
-}
-const securityHeaders = readHeaders(join(root, '_headers'));
+// The headers in _headers, path by path as Netlify and Cloudflare Pages send them (docs/hosting.md).
+const headerFile = join(root, '_headers');
+const headerRules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
 
 function resolveFile(urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
@@ -70,6 +57,7 @@ function resolveFile(urlPath: string): string | undefined {
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://${host}`);
+  const securityHeaders = headersForPath(headerRules, url.pathname);
   const directory = join(root, url.pathname);
   if (!url.pathname.endsWith('/') && existsSync(directory) && statSync(directory).isDirectory()) {
     response.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...securityHeaders });

@@ -2,11 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent } from '../../src/lib/content-check.ts';
+import { copyProject, runInCopy } from '../fixtures/project-copy.ts';
 
 /**
- * An editor adds and changes a service in the browser, and what Decap writes passes the same
- * content check as the build. decap-server saves into a temporary copy of content/
- * (playwright.cms.config.ts), which is deleted afterwards.
+ * An editor adds and changes a service in the browser, what Decap writes passes the same
+ * content check as the build, and the site builds with it into the pages people read.
+ * decap-server saves into a temporary copy of content/ (playwright.cms.config.ts), which the
+ * last test turns into a copy of the whole project to build; it is deleted afterwards.
  */
 const root = process.env.CMS_TEST_ROOT!;
 const project = resolve(import.meta.dirname, '../..');
@@ -94,10 +96,23 @@ test('an editor adds a service in the browser and the file passes the content ch
   await input(page, 'min').fill('2');
   await input(page, 'max').fill('11');
   await choose(page, 'routes', 'Drop in');
+  await choose(page, 'relatedServices', 'Friday Social');
   await writeMarkdown(page, 'howTo', 'Just come along. Booking is not needed.');
   await input(page, 'free').click();
   await page.getByRole('button', { name: 'Add contacts' }).click();
   await input(page, 'email').fill('sensory@saltmereplay.example');
+  // Lists of small forms: a place and its opening times.
+  await page.getByRole('button', { name: 'Add locations' }).click();
+  // The place's own name is the last "name" on the form, after the service's and the contact's.
+  await page.locator('[id^="name-field-"]').last().fill('Saltmere Play Centre');
+  await input(page, 'address').fill('2 Harbour Road, Saltmere');
+  await input(page, 'postcode').fill('KV4 1PL');
+  await page.getByRole('button', { name: /^Add opening times$/i }).click();
+  await choose(page, 'days', 'Saturday');
+  await input(page, 'opens').fill('09:30');
+  await input(page, 'closes').fill('12:00');
+  // Dates have the browser's date picker and save as YYYY-MM-DD.
+  await expect(input(page, 'lastReviewed')).toHaveAttribute('type', 'date');
   await input(page, 'lastReviewed').fill('2026-11-01');
   // The preview beside the form is laid out like the service page, in the site's own styles.
   const preview = page.frameLocator('#preview-pane');
@@ -119,9 +134,12 @@ test('an editor adds a service in the browser and the file passes the content ch
     access: { routes: ['drop-in'] },
     cost: { free: true },
     contacts: [{ email: 'sensory@saltmereplay.example' }],
+    locations: [{ name: 'Saltmere Play Centre', address: '2 Harbour Road, Saltmere', postcode: 'KV4 1PL' }],
+    hours: [{ days: ['sat'], opens: '09:30', closes: '12:00' }],
     areaServed: ['whole-area'],
     status: 'active',
     lastReviewed: '2026-11-01',
+    relatedServices: ['friday-social-club'],
   });
   expect(contentProblems()).toEqual([]);
   expect(errors).toEqual([]);
@@ -168,4 +186,43 @@ test('the editor is kept out of the sitemap, search and search engines, and only
   // Decap itself is served from this site, not a CDN.
   expect(admin).not.toMatch(/<script[^>]+src="https?:/);
   expect((await request.get('/admin/decap/decap-cms.js')).status()).toBe(200);
+});
+
+test('what the editor saved passes npm run check and builds into the pages people read', async ({ page }) => {
+  // A full build of the site: about a minute on a quiet machine, more on a busy one.
+  test.setTimeout(360_000);
+  copyProject(project, root, ['content']);
+  const check = await runInCopy(root, 'node', ['scripts/check.ts']);
+  expect(check.status, check.output).toBe(0);
+  const build = await runInCopy(root, 'astro', ['build']);
+  expect(build.status, build.output).toBe(0);
+
+  // Look at the built pages in the browser, served from the copy's dist/.
+  const dist = join(root, 'dist');
+  await page.route('http://built.example/**', (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname);
+    const file = join(dist, path, path.endsWith('/') ? 'index.html' : '');
+    return file.startsWith(dist) && existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: 'not built' });
+  });
+  const response = await page.goto('http://built.example/services/zoes-saturday-sensory-club/');
+  expect(response?.status()).toBe(200);
+  const main = page.locator('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText("Zoë's Saturday Sensory Club");
+  await expect(main.locator('.lead')).toHaveText('Relaxed sensory play sessions on Saturday mornings for disabled children and their brothers and sisters.');
+  await expect(main).toContainText('Soft play, music and messy play in a quiet room, with trained staff.');
+  await expect(main).toContainText('Just come along. Booking is not needed.');
+  await expect(main).toContainText('Ages 2 to 11');
+  await expect(main).toContainText('Saltmere Play and Leisure Trust');
+  await expect(main).toContainText('2 Harbour Road, Saltmere');
+  await expect(main.locator('.opening-hours')).toHaveText('Saturday, 9:30am to midday');
+  await expect(main.getByRole('link', { name: 'sensory@saltmereplay.example' })).toHaveAttribute('href', 'mailto:sensory@saltmereplay.example');
+  await expect(main.locator('section[aria-labelledby="related-title"]').getByRole('heading', { level: 3 })).toHaveText(['Friday Social: evening club for young adults']);
+  // It is listed with the other services and in the sitemap, like any service written by hand.
+  await page.goto('http://built.example/services/');
+  await expect(page.locator('main').getByRole('link', { name: "Zoë's Saturday Sensory Club" })).toHaveAttribute('href', '/services/zoes-saturday-sensory-club/');
+  expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain('/services/zoes-saturday-sensory-club/</loc>');
+
+  // The service changed in the browser shows its new summary.
+  await page.goto('http://built.example/services/portage-home-visiting/');
+  await expect(page.locator('main .lead')).toHaveText('Home visits that help parents support the play and learning of young children with significant SEND.');
 });

@@ -31,3 +31,46 @@ test('the test server serves byte ranges, as video players need to seek', async 
   expect((await part.body()).length).toBe(10);
   expect((await request.get('/favicon.svg', { headers: { Range: `bytes=${size + 5}-` } })).status()).toBe(416);
 });
+
+test('only the content editor lets the windows it opens keep their link to it', async ({ request }) => {
+  // GitHub and GitLab sign-in happen in a pop-up that reports back to /admin/ (docs/cms.md).
+  for (const path of ['/admin/', '/admin/config.json']) {
+    const headers = (await request.get(path)).headers();
+    expect(headers['cross-origin-opener-policy'], path).toBe('same-origin-allow-popups');
+    // Nothing else is loosened there: the editor still cannot be framed.
+    expect(headers['content-security-policy'], path).toBe("frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+    expect(headers['x-frame-options'], path).toBe('DENY');
+  }
+  for (const path of ['/', '/services/', '/services/portage-home-visiting/', '/search/', '/no-such-page/', '/admin']) {
+    expect((await request.get(path, { maxRedirects: 0 })).headers()['cross-origin-opener-policy'], path).toBe('same-origin');
+  }
+});
+
+test('a sign-in pop-up opened from /admin/ can report back to it, and one opened from any other page cannot', async ({ page, context }) => {
+  await context.route('https://sign-in.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' }));
+  for (const [path, linked] of [['/admin/', true], ['/services/', false]] as const) {
+    // The policy comes with the page's response: no need to wait for Decap to start.
+    await page.goto(path, { waitUntil: 'commit' });
+    const opened = context.waitForEvent('page');
+    await page.evaluate(() => void window.open('https://sign-in.example/callback', 'sign-in'));
+    const popup = await opened;
+    await popup.waitForLoadState();
+    expect(await popup.evaluate(() => window.opener !== null), path).toBe(linked);
+    await popup.close();
+  }
+});
+
+test('the looser Content-Security-Policy that Decap needs is on /admin/ alone', async ({ request }) => {
+  const policy = async (path: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(await (await request.get(path)).text())?.[1] ?? '';
+  const admin = await policy('/admin/');
+  expect(admin).toContain("'unsafe-eval'");
+  expect(admin).toContain("'unsafe-inline'");
+  for (const path of ['/', '/services/', '/services/portage-home-visiting/', '/search/', '/glossary/', '/no-such-page/']) {
+    const csp = await policy(path);
+    expect(csp, path).toContain("default-src 'self'");
+    expect(csp, path).not.toContain("'unsafe-eval'");
+    expect(csp, path).not.toContain("'unsafe-inline'");
+    expect(csp, path).not.toContain('blob: data:');
+    expect(csp, path).toMatch(/connect-src 'self';/);
+  }
+});
