@@ -5,7 +5,7 @@
 
 // Names match src/lib/search-filters.ts, which puts them on service pages.
 const FILTERS = [
-  ['kind', 'Type of page'],
+  ['kind', 'Show only'],
   ['need', 'Area of need'],
   ['category', 'Type of service'],
   ['age', 'Age'],

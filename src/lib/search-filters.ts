@@ -8,7 +8,7 @@ import { ageBands, inAgeBand } from './age-bands.ts';
 import type { FilterCriteria, ServiceFacets } from './service-filter.ts';
 
 /** The filter that marks a page as a service, so a filtered search lists services only. */
-export const SERVICE_KIND: [string, string] = ['kind', 'Service'];
+export const SERVICE_KIND: [string, string] = ['kind', 'Services'];
 export const FREE_COST: [string, string] = ['cost', 'Free'];
 
 /** [filter, value] pairs for one service, worded as people read them in the search filters. */

@@ -100,3 +100,18 @@ test('bytes a first search downloads', async ({ page }) => {
   console.log(`First search downloaded ${total} bytes in ${sizes.length} requests:\n${sizes.map((s) => `  ${s.bytes}\t${new URL(s.url).pathname}`).join('\n')}`);
   expect(total).toBeLessThan(500_000);
 });
+
+test('choices with no search words list the matching services, and only services', async ({ page }) => {
+  // The same list as the browse page for that need, which is built without search.
+  await page.goto('/services/need/sensory-and-physical/');
+  const expected = Number(/^(\d+) services?/.exec((await page.locator('main .lead').first().textContent())!.trim())![1]);
+  await page.goto(`/search/?kind=Services&need=${encodeURIComponent('Sensory and/or physical needs')}`);
+  await expect(page.locator('[data-status]')).toHaveText(`${expected} results.`);
+  await expect(page.getByRole('group', { name: 'Show only' }).getByLabel(/^Services \(\d+\)$/)).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs/)).toBeChecked();
+  await expect(page.getByRole('group', { name: 'How you get it' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Cost' })).toBeVisible();
+  const paths = await page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(paths.length).toBeGreaterThan(0);
+  for (const path of paths) expect(path).toMatch(/^\/services\/[a-z0-9-]+\/$/);
+});

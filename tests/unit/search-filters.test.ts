@@ -13,7 +13,7 @@ const service = (overrides: Partial<ServiceFacets> = {}): ServiceFacets => ({
 describe('searchFiltersOf', () => {
   test('words each fact of a service as the search filters show it', () => {
     expect(searchFiltersOf(service(), localities)).toEqual([
-      ['kind', 'Service'],
+      ['kind', 'Services'],
       ['need', needs.label('sensory-and-physical')],
       ['category', categories.label('health')],
       ['level', levels.label('specialist')],
@@ -36,7 +36,7 @@ describe('searchFiltersOf', () => {
 describe('searchLinkFor', () => {
   test('writes the choices as search filters, services only, with no search words', () => {
     expect(searchLinkFor({ need: 'cognition-and-learning', free: true })).toBe(
-      `/search/?kind=Service&need=${encodeURIComponent(needs.label('cognition-and-learning')).replace(/%20/g, '+')}&cost=Free`,
+      `/search/?kind=Services&need=${encodeURIComponent(needs.label('cognition-and-learning')).replace(/%20/g, '+')}&cost=Free`,
     );
   });
 
