@@ -12,6 +12,9 @@ const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.
 export default defineConfig({
   site: site.siteUrl,
   trailingSlash: 'always',
+  // Astro's build cache (the content data store) lives with the project, not in node_modules:
+  // test and benchmark copies of the project link node_modules, and must not share a cache.
+  cacheDir: './.cache/astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     contentCheck(),

@@ -120,12 +120,14 @@ async function measureSearch(dist: string, port: number) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/search/`);
     await page.waitForLoadState('networkidle');
+    // What each request fetched, sized as a host that compresses text would send it (gzip;
+    // Pagefind's own index files are compressed already). The test server does not compress.
     let bytes = 0;
     let requests = 0;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
-      bytes += e.encodedDataLength;
+    page.on('requestfinished', (request) => {
+      const path = join(dist, decodeURIComponent(new URL(request.url()).pathname));
+      if (!existsSync(path) || statSync(path).isDirectory()) return;
+      bytes += /\.pf_/.test(path) ? statSync(path).size : gz(path);
       requests++;
     });
     /** Counts what the page downloads until nothing more has arrived for a second. */
@@ -193,14 +195,11 @@ if (astro.code !== 0) {
 }
 console.log('Indexing for search…');
 const pagefind = await run(join(project, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], ours);
+if (pagefind.code !== 0) {
+  console.error(pagefind.output.slice(-3000));
+  process.exit(1);
+}
 const dist = join(ours, 'dist');
-
-console.log('Changing one service and rebuilding (warm)…');
-const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
-const data = JSON.parse(readFileSync(changed, 'utf8'));
-data.summary = `${data.summary.slice(0, 180)} (updated)`;
-writeFileSync(changed, JSON.stringify(data));
-const warm = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
 
 console.log('Measuring search in Chromium…');
 const searchBytes = await measureSearch(dist, 4599);
@@ -210,7 +209,20 @@ const serviceHtml = htmlFiles.filter((f) => f.includes(`${join(dist, 'services')
 const totalHtmlGz = htmlFiles.reduce((t, f) => t + gz(f), 0);
 const serviceHtmlGz = serviceHtml.reduce((t, f) => t + gz(f), 0) / Math.max(1, serviceHtml.length);
 const servicePage = pageWeight(dist, `services/${services[1]!.id}`);
+const servicesIndex = pageWeight(dist, 'services');
+const largest = htmlFiles.map((f) => ({ f, size: gz(f) })).reduce((a, b) => (b.size > a.size ? b : a));
 const searchPage = pageWeight(dist, 'search');
+console.log('Changing one service and rebuilding (warm)…');
+const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
+const data = JSON.parse(readFileSync(changed, 'utf8'));
+data.summary = `${data.summary.slice(0, 180)} (updated)`;
+writeFileSync(changed, JSON.stringify(data));
+const warm = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
+if (warm.code !== 0) {
+  console.error(warm.output.slice(-3000));
+  process.exit(1);
+}
+
 const ogLine = (output: string) => /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
 
 const rows: [string, string][] = [
@@ -227,6 +239,8 @@ const rows: [string, string][] = [
   ['HTML per service page (gzip, mean)', kb(serviceHtmlGz)],
   ['service page HTML+CSS (gzip)', kb(servicePage.html + servicePage.css)],
   ['service page JS (gzip)', kb(servicePage.js)],
+  ['/services/ page HTML+CSS (gzip)', kb(servicesIndex.html + servicesIndex.css)],
+  ['largest HTML page (gzip)', `${kb(largest.size)} (${largest.f.slice(dist.length)})`],
   ['search page JS (gzip, before searching)', kb(searchPage.js)],
   ['first search: transferred / requests', 'error' in searchBytes ? `not measured: ${searchBytes.error}` : `${kb(searchBytes.first.bytes)} / ${searchBytes.first.requests}`],
   ['follow-up search: transferred / requests', 'error' in searchBytes ? 'not measured' : `${kb(searchBytes.followUp.bytes)} / ${searchBytes.followUp.requests}`],
