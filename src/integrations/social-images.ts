@@ -3,14 +3,18 @@
  * og:image, og:title and og:description say which image it needs and what it shows; images are
  * cached under .cache/og/ by a hash of everything they show, so a rebuild draws only the pages
  * that changed. The build prints how many were drawn and how many came from the cache.
+ *
+ * To use the cores the page builder leaves idle, pages also hand over their image as they are
+ * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE); the built HTML stays the record of what is needed.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../lib/site.ts';
 import { fontsHash, readMetaTags, socialImageKey, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
-import { drawSocialImages, type SocialImageTask } from '../lib/social-image-pool.ts';
+import { SocialImagePool } from '../lib/social-image-pool.ts';
+import { EARLY_SOCIAL_IMAGE, type EarlySocialImage } from '../lib/social-image.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -30,17 +34,35 @@ function htmlFiles(dir: string, skip: Set<string>): string[] {
   });
 }
 
+/**
+ * Puts a cached image into the built site: a hard link where the file system allows (thousands of
+ * images, no copying), otherwise a copy. Any old file is removed first, so writing never goes
+ * through a link into the cache.
+ */
+function placeFile(cached: string, target: string) {
+  rmSync(target, { force: true });
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target);
+  }
+}
+
 export interface SocialImageJob {
   /** Where the PNG goes, relative to dist/, such as "og/services/portage.png". */
   output: string;
   input: SocialImageInput;
 }
 
+/** What an image shows: the page's title and description, and the site's name, address and colours. */
+function imageInput(title: string, description: string, siteUrl: string): SocialImageInput {
+  const colours = { background: site.theme.primary, text: site.theme.primaryText, accent: site.theme.accent ?? site.theme.primaryText };
+  return { title, description, siteName: site.name, host: new URL(siteUrl).host, colours };
+}
+
 /** Reads what each page's image should show from the page's own meta tags. */
 export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJob[] {
   const siteOrigin = new URL(siteUrl).origin;
-  const host = new URL(siteUrl).host;
-  const colours = { background: site.theme.primary, text: site.theme.primaryText, accent: site.theme.accent ?? site.theme.primaryText };
   const jobs = new Map<string, SocialImageJob>();
   for (const file of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
     const meta = readMetaTags(readFileSync(file, 'utf8'));
@@ -51,8 +73,13 @@ export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJo
       throw new Error(`${relative(distDir, file)}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
     }
     const output = decodeURIComponent(url.pathname).slice(1);
-    const title = meta.get('og:title') ?? site.name;
-    jobs.set(output, { output, input: { title, description: meta.get('og:description') ?? '', siteName: site.name, host, colours } });
+    const input = imageInput(meta.get('og:title') ?? site.name, meta.get('og:description') ?? '', siteUrl);
+    // Pages of one listing share an image; they must agree on what it shows.
+    const earlier = jobs.get(output);
+    if (earlier && JSON.stringify(earlier.input) !== JSON.stringify(input)) {
+      throw new Error(`${relative(distDir, file)}: shares the social image ${output} with another page but gives it a different title or description`);
+    }
+    jobs.set(output, { output, input });
   }
   return [...jobs.values()];
 }
@@ -60,6 +87,12 @@ export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJo
 export function socialImages(): AstroIntegration {
   let rootDir = '';
   let siteUrl = site.siteUrl;
+  let pool: SocialImagePool | undefined;
+  let cacheDir = '';
+  let fontKey = '';
+  const cachedFileFor = (input: SocialImageInput) => join(cacheDir, `${socialImageKey(input, fontKey)}.png`);
+  const global = globalThis as { [EARLY_SOCIAL_IMAGE]?: EarlySocialImage };
+
   return {
     name: 'open-local-offer:social-images',
     hooks: {
@@ -67,37 +100,49 @@ export function socialImages(): AstroIntegration {
         rootDir = fileURLToPath(config.root);
         if (config.site) siteUrl = config.site;
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const distDir = fileURLToPath(dir);
-        const cacheDir = join(rootDir, '.cache', 'og');
+      'astro:build:start': () => {
+        cacheDir = join(rootDir, '.cache', 'og');
         mkdirSync(cacheDir, { recursive: true });
         const fonts: FontFile[] = FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
-        const fontKey = fontsHash(fonts);
-
-        const jobs = socialImageJobs(distDir, siteUrl);
-        const cachedFile = new Map(jobs.map((job) => [job, join(cacheDir, `${socialImageKey(job.input, fontKey)}.png`)]));
-        const toDraw = new Map<string, SocialImageTask>();
-        for (const job of jobs) {
-          const file = cachedFile.get(job)!;
-          if (!existsSync(file) && !toDraw.has(file)) toDraw.set(file, { page: job.output, file, input: job.input });
-        }
-        const threads = process.env.OG_THREADS ? Number(process.env.OG_THREADS) : undefined;
+        fontKey = fontsHash(fonts);
+        pool = new SocialImagePool(fonts, process.env.OG_THREADS ? Number(process.env.OG_THREADS) : undefined);
+        const started = pool;
+        global[EARLY_SOCIAL_IMAGE] = (output, title, description) => {
+          const input = imageInput(title, description, siteUrl);
+          const file = cachedFileFor(input);
+          // A failure here is reported when the page's image is checked after the build.
+          if (!existsSync(file)) started.draw({ page: output, file, input }).catch(() => undefined);
+        };
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        delete global[EARLY_SOCIAL_IMAGE];
+        const distDir = fileURLToPath(dir);
+        const images = pool!;
         const started = performance.now();
-        const drawn = await drawSocialImages([...toDraw.values()], fonts, threads);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const used = new Set(cachedFile.values());
-        for (const job of jobs) {
-          const target = join(distDir, ...job.output.split('/'));
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(cachedFile.get(job)!, target);
+        try {
+          const jobs = socialImageJobs(distDir, siteUrl);
+          const cachedFile = new Map(jobs.map((job) => [job, cachedFileFor(job.input)]));
+          // Images asked for early that no page ended up showing are not counted as failures.
+          await images.settled().catch(() => undefined);
+          await Promise.all(jobs.map((job) => (existsSync(cachedFile.get(job)!) ? undefined : images.draw({ page: job.output, file: cachedFile.get(job)!, input: job.input }))));
+          const used = new Set(cachedFile.values());
+          for (const job of jobs) {
+            const target = join(distDir, ...job.output.split('/'));
+            mkdirSync(dirname(target), { recursive: true });
+            placeFile(cachedFile.get(job)!, target);
+          }
+          // Forget images no page uses any more, so the cache does not grow for ever.
+          for (const file of readdirSync(cacheDir)) {
+            const path = join(cacheDir, file);
+            if ((file.endsWith('.png') && !used.has(path)) || file.endsWith('.partial')) rmSync(path);
+          }
+          const { drawn, ms } = images.totals;
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          const each = drawn ? ` (≈${Math.round(ms / drawn)} ms each in worker threads; ${seconds} s after the pages were built)` : '';
+          logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}`);
+        } finally {
+          await images.close();
         }
-        // Forget images no page uses any more, so the cache does not grow for ever.
-        for (const file of readdirSync(cacheDir)) {
-          const path = join(cacheDir, file);
-          if ((file.endsWith('.png') && !used.has(path)) || file.endsWith('.partial')) rmSync(path);
-        }
-        const each = drawn.drawn ? ` (≈${Math.round(drawn.ms / drawn.drawn)} ms each; ${seconds} s in worker threads)` : '';
-        logger.info(`og images: ${drawn.drawn} rendered, ${jobs.length - drawn.drawn} from cache${each}`);
       },
     },
   };

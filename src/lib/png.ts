@@ -27,7 +27,10 @@ export function encodePng(rgba: Uint8Array, width: number, height: number, level
   header[9] = 6; // colour type: RGBA
   // Bytes 10-12 (compression, filter and interlace methods) stay 0.
   const source = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  const rows = Buffer.alloc((stride + 1) * height); // each row starts with filter type 0 (none)
-  for (let y = 0; y < height; y += 1) source.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const rows = Buffer.allocUnsafe((stride + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    rows[y * (stride + 1)] = 0; // each row starts with its filter type: 0, none
+    rows.set(source.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level })), chunk('IEND', Buffer.alloc(0))]);
 }

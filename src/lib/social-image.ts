@@ -22,6 +22,13 @@ export function socialImagePath(pagePath: string): string {
   return `/og/${trimmed || 'index'}.png`;
 }
 
+/**
+ * Where the build listens for pages handing over their social image while they are rendered
+ * (output path such as "og/services/portage.png", then the title and description it shows).
+ */
+export const EARLY_SOCIAL_IMAGE = Symbol.for('open-local-offer.social-image');
+export type EarlySocialImage = (output: string, title: string, description: string) => void;
+
 /** Everything an image shows: when none of it changes, the cached image is still right. */
 export interface SocialImageInput {
   title: string;

@@ -12,12 +12,20 @@ export interface GlossaryWords {
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const patterns = new Map<string, RegExp>();
+
 /**
  * Whether `word` appears in `text` as a whole word or phrase. Abbreviations match only in
  * capitals, so "ADD" or "HI" do not match ordinary words such as "add" or "hi".
  */
 function mentions(text: string, word: string, caseSensitive: boolean): boolean {
-  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(word)}(?=$|[^\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
+  const flags = caseSensitive ? 'u' : 'iu';
+  // Every service page checks every glossary word: compile each pattern once per build.
+  let pattern = patterns.get(`${flags} ${word}`);
+  if (!pattern) {
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(word)}(?=$|[^\\p{L}\\p{N}])`, flags);
+    patterns.set(`${flags} ${word}`, pattern);
+  }
   return pattern.test(text);
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { drawSocialImages, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
+import { drawSocialImages, SocialImagePool, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
 import type { FontFile } from '../../src/lib/social-image.ts';
 import { pngSize } from '../fixtures/png.ts';
 
@@ -28,6 +28,20 @@ describe('drawSocialImages', () => {
     expect(result.ms).toBeGreaterThan(0);
     for (const name of ['one', 'two', 'three']) expect(pngSize(readFileSync(join(out, `${name}.png`)))).toEqual({ width: 1200, height: 630 });
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  }, 60_000);
+
+  test('draws an image once however often it is asked for, early or late', async () => {
+    const pool = new SocialImagePool(fonts, 2);
+    try {
+      const [task] = tasks(['twice']);
+      const early = pool.draw(task!);
+      await Promise.all([pool.draw(task!), early]);
+      await pool.settled();
+      expect(pool.totals.drawn).toBe(1);
+      expect(pngSize(readFileSync(task!.file))).toEqual({ width: 1200, height: 630 });
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 
   test('draws nothing and starts no worker when there is nothing to draw', async () => {
