@@ -52,6 +52,8 @@ export class SocialImagePool {
       this.asked.set(task.file, promise);
       const slot = this.slot();
       slot.waiting += 1;
+      // A worker with images to draw keeps the build running until they are written.
+      slot.worker.ref();
       slot.worker.postMessage(task);
     }
     return promise;
@@ -80,8 +82,6 @@ export class SocialImagePool {
       worker.on('exit', (code) => {
         if (!this.closing) this.failAll(new Error(`a drawing thread stopped early (exit code ${code})`));
       });
-      // Workers wait for work without keeping the build process alive.
-      worker.unref();
       this.slots.push(slot);
       return slot;
     }
@@ -90,6 +90,8 @@ export class SocialImagePool {
 
   private finished(slot: Slot, reply: SocialImageReply) {
     slot.waiting -= 1;
+    // An idle worker does not hold the process open (if the build stops early, it can end).
+    if (slot.waiting === 0) slot.worker.unref();
     const waiter = this.pending.get(reply.file);
     this.pending.delete(reply.file);
     if ('error' in reply) {

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { drawSocialImages, SocialImagePool, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
 import type { FontFile } from '../../src/lib/social-image.ts';
@@ -42,6 +43,22 @@ describe('drawSocialImages', () => {
     } finally {
       await pool.close();
     }
+  }, 60_000);
+
+  test('keeps a process running until its images are written, then lets it end', () => {
+    // Nothing but the pool keeps this process alive: it must not end with images half drawn.
+    const file = join(out, 'alone.png');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { drawSocialImages } from ${JSON.stringify(resolve('src/lib/social-image-pool.ts'))};
+      const fonts = ${JSON.stringify(fonts.map((f) => ({ ...f, data: `${fontDir}/${f.weight === 400 ? 'atkinson-hyperlegible-latin-400-normal.woff' : 'atkinson-hyperlegible-latin-700-normal.woff'}` })))}.map((f) => ({ ...f, data: readFileSync(f.data) }));
+      const result = await drawSocialImages(${JSON.stringify(tasks(['alone']))}, fonts, 1);
+      console.log('drawn', result.drawn);`;
+    writeFileSync(join(out, 'alone.mjs'), script);
+    const run = spawnSync(process.execPath, [join(out, 'alone.mjs')], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout + run.stderr).toContain('drawn 1');
+    expect(run.status).toBe(0);
+    expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
   }, 60_000);
 
   test('draws nothing and starts no worker when there is nothing to draw', async () => {
