@@ -187,8 +187,10 @@ for (const s of services) writeFileSync(join(ours, 'content/services', `${s.id}.
 console.log(`Benchmark: ${count} synthetic services (plus the demo content) in ${work}`);
 console.log('Building the bare Astro baseline…');
 const baseline = await bareAstro(bare, services.map((s) => ({ id: s.id, name: s.data.name, summary: s.data.summary })));
+console.log(`  bare Astro: ${baseline.seconds.toFixed(1)} s, peak ${mb(baseline.peakRssBytes)}`);
 console.log('Building the site (cold)…');
 const astro = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
+console.log(`  cold build: ${astro.seconds.toFixed(1)} s (${(astro.seconds / baseline.seconds).toFixed(2)}× bare Astro), peak ${mb(astro.peakRssBytes)}`);
 if (astro.code !== 0) {
   console.error(astro.output.slice(-3000));
   process.exit(1);
