@@ -33,3 +33,42 @@ export function shareLink(ids: string[], origin: string): string {
   if (ids.length) url.searchParams.set('ids', ids.join(','));
   return url.toString().replace(/%2C/g, ',');
 }
+
+/** What a shortlist card shows about a service. */
+export interface ShortlistCard {
+  id: string;
+  name: string;
+  summary: string;
+  ages: string;
+  cost: string;
+  organisation?: string;
+  phone?: string;
+}
+
+/** The parts of an Open Referral UK service record (/openreferral/v3/services/<id>.json) a card uses. */
+interface OpenReferralService {
+  name: string;
+  description: string;
+  minimum_age?: number;
+  maximum_age?: number;
+  fees?: string;
+  organization?: { name?: string };
+  phones?: { number: string }[];
+}
+
+/**
+ * A card from a service's open data record: how the shortlist shows saved services when the
+ * directory is too big to put every service on the page. The summary is the description's first
+ * paragraph (the record puts the summary there).
+ */
+export function shortlistCard(id: string, record: OpenReferralService, ageLabel: (range: { min: number; max: number }) => string): ShortlistCard {
+  return {
+    id,
+    name: record.name,
+    summary: record.description.split('\n\n')[0] ?? '',
+    ages: ageLabel({ min: record.minimum_age ?? 0, max: record.maximum_age ?? 25 }),
+    cost: record.fees ?? 'There may be a charge',
+    organisation: record.organization?.name,
+    phone: record.phones?.[0]?.number,
+  };
+}

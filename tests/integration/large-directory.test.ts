@@ -1,7 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AXE_TAGS } from '../e2e/helpers.ts';
 import { copyProject, runInCopy, type RunResult } from '../fixtures/project-copy.ts';
 import { needs } from '../../src/lib/vocabulary.ts';
 
@@ -13,6 +17,10 @@ import { needs } from '../../src/lib/vocabulary.ts';
 describe('a directory bigger than /services/ lists on one page', () => {
   let root: string;
   let build: RunResult;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const port = Number(process.env.LARGE_PORT ?? 4529);
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const page = (path: string) => readFileSync(join(root, 'dist', path, 'index.html'), 'utf8');
 
   beforeAll(async () => {
@@ -20,7 +28,29 @@ describe('a directory bigger than /services/ lists on one page', () => {
     copyProject(resolve('.'), root);
     build = await runInCopy(root, 'astro', ['build'], { LIST_ALL_SERVICES_UP_TO: '10' });
   }, 600_000);
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Serves the built copy and opens Chromium, once, for the tests that need a browser. */
+  async function open(path: string) {
+    if (!server) {
+      server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+      for (let i = 0; i < 100; i++) {
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+    }
+    const page = await (await browser!.newContext()).newPage();
+    await page.goto(`http://127.0.0.1:${port}${path}`);
+    return page;
+  }
 
   test('the build succeeds', () => {
     expect(build.status, build.output.slice(-3000)).toBe(0);
@@ -46,4 +76,31 @@ describe('a directory bigger than /services/ lists on one page', () => {
     expect(params.get('kind')).toBe('Services');
     expect(params.get('need')).toBe(needs.label('sensory-and-physical'));
   });
+
+  test('the search-backed filter shows with JavaScript, passes axe and opens search with the choices', async () => {
+    const page = await open('/services/');
+    const filter = page.getByRole('form', { name: 'Filter services' });
+    await filter.getByLabel('Area of need').selectOption({ label: needs.label('sensory-and-physical') });
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await filter.getByRole('button', { name: 'Show services' }).click();
+    await page.waitForURL(/\/search\/\?/);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('kind')).toBe('Services');
+    expect(params.get('need')).toBe(needs.label('sensory-and-physical'));
+    await page.context().close();
+  }, 60_000);
+
+  test('the shortlist fetches saved services instead of carrying every one', async () => {
+    expect(page('services/shortlist')).not.toContain('data-shortlist-item=');
+    const saved = await open('/services/portage-home-visiting/');
+    await saved.getByRole('button', { name: /Save to shortlist/ }).click();
+    await saved.goto(`http://127.0.0.1:${port}/services/shortlist/`);
+    const card = saved.locator('[data-shortlist-item="portage-home-visiting"]');
+    await card.getByRole('link', { name: 'Portage home visiting' }).waitFor();
+    expect(await card.locator('.shortlist__org').textContent()).toMatch(/^Run by .+\. Phone: 01632 960 \d{3}$/);
+    expect((await new AxeBuilder({ page: saved }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await card.getByRole('button', { name: /Remove from shortlist/ }).click();
+    await saved.getByText('You have not saved any services yet.', { exact: false }).waitFor();
+    await saved.context().close();
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { relatedServices, relatedServicesIndex, type RelatableService } from '../../src/lib/related-services.ts';
-import { parseIds, shareLink, toggleId } from '../../src/lib/shortlist.ts';
+import { parseIds, shareLink, shortlistCard, toggleId } from '../../src/lib/shortlist.ts';
+import { ageRangeLabel } from '../../src/lib/ages.ts';
 
 const s = (id: string, organisation: string, needs: string[], categories: string[], status = 'active') => ({ id, organisation, needs, categories, status });
 
@@ -46,4 +47,26 @@ test('saving a service twice removes it again', () => {
 test('the share link carries the ids in the address', () => {
   expect(shareLink(['camhs', 'blue-badge'], 'https://example.org')).toBe('https://example.org/services/shortlist/?ids=camhs,blue-badge');
   expect(shareLink([], 'https://example.org')).toBe('https://example.org/services/shortlist/');
+});
+
+test('a shortlist card is made from a service open data record', () => {
+  const record = {
+    name: 'Portage home visiting',
+    description: 'Home visits for young children.\n\nA trained Portage home visitor comes to your home.',
+    minimum_age: 0,
+    maximum_age: 4,
+    fees: 'Free',
+    organization: { name: 'Kestrel Vale Council' },
+    phones: [{ number: '01632 960 200' }],
+  };
+  expect(shortlistCard('portage-home-visiting', record, ageRangeLabel)).toEqual({
+    id: 'portage-home-visiting',
+    name: 'Portage home visiting',
+    summary: 'Home visits for young children.',
+    ages: 'From birth to 4',
+    cost: 'Free',
+    organisation: 'Kestrel Vale Council',
+    phone: '01632 960 200',
+  });
+  expect(shortlistCard('x', { name: 'X', description: 'Only a summary.' }, ageRangeLabel)).toMatchObject({ summary: 'Only a summary.', ages: 'All ages, 0 to 25', cost: 'There may be a charge', phone: undefined });
 });
