@@ -124,10 +124,14 @@ async function measureSearch(dist: string, port: number) {
     // Pagefind's own index files are compressed already). The test server does not compress.
     let bytes = 0;
     let requests = 0;
+    let kinds: Record<string, number> = {};
     page.on('requestfinished', (request) => {
       const path = join(dist, decodeURIComponent(new URL(request.url()).pathname));
       if (!existsSync(path) || statSync(path).isDirectory()) return;
-      bytes += /\.pf_/.test(path) ? statSync(path).size : gz(path);
+      const size = /\.pf_/.test(path) ? statSync(path).size : gz(path);
+      const kind = /\.pf_(\w+)$/.exec(path)?.[1] ?? path.split('.').pop() ?? 'other';
+      kinds[kind] = (kinds[kind] ?? 0) + size;
+      bytes += size;
       requests++;
     });
     /** Counts what the page downloads until nothing more has arrived for a second. */
@@ -141,11 +145,13 @@ async function measureSearch(dist: string, port: number) {
     const search = async (query: string) => {
       bytes = 0;
       requests = 0;
+      kinds = {};
       const box = page.getByLabel('Search for a service, word or topic');
       await box.fill(query);
       await box.press('Enter');
       await page.locator('[data-status]').filter({ hasText: query }).waitFor({ timeout: 30_000 });
       await settle();
+      console.log(`  search "${query}": ${Object.entries(kinds).map(([kind, size]) => `${kind} ${kb(size)}`).join(', ')}`);
       return { bytes, requests };
     };
     const first = await search('speech therapy');
