@@ -23,6 +23,8 @@ describe('hostile content', () => {
     for (const item of ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(item, join(root, item), { recursive: true });
     cpSync('tests/fixtures/hostile/services', join(root, 'content/services'), { recursive: true });
     symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    // Social images are not what this test is about: reuse the project's cache so only the hostile service's is drawn.
+    if (existsSync('.cache/og')) cpSync('.cache/og', join(root, '.cache/og'), { recursive: true });
     const build = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(PORT)], { cwd: root, stdio: 'ignore' });
