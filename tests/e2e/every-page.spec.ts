@@ -1,10 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
 
 /**
- * Every page in the sitemap, in Chromium with JavaScript on: zero axe violations against
- * WCAG 2.2 AA and best practice, one <h1> and a <main>, no Content-Security-Policy violation,
- * no request to another origin and no cookie.
+ * Every page in the sitemap, loaded once in Chromium with JavaScript on: zero axe violations
+ * against WCAG 2.2 AA and best practice, one <h1> and a <main>, no Content-Security-Policy
+ * violation, no request to another origin and no cookie. Each page is then loaded again with
+ * JavaScript off and must show the same h1-h3 headings inside <main>: no content may need
+ * JavaScript (controls that do sit inside [data-enhanced-only]).
  */
 const paths = sitemapPaths();
 
@@ -14,11 +16,23 @@ test('the sitemap lists the pages people need', () => {
   }
 });
 
-for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 12))).entries()) {
-  test(`pages ${index + 1}: accessible, well-formed, private and within the security policy`, async ({ page, context, baseURL }) => {
-    test.setTimeout(30_000 + group.length * 15_000);
+/** The h1-h3 headings inside <main>, leaving out those that only exist with JavaScript. */
+function outline(page: Page) {
+  return page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('h1, h2, h3')]
+      .filter((h) => !h.closest('[data-enhanced-only]'))
+      .map((h) => `${h.tagName}: ${(h.textContent ?? '').replace(/\s+/g, ' ').trim()}`),
+  );
+}
+
+// Many small groups rather than a few big ones, so both workers finish at about the same time.
+for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 10))).entries()) {
+  test(`pages ${index + 1}: accessible, well-formed, private, within the security policy and the same without JavaScript`, async ({ page, context, browser, baseURL }) => {
+    test.setTimeout(30_000 + group.length * 20_000);
     const origin = new URL(baseURL!).origin;
     const watch = await watchPage(page, origin);
+    const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await withoutJs.newPage();
     for (const path of group) {
       await test.step(path, async () => {
         const response = await page.goto(path);
@@ -30,8 +44,16 @@ for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 1
         const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
         expect(violations, `${path} should have no axe violations`).toEqual([]);
         expect(await watch.cspViolations(), `${path} should not violate the CSP`).toEqual([]);
+        const headingsWithJs = await outline(page);
+
+        // Without JavaScript nothing changes the page after it is parsed, so DOMContentLoaded is enough.
+        const plainResponse = await plain.goto(path, { waitUntil: 'domcontentloaded' });
+        expect(plainResponse?.status(), `${path} should load without JavaScript`).toBe(200);
+        await expect(plain.locator('h1'), `${path} should have exactly one <h1> without JavaScript`).toHaveCount(1);
+        expect(await outline(plain), `${path} should have the same headings with and without JavaScript`).toEqual(headingsWithJs);
       });
     }
+    await withoutJs.close();
     expect(watch.thirdParty, 'no request should go to another origin').toEqual([]);
     expect(watch.errors, 'no script should throw').toEqual([]);
     expect(await context.cookies(), 'no cookie should be set').toEqual([]);

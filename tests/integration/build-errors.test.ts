@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject } from './project-copy.ts';
 
 /**
  * A copy of the project with one broken content file: `astro build` must stop with the
@@ -13,11 +13,7 @@ describe('building with a malformed content file', () => {
   let result: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
-    for (const item of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-      cpSync(item, join(root, item), { recursive: true });
-    }
-    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+    root = copyProject('olo-build-', ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
     const file = join(root, 'content/services/portage-home-visiting.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.contacts[0].email = 'portage at kestrelvale';

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject } from './project-copy.ts';
 
 /**
  * Builds a copy of the site with hostile content added (tests/fixtures/hostile) and visits the
@@ -19,10 +19,8 @@ describe('hostile content', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'olo-hostile-'));
-    for (const item of ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(item, join(root, item), { recursive: true });
+    root = copyProject('olo-hostile-', ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
     cpSync('tests/fixtures/hostile/services', join(root, 'content/services'), { recursive: true });
-    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
     const build = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(PORT)], { cwd: root, stdio: 'ignore' });

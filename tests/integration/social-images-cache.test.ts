@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject } from './project-copy.ts';
 
 /**
  * Social images are cached by a hash of what they show. In a copy of the project: a second
@@ -33,13 +33,8 @@ describe('social images on a rebuild', () => {
   });
 
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'olo-og-'));
-    for (const item of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-      cpSync(item, join(root, item), { recursive: true });
-    }
-    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
-    // Start from the project's own cache when there is one: the first build is then quick.
-    if (existsSync('.cache/og')) cpSync('.cache/og', join(root, '.cache/og'), { recursive: true });
+    // The copy starts from the project's own image cache when there is one: the first build is then quick.
+    root = copyProject('olo-og-', ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
 
     builds.push(build(root));
     images.push(snapshot());
