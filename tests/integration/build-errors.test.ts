@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from './project-copy.ts';
+import { copyProject } from '../fixtures/project-copy.ts';
 
 /**
  * A copy of the project with one broken content file: `astro build` must stop with the
@@ -13,7 +14,8 @@ describe('building with a malformed content file', () => {
   let result: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    root = copyProject('olo-build-', ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
+    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
+    copyProject(resolve('.'), root);
     const file = join(root, 'content/services/portage-home-visiting.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.contacts[0].email = 'portage at kestrelvale';

@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from './project-copy.ts';
+import { copyProject } from '../fixtures/project-copy.ts';
 
 /**
  * Builds a copy of the site with hostile content added (tests/fixtures/hostile) and visits the
@@ -19,7 +20,8 @@ describe('hostile content', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    root = copyProject('olo-hostile-', ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
+    root = mkdtempSync(join(tmpdir(), 'olo-hostile-'));
+    copyProject(resolve('.'), root);
     cpSync('tests/fixtures/hostile/services', join(root, 'content/services'), { recursive: true });
     const build = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
