@@ -26,11 +26,17 @@ const more = root.querySelector('[data-more]');
 const none = root.querySelector('[data-no-results]');
 const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
+const showFilters = root.querySelector('[data-show-filters]');
 
 root.hidden = false;
 if (fallback) fallback.hidden = true;
 
 let pagefind;
+// The filters' counts need Pagefind's whole filter index, which grows with the directory (about
+// a megabyte at 20,000 services), so it is fetched only when someone asks to filter, or arrives
+// with filters already chosen, not for every first search.
+let wantFilters = false;
+let filtersLoaded = false;
 let results = [];
 let shown = 0;
 let run = 0;
@@ -142,14 +148,16 @@ async function search(updateAddress) {
     more.hidden = true;
     none.hidden = true;
     filterBox.hidden = true;
+    showFilters.hidden = true;
     status.textContent = 'Type what you are looking for, such as "speech therapy", "EHCP" or "short breaks".';
     return;
   }
   status.textContent = 'Searching…';
-  if (!pagefind) {
-    pagefind = await import('/pagefind/pagefind.js');
+  if (!pagefind) pagefind = await import('/pagefind/pagefind.js');
+  if ((wantFilters || Object.keys(chosen).length) && !filtersLoaded) {
     // Loads the filter index; without it Pagefind returns results but no filter counts.
     await pagefind.filters();
+    filtersLoaded = true;
   }
   const filters = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, { any: v }]));
   const response = await pagefind.search(query || null, Object.keys(filters).length ? { filters } : {});
@@ -157,7 +165,8 @@ async function search(updateAddress) {
   results = response.results;
   shown = 0;
   list.replaceChildren();
-  renderFilters(response.filters ?? {}, chosen);
+  if (filtersLoaded) renderFilters(response.filters ?? {}, chosen);
+  showFilters.hidden = filtersLoaded || results.length === 0;
   none.hidden = results.length > 0;
   noneQuery.textContent = query;
   const count = results.length;
@@ -176,6 +185,11 @@ form.addEventListener('submit', (event) => {
 });
 filterBox.addEventListener('change', () => search(true));
 more.addEventListener('click', () => showMore());
+showFilters.addEventListener('click', async () => {
+  wantFilters = true;
+  await search(false);
+  filterBox.querySelector('input')?.focus();
+});
 
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';

@@ -48,6 +48,8 @@ test('results have highlighted excerpts and filters with counts that narrow them
   await page.goto('/search/?q=therapy');
   await expect(page.locator('.search-result mark').first()).toBeVisible();
   const before = await page.locator('.search-result').count();
+  await page.getByRole('button', { name: 'Filter these results' }).click();
+  await expect(page.getByRole('button', { name: 'Filter these results' })).toBeHidden();
   const filter = page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs \(\d+\)$/);
   await filter.check();
   await expect(page).toHaveURL(/need=Sensory/);
@@ -114,4 +116,19 @@ test('choices with no search words list the matching services, and only services
   const paths = await page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(paths.length).toBeGreaterThan(0);
   for (const path of paths) expect(path).toMatch(/^\/services\/[a-z0-9-]+\/$/);
+});
+
+test('a first search does not download the filter index until someone asks to filter', async ({ page }) => {
+  const filterFiles: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
+  });
+  await page.goto('/search/?q=speech');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Area of need' })).toHaveCount(0);
+  expect(filterFiles).toEqual([]);
+  await page.getByRole('button', { name: 'Filter these results' }).click();
+  await expect(page.getByRole('group', { name: 'Area of need' })).toBeVisible();
+  await expect(page.locator('[data-filters] input[type="checkbox"]').first()).toBeFocused();
+  expect(filterFiles.length).toBeGreaterThan(0);
 });
