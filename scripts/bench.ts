@@ -9,11 +9,12 @@
  * A benchmark, not a test: it asserts nothing and is not part of `npm test`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { syntheticServices } from './lib/synthetic-services.ts';
+import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -23,7 +24,6 @@ const option = (name: string, fallback: string) => {
 const count = Number(option('services', '5000'));
 const keep = args.includes('--keep');
 const project = resolve('.');
-const nodeBin = resolve('node_modules/.bin/node');
 
 interface RunResult {
   seconds: number;
@@ -77,11 +77,6 @@ function run(command: string, commandArgs: string[], cwd: string): Promise<RunRe
   });
 }
 
-function copyProject(into: string) {
-  for (const item of ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(project, item), join(into, item), { recursive: true });
-  symlinkSync(join(project, 'node_modules'), join(into, 'node_modules'), 'dir');
-}
-
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -104,19 +99,10 @@ function pageWeight(dist: string, pagePath: string) {
 }
 
 /** Bytes and requests for a first and a follow-up search, in Chromium against the built site. */
-async function measureSearch(dist: string, port: number) {
-  const { chromium } = await import('@playwright/test');
-  const server = spawn(nodeBin, [join(project, 'scripts/serve.ts'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
+async function measureSearch(root: string, dist: string, port: number) {
+  const server = await serveBuilt(root, port, dist);
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+    const browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/search/`);
     await page.waitForLoadState('networkidle');
@@ -183,7 +169,8 @@ const ours = join(work, 'ours');
 const bare = join(work, 'bare');
 mkdirSync(ours);
 mkdirSync(bare);
-copyProject(ours);
+// A cold build: the project's social-image cache stays behind.
+copyProject(project, ours, { imageCache: false });
 
 const organisations = readdirSync(join(ours, 'content/organisations')).map((f) => f.replace(/\.json$/, ''));
 const site = JSON.parse(readFileSync(join(ours, 'content/site.json'), 'utf8')) as { localities: { name: string }[] };
@@ -210,7 +197,7 @@ if (pagefind.code !== 0) {
 const dist = join(ours, 'dist');
 
 console.log('Measuring search in Chromium…');
-const searchBytes = await measureSearch(dist, 4599);
+const searchBytes = await measureSearch(ours, dist, 4599);
 
 const htmlFiles = [...files(dist)].filter((f) => f.endsWith('.html'));
 const serviceHtml = htmlFiles.filter((f) => f.includes(`${join(dist, 'services')}/`) && /\/services\/[^/]+\/index\.html$/.test(f));

@@ -12,9 +12,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../lib/site.ts';
-import { fontsHash, readMetaTags, socialImageKey, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
+import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
 import { SocialImagePool } from '../lib/social-image-pool.ts';
-import { EARLY_SOCIAL_IMAGE, type EarlySocialImage } from '../lib/social-image.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -106,12 +105,12 @@ export function socialImages(): AstroIntegration {
         const fonts: FontFile[] = FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
         fontKey = fontsHash(fonts);
         pool = new SocialImagePool(fonts, process.env.OG_THREADS ? Number(process.env.OG_THREADS) : undefined);
-        const started = pool;
+        const early = pool;
         global[EARLY_SOCIAL_IMAGE] = (output, title, description) => {
           const input = imageInput(title, description, siteUrl);
           const file = cachedFileFor(input);
           // A failure here is reported when the page's image is checked after the build.
-          if (!existsSync(file)) started.draw({ page: output, file, input }).catch(() => undefined);
+          if (!existsSync(file)) early.draw({ page: output, file, input }).catch(() => undefined);
         };
       },
       'astro:build:done': async ({ dir, logger }) => {

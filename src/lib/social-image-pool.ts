@@ -110,14 +110,3 @@ export class SocialImagePool {
     }
   }
 }
-
-/** Draws every task with a pool of its own and returns how many were drawn and how long it took. */
-export async function drawSocialImages(tasks: SocialImageTask[], fonts: FontFile[], threads?: number): Promise<SocialImageTotals> {
-  const pool = new SocialImagePool(fonts, threads);
-  try {
-    await Promise.all(tasks.map((task) => pool.draw(task)));
-    return pool.totals;
-  } finally {
-    await pool.close();
-  }
-}

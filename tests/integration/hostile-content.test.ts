@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../fixtures/project-copy.ts';
+import { copyProject, launchChromium, serveBuilt } from '../../scripts/lib/project-copy.ts';
 
 /**
  * Builds a copy of the site with hostile content added (tests/fixtures/hostile) and visits the
@@ -12,7 +12,6 @@ import { copyProject } from '../fixtures/project-copy.ts';
  * Content-Security-Policy or push the page wider than a phone screen.
  */
 const PORT = Number(process.env.HOSTILE_PORT ?? 4519);
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 describe('hostile content', () => {
   let root: string;
@@ -25,15 +24,8 @@ describe('hostile content', () => {
     cpSync('tests/fixtures/hostile/services', join(root, 'content/services'), { recursive: true });
     const build = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-    server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(PORT)], { cwd: root, stdio: 'ignore' });
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    server = await serveBuilt(root, PORT);
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AXE_TAGS } from '../e2e/helpers.ts';
-import { copyProject, runInCopy, type RunResult } from '../fixtures/project-copy.ts';
+import { copyProject, launchChromium, runInCopy, serveBuilt, type RunResult } from '../../scripts/lib/project-copy.ts';
 import { needs } from '../../src/lib/vocabulary.ts';
 
 /**
@@ -20,7 +20,6 @@ describe('a directory bigger than /services/ lists on one page', () => {
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   const port = Number(process.env.LARGE_PORT ?? 4529);
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const page = (path: string) => readFileSync(join(root, 'dist', path, 'index.html'), 'utf8');
 
   beforeAll(async () => {
@@ -37,15 +36,8 @@ describe('a directory bigger than /services/ lists on one page', () => {
   /** Serves the built copy and opens Chromium, once, for the tests that need a browser. */
   async function open(path: string) {
     if (!server) {
-      server = spawn(resolve('node_modules/.bin/node'), ['scripts/serve.ts', '--port', String(port)], { cwd: root, stdio: 'ignore' });
-      for (let i = 0; i < 100; i++) {
-        try {
-          if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-        } catch {
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+      server = await serveBuilt(root, port);
+      browser = await launchChromium();
     }
     const page = await (await browser!.newContext()).newPage();
     await page.goto(`http://127.0.0.1:${port}${path}`);

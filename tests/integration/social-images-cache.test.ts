@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../fixtures/project-copy.ts';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
 
 /**
  * Social images are cached by a hash of what they show. In a copy of the project: a second

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
-import { drawSocialImages, SocialImagePool, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
+import { SocialImagePool, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
 import type { FontFile } from '../../src/lib/social-image.ts';
 import { pngSize } from '../fixtures/png.ts';
 
@@ -12,6 +12,17 @@ const fonts: FontFile[] = [
   { name: 'Atkinson Hyperlegible', weight: 400, data: readFileSync(`${fontDir}/atkinson-hyperlegible-latin-400-normal.woff`) },
   { name: 'Atkinson Hyperlegible', weight: 700, data: readFileSync(`${fontDir}/atkinson-hyperlegible-latin-700-normal.woff`) },
 ];
+/** Draws every task with a pool of its own, as a build does, and returns the pool's totals. */
+async function drawSocialImages(tasks: SocialImageTask[], fonts: FontFile[], threads?: number) {
+  const pool = new SocialImagePool(fonts, threads);
+  try {
+    await Promise.all(tasks.map((task) => pool.draw(task)));
+    return pool.totals;
+  } finally {
+    await pool.close();
+  }
+}
+
 const out = mkdtempSync(join(tmpdir(), 'olo-og-pool-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -50,10 +61,11 @@ describe('drawSocialImages', () => {
     const file = join(out, 'alone.png');
     const script = `
       import { readFileSync } from 'node:fs';
-      import { drawSocialImages } from ${JSON.stringify(resolve('src/lib/social-image-pool.ts'))};
+      import { SocialImagePool } from ${JSON.stringify(resolve('src/lib/social-image-pool.ts'))};
       const fonts = ${JSON.stringify(fonts.map((f) => ({ ...f, data: `${fontDir}/${f.weight === 400 ? 'atkinson-hyperlegible-latin-400-normal.woff' : 'atkinson-hyperlegible-latin-700-normal.woff'}` })))}.map((f) => ({ ...f, data: readFileSync(f.data) }));
-      const result = await drawSocialImages(${JSON.stringify(tasks(['alone']))}, fonts, 1);
-      console.log('drawn', result.drawn);`;
+      const pool = new SocialImagePool(fonts, 1);
+      await Promise.all(${JSON.stringify(tasks(['alone']))}.map((task) => pool.draw(task)));
+      console.log('drawn', pool.totals.drawn);`;
     writeFileSync(join(out, 'alone.mjs'), script);
     const run = spawnSync(process.execPath, [join(out, 'alone.mjs')], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stdout + run.stderr).toContain('drawn 1');

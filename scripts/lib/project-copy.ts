@@ -1,0 +1,67 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A copy of the project that a test or the benchmark can change and build without touching the
+ * real one: what the build reads is copied, node_modules is linked, and (unless the copy must
+ * build cold) the social-image cache (.cache/og) is copied so the build draws only the images of
+ * pages that were added or changed.
+ *
+ * node_modules is linked package by package, leaving out the folders builds write to (older
+ * Astro and Vite caches): test files run in parallel, and builds sharing a cache read each
+ * other's content.
+ */
+const BUILD_CACHES = new Set(['.astro', '.vite', '.vite-temp']);
+const BUILD_INPUTS = ['src', 'public', 'content', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+/**
+ * Copies the project at `from` into `root`. `keep` names inputs already in `root` (such as
+ * content/); `imageCache: false` leaves the social-image cache behind, for a cold build.
+ */
+export function copyProject(from: string, root: string, { keep = [] as string[], imageCache = true } = {}): void {
+  for (const item of BUILD_INPUTS) if (!keep.includes(item)) cpSync(join(from, item), join(root, item), { recursive: true });
+  if (!existsSync(join(root, 'node_modules'))) {
+    mkdirSync(join(root, 'node_modules'));
+    for (const entry of readdirSync(join(from, 'node_modules'))) {
+      if (!BUILD_CACHES.has(entry)) symlinkSync(join(from, 'node_modules', entry), join(root, 'node_modules', entry));
+    }
+  }
+  if (imageCache && existsSync(join(from, '.cache/og'))) cpSync(join(from, '.cache/og'), join(root, '.cache/og'), { recursive: true });
+}
+
+export interface RunResult {
+  status: number;
+  output: string;
+}
+
+/** Runs one of the copy's own tools (`node scripts/check.ts`, `astro build`) in the copy. */
+export function runInCopy(root: string, tool: 'node' | 'astro', args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((done) => {
+    execFile(join(root, 'node_modules/.bin', tool), args, { cwd: root, env: { ...process.env, CI: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** Serves a built copy's dist/ (or `dir`) with scripts/serve.ts on `port`, once it answers. */
+export async function serveBuilt(root: string, port: number, dir = join(root, 'dist')): Promise<ChildProcess> {
+  const server = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/serve.ts'), '--dir', dir, '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`the test server on port ${port} did not start`);
+}
+
+/** Chromium as the tests use it: Debian's (or CHROMIUM_PATH), with background traffic off. */
+export async function launchChromium() {
+  const { chromium } = await import('@playwright/test');
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+}
