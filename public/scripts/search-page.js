@@ -110,9 +110,15 @@ function renderFilters(counts, chosen) {
   filterBox.hidden = filterBox.childElementCount === 0;
 }
 
-async function showMore() {
+// Loads the next batch's pages; draws nothing if a newer search started meanwhile.
+async function nextBatch() {
+  const started = run;
   const batch = results.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
+  return started === run ? data : null;
+}
+
+function drawBatch(data) {
   for (const page of data) {
     const li = document.createElement('li');
     li.className = 'search-result';
@@ -134,8 +140,13 @@ async function showMore() {
     li.append(excerpt);
     list.append(li);
   }
-  shown += batch.length;
+  shown += data.length;
   more.hidden = shown >= results.length;
+}
+
+async function showMore() {
+  const data = await nextBatch();
+  if (data) drawBatch(data);
 }
 
 async function search(updateAddress) {
@@ -164,7 +175,11 @@ async function search(updateAddress) {
   if (thisRun !== run) return;
   results = response.results;
   shown = 0;
+  // The count is announced only once the first results are on the page.
+  const first = await nextBatch();
+  if (!first) return;
   list.replaceChildren();
+  drawBatch(first);
   if (filtersLoaded) renderFilters(response.filters ?? {}, chosen);
   showFilters.hidden = filtersLoaded || results.length === 0;
   none.hidden = results.length > 0;
@@ -176,7 +191,6 @@ async function search(updateAddress) {
         ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
         : 'Nothing matches all of these choices. Try removing one.'
       : `${count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}.`;
-  await showMore();
 }
 
 form.addEventListener('submit', (event) => {
