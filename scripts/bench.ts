@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { syntheticServices } from './lib/synthetic-services.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
+import { pagefindBin, searchIndexEnv } from './search-index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -59,10 +60,10 @@ function treeRss(pid: number): number {
   return total;
 }
 
-function run(command: string, commandArgs: string[], cwd: string): Promise<RunResult> {
+function run(command: string, commandArgs: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   return new Promise((done) => {
     const started = performance.now();
-    const child: ChildProcess = spawn(command, commandArgs, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child: ChildProcess = spawn(command, commandArgs, { cwd, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
@@ -189,7 +190,7 @@ if (astro.code !== 0) {
   process.exit(1);
 }
 console.log('Indexing for search…');
-const pagefind = await run(join(project, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], ours);
+const pagefind = await run(process.execPath, [pagefindBin, '--site', 'dist', '--silent'], ours, searchIndexEnv());
 if (pagefind.code !== 0) {
   console.error(pagefind.output.slice(-3000));
   process.exit(1);

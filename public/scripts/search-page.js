@@ -164,7 +164,12 @@ async function search(updateAddress) {
     return;
   }
   status.textContent = 'Searching…';
-  if (!pagefind) pagefind = await import('/pagefind/pagefind.js');
+  if (!pagefind) {
+    pagefind = await import('/pagefind/pagefind.js');
+    // Search on the page itself: a directory of thousands of services searches in milliseconds,
+    // and Pagefind's web worker would be 12 KB more to download on a slow connection.
+    await pagefind.options({ noWorker: true });
+  }
   if ((wantFilters || Object.keys(chosen).length) && !filtersLoaded) {
     // Loads the filter index; without it Pagefind returns results but no filter counts.
     await pagefind.filters();

@@ -101,6 +101,13 @@ test('bytes a first search downloads', async ({ page }) => {
   const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
   console.log(`First search downloaded ${total} bytes in ${sizes.length} requests:\n${sizes.map((s) => `  ${s.bytes}\t${new URL(s.url).pathname}`).join('\n')}`);
   expect(total).toBeLessThan(500_000);
+  // Search runs on the page: Pagefind's web worker is not downloaded.
+  expect(sizes.map((s) => new URL(s.url).pathname)).not.toContain('/pagefind/pagefind-worker.js');
+  // The build asks for small index chunks (scripts/search-index.ts), so no chunk is near
+  // Pagefind's default size of about 30 KB even on this small demo site.
+  const chunks = sizes.filter((s) => s.url.endsWith('.pf_index'));
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const chunk of chunks) expect(chunk.bytes).toBeLessThan(12_000);
 });
 
 test('choices with no search words list the matching services, and only services', async ({ page }) => {
