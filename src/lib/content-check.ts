@@ -101,6 +101,8 @@ export function checkContent(options: CheckOptions): CheckResult {
     entries.set(collection.name, list);
     if (!existsSync(dir)) continue;
     const idsSeen = new Map<string, string>();
+    // Built once per collection: building a schema costs more than checking a file with it.
+    const schema = collection.schema({ ref: idRef });
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (name.startsWith('.') || statSync(path).isDirectory()) continue;
@@ -182,7 +184,6 @@ export function checkContent(options: CheckOptions): CheckResult {
         problems.push({ file, field: '(file)', problem: `found ${Array.isArray(data) ? 'a list' : 'no fields'}`, fix: `write one ${collection.noun} as an object of fields` });
         continue;
       }
-      const schema = collection.schema({ ref: idRef });
       const result = schema.safeParse(data);
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(file, issue, data, schema));
       // Cross-checks read what the editor wrote, so they can name the value as written.

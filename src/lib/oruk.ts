@@ -107,8 +107,13 @@ export function splitAddress(address: string, areaName: string): { address_1: st
 }
 
 /** Builds the id maker for one site: ids are UUID v5 names within a namespace of the site's address. */
+const namespaces = new Map<string, string>();
 export function orukIds(siteUrl: string) {
-  const namespace = uuidV5(new URL('/openreferral/', siteUrl).toString(), URL_NAMESPACE);
+  let namespace = namespaces.get(siteUrl);
+  if (!namespace) {
+    namespace = uuidV5(new URL('/openreferral/', siteUrl).toString(), URL_NAMESPACE);
+    namespaces.set(siteUrl, namespace);
+  }
   return (kind: string, key: string) => uuidV5(`${kind}:${key}`, namespace);
 }
 
@@ -259,7 +264,11 @@ export type OrukService = ReturnType<typeof toOrukService>;
  * list item.
  */
 export function toOrukServicePage(sources: OrukSource[], context: OrukContext) {
-  const contents = sources.map((source) => toOrukService(source, context));
+  return orukServicePage(sources.map((source) => toOrukService(source, context)));
+}
+
+/** The `/services` answer for records already made (the build makes each record once). */
+export function orukServicePage(contents: OrukService[]) {
   return {
     total_items: contents.length,
     total_pages: 1,

@@ -35,6 +35,7 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
   const scores = new Int32Array(open.length);
 
   return (target, limit = 3) => {
+    if (limit <= 0) return [];
     const touched: number[] = [];
     const award = (key: string, points: number, times = 1) => {
       for (const position of index.get(key) ?? []) {
@@ -48,12 +49,21 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
     for (const [category, times] of counts(target.categories)) award(`category:${category}`, CATEGORY_POINTS, times);
     award(`organisation:${target.organisation}`, ORGANISATION_POINTS);
 
-    const ranked = touched
-      .filter((position) => open[position]!.service.id !== target.id)
-      .map((position) => ({ position, score: scores[position]! }))
-      .sort((a, b) => b.score - a.score || open[a.position]!.index - open[b.position]!.index)
-      .slice(0, limit)
-      .map(({ position }) => open[position]!.service);
+    // The best `limit` in one pass (higher score first, then earlier in the list): sorting
+    // everything touched would cost a sort of most of the directory on every page.
+    const best: number[] = [];
+    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && open[a]!.index < open[b]!.index);
+    for (const position of touched) {
+      if (open[position]!.service.id === target.id) continue;
+      if (best.length === limit && !before(position, best[limit - 1]!)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && before(position, best[at - 1]!)) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = position;
+    }
+    const ranked = best.slice(0, limit).map((position) => open[position]!.service);
     for (const position of touched) scores[position] = 0;
     return ranked;
   };

@@ -30,7 +30,7 @@ test('the index picks exactly what comparing every pair of services picks, acros
   );
   const related = relatedServicesIndex(all);
   for (const target of all) {
-    for (const limit of [3, 10]) expect(related(target, limit).map((r) => r.id), target.id).toEqual(byComparingAll(target, all, limit));
+    for (const limit of [0, 1, 3, 10]) expect(related(target, limit).map((r) => r.id), target.id).toEqual(byComparingAll(target, all, limit));
   }
 });
 

@@ -1,6 +1,6 @@
 /** Open Referral UK: every service, as one Page of full service records. */
 import type { APIRoute } from 'astro';
-import { toOrukServicePage } from '../../../lib/oruk.ts';
-import { jsonResponse, orukContext, orukSources } from './_oruk-data.ts';
+import { orukServicePage } from '../../../lib/oruk.ts';
+import { jsonResponse, orukRecords } from './_oruk-data.ts';
 
-export const GET: APIRoute = async () => jsonResponse(toOrukServicePage(await orukSources(), orukContext));
+export const GET: APIRoute = async () => jsonResponse(orukServicePage((await orukRecords()).map((r) => r.record)));
