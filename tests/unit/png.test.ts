@@ -18,30 +18,82 @@ function chunks(png: Buffer) {
   return list;
 }
 
-describe('encodePng', () => {
+/** Reads a PNG back with resvg (another decoder), as RGBA pixels. */
+function decode(png: Buffer, width: number, height: number) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+  return new Resvg(svg, { imageRendering: 1 }).render().pixels;
+}
+
+const header = (png: Buffer) => {
+  const data = chunks(png)[0]!.data;
+  return { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8], colourType: data[9] };
+};
+
+describe('encodePng, an image with few colours (as social images have)', () => {
   const png = encodePng(pixels, 3, 2);
 
-  test('writes the PNG signature and IHDR, IDAT and IEND chunks with correct checksums', () => {
+  test('writes the signature and IHDR, PLTE, tRNS, IDAT and IEND chunks with correct checksums', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const list = chunks(png);
-    expect(list.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    expect(list.map((c) => c.type)).toEqual(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
     expect(list.every((c) => c.crcOk)).toBe(true);
-    const header = list[0]!.data;
-    expect({ width: header.readUInt32BE(0), height: header.readUInt32BE(4), depth: header[8], colourType: header[9] }).toEqual({ width: 3, height: 2, depth: 8, colourType: 6 });
+    expect(header(png)).toEqual({ width: 3, height: 2, depth: 8, colourType: 3 });
   });
 
-  test('stores every pixel unchanged, each row after a "no filter" byte', () => {
-    const rows = inflateSync(chunks(png)[1]!.data);
-    expect([...rows]).toEqual([0, ...pixels.subarray(0, 12), 0, ...pixels.subarray(12)]);
+  test('lists each colour once, in order of appearance, with its transparency', () => {
+    const list = chunks(png);
+    expect([...list[1]!.data]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0]);
+    expect([...list[2]!.data]).toEqual([255, 255, 255, 255, 128, 0]);
+  });
+
+  test('stores each pixel as its colour number, each row after a "no filter" byte', () => {
+    expect([...inflateSync(chunks(png)[3]!.data)]).toEqual([0, 0, 1, 2, 0, 3, 4, 5]);
+  });
+
+  test('leaves out the transparency chunk when every colour is opaque', () => {
+    const opaque = encodePng(pixels.subarray(0, 12), 3, 1);
+    expect(chunks(opaque).map((c) => c.type)).toEqual(['IHDR', 'PLTE', 'IDAT', 'IEND']);
+    expect([...decode(opaque, 3, 1)]).toEqual([...pixels.subarray(0, 12)]);
   });
 
   test('is read back by another decoder with the same pixels', () => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><image width="3" height="2" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
-    const decoded = new Resvg(svg, { imageRendering: 1 }).render();
-    expect([...decoded.pixels.subarray(0, 12)]).toEqual([...pixels.subarray(0, 12)]);
+    expect([...decode(png, 3, 2).subarray(0, 12)]).toEqual([...pixels.subarray(0, 12)]);
   });
 
-  test('refuses pixel data of the wrong size', () => {
-    expect(() => encodePng(pixels, 4, 2)).toThrow(/expected 32 bytes for 4×2 RGBA, got 24/);
+  test('rows that repeat the row above are stored the same way', () => {
+    const stripes = Uint8Array.from([...pixels.subarray(0, 12), ...pixels.subarray(0, 12), ...pixels.subarray(12), ...pixels.subarray(12), ...pixels.subarray(0, 12)]);
+    const striped = encodePng(stripes, 3, 5);
+    expect([...inflateSync(chunks(striped)[3]!.data)]).toEqual([0, 0, 1, 2, 0, 0, 1, 2, 0, 3, 4, 5, 0, 3, 4, 5, 0, 0, 1, 2]);
+    expect([...decode(striped, 3, 5).subarray(0, 24)]).toEqual([...stripes.subarray(0, 24)]);
   });
+
+  test('works on pixels that do not start on a four-byte boundary', () => {
+    const shifted = new Uint8Array(pixels.length + 1);
+    shifted.set(pixels, 1);
+    expect(encodePng(shifted.subarray(1), 3, 2).equals(png)).toBe(true);
+  });
+});
+
+describe('encodePng, an image with more than 256 colours', () => {
+  // 17 × 17 opaque pixels, each a different colour.
+  const many = Uint8Array.from({ length: 17 * 17 * 4 }, (_, i) => (i % 4 === 3 ? 255 : i % 4 === 0 ? Math.floor(i / 4) % 256 : i % 4 === 1 ? Math.floor(i / 4 / 256) : 7));
+  const png = encodePng(many, 17, 17);
+
+  test('is written as RGBA, every pixel unchanged after a "no filter" byte', () => {
+    expect(chunks(png).map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    expect(header(png)).toEqual({ width: 17, height: 17, depth: 8, colourType: 6 });
+    const rows = inflateSync(chunks(png)[1]!.data);
+    for (let y = 0; y < 17; y++) {
+      expect(rows[y * (17 * 4 + 1)]).toBe(0);
+      expect([...rows.subarray(y * (17 * 4 + 1) + 1, (y + 1) * (17 * 4 + 1))]).toEqual([...many.subarray(y * 17 * 4, (y + 1) * 17 * 4)]);
+    }
+  });
+
+  test('is read back by another decoder with the same pixels', () => {
+    expect([...decode(png, 17, 17)]).toEqual([...many]);
+  });
+});
+
+test('encodePng refuses pixel data of the wrong size', () => {
+  expect(() => encodePng(pixels, 4, 2)).toThrow(/expected 32 bytes for 4×2 RGBA, got 24/);
 });
