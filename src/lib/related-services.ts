@@ -16,56 +16,101 @@ const ORGANISATION_POINTS = 2;
 
 /**
  * Prepares `all` once and returns a lookup for any target: up to `limit` open services most like
- * it, ties kept in the list's order. Scores are added up from indexes by need, type and
- * organisation, so a page costs the services it shares something with, not the whole directory.
+ * it, ties kept in the list's order.
+ *
+ * A service's score from shared needs and types depends only on which needs and types the target
+ * has, and a directory has few such combinations (a few hundred at most, however many services),
+ * so the ranking by needs and types is worked out once per combination, from indexes by need and
+ * type; the ranking within the target's organisation once per organisation and combination. A
+ * target then only compares the few services at the top of those two rankings.
  */
 export function relatedServicesIndex<T extends RelatableService>(all: T[]): (target: RelatableService, limit?: number) => T[] {
-  const open = all.map((service, index) => ({ service, index })).filter(({ service }) => service.status === 'active');
-  const index = new Map<string, number[]>();
-  const add = (key: string, position: number) => {
+  const open = all.filter((service) => service.status === 'active');
+  const needSets = open.map((service) => new Set(service.needs));
+  const categorySets = open.map((service) => new Set(service.categories));
+  const byNeed = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
+  const byOrganisation = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, key: string, position: number) => {
     const list = index.get(key);
     if (list) list.push(position);
     else index.set(key, [position]);
   };
-  open.forEach(({ service }, position) => {
-    for (const need of new Set(service.needs)) add(`need:${need}`, position);
-    for (const category of new Set(service.categories)) add(`category:${category}`, position);
-    add(`organisation:${service.organisation}`, position);
+  open.forEach((service, position) => {
+    for (const need of needSets[position]!) add(byNeed, need, position);
+    for (const category of categorySets[position]!) add(byCategory, category, position);
+    add(byOrganisation, service.organisation, position);
   });
+
+  // A need listed twice on the target's side counts twice, as "shared needs" always has.
+  const counts = (list: string[]) => [...list.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const scores = new Int32Array(open.length);
+  /** Higher score first, then earlier in the list. */
+  const before = (a: number, b: number, score: (position: number) => number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+  /** The best `limit` of `positions` in one pass (sorting them all would cost far more). */
+  const best = (positions: Iterable<number>, limit: number, score: (position: number) => number, skip?: (position: number) => boolean) => {
+    const chosen: number[] = [];
+    for (const position of positions) {
+      if (score(position) <= 0 || skip?.(position)) continue;
+      if (chosen.length === limit && !before(position, chosen[limit - 1]!, score)) continue;
+      let at = chosen.length === limit ? limit - 1 : chosen.length;
+      while (at > 0 && before(position, chosen[at - 1]!, score)) {
+        chosen[at] = chosen[at - 1]!;
+        at--;
+      }
+      chosen[at] = position;
+    }
+    return chosen;
+  };
+
+  const rankings = new Map<string, number[]>();
+  /** The first `limit` + 1 services by shared needs and types alone, for one combination. */
+  const rankingFor = (needs: [string, number][], categories: [string, number][], limit: number) => {
+    const key = JSON.stringify([limit, needs, categories]);
+    let ranking = rankings.get(key);
+    if (ranking) return ranking;
+    const touched: number[] = [];
+    const award = (list: number[] | undefined, points: number) => {
+      for (const position of list ?? []) {
+        if (scores[position] === 0) touched.push(position);
+        scores[position] = scores[position]! + points;
+      }
+    };
+    for (const [need, times] of needs) award(byNeed.get(need), NEED_POINTS * times);
+    for (const [category, times] of categories) award(byCategory.get(category), CATEGORY_POINTS * times);
+    ranking = best(touched, limit + 1, (position) => scores[position]!);
+    for (const position of touched) scores[position] = 0;
+    rankings.set(key, ranking);
+    return ranking;
+  };
+
+  const organisationRankings = new Map<string, number[]>();
 
   return (target, limit = 3) => {
     if (limit <= 0) return [];
-    const touched: number[] = [];
-    const award = (key: string, points: number, times = 1) => {
-      for (const position of index.get(key) ?? []) {
-        if (scores[position] === 0) touched.push(position);
-        scores[position] = scores[position]! + points * times;
-      }
+    const needs = counts(target.needs);
+    const categories = counts(target.categories);
+    const shared = (position: number) => {
+      let score = 0;
+      for (const [need, times] of needs) if (needSets[position]!.has(need)) score += NEED_POINTS * times;
+      for (const [category, times] of categories) if (categorySets[position]!.has(category)) score += CATEGORY_POINTS * times;
+      return score;
     };
-    // A need listed twice on either side counts twice, as "shared needs" always has.
-    const counts = (list: string[]) => list.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>());
-    for (const [need, times] of counts(target.needs)) award(`need:${need}`, NEED_POINTS, times);
-    for (const [category, times] of counts(target.categories)) award(`category:${category}`, CATEGORY_POINTS, times);
-    award(`organisation:${target.organisation}`, ORGANISATION_POINTS);
-
-    // The best `limit` in one pass (higher score first, then earlier in the list): sorting
-    // everything touched would cost a sort of most of the directory on every page.
-    const best: number[] = [];
-    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && open[a]!.index < open[b]!.index);
-    for (const position of touched) {
-      if (open[position]!.service.id === target.id) continue;
-      if (best.length === limit && !before(position, best[limit - 1]!)) continue;
-      let at = best.length === limit ? limit - 1 : best.length;
-      while (at > 0 && before(position, best[at - 1]!)) {
-        best[at] = best[at - 1]!;
-        at--;
-      }
-      best[at] = position;
+    // The organisation's own services, best first by shared needs and types: worked out once
+    // per organisation and combination, as one organisation may run half the directory.
+    const key = JSON.stringify([limit, needs, categories, target.organisation]);
+    let ownRanking = organisationRankings.get(key);
+    if (!ownRanking) {
+      const own = byOrganisation.get(target.organisation) ?? [];
+      const sharedScores = new Map(own.map((position) => [position, shared(position)]));
+      ownRanking = best(own, limit + 1, (position) => sharedScores.get(position)! + ORGANISATION_POINTS);
+      organisationRankings.set(key, ownRanking);
     }
-    const ranked = best.slice(0, limit).map((position) => open[position]!.service);
-    for (const position of touched) scores[position] = 0;
-    return ranked;
+    // Anyone left out of both rankings is beaten by at least `limit` services that are not the
+    // target: the first `limit` + 1 of its ranking score at least as much and come earlier.
+    const candidates = new Set([...rankingFor(needs, categories, limit), ...ownRanking]);
+    const scoresNow = new Map([...candidates].map((position) => [position, shared(position) + (open[position]!.organisation === target.organisation ? ORGANISATION_POINTS : 0)]));
+    return best(candidates, limit, (position) => scoresNow.get(position)!, (position) => open[position]!.id === target.id).map((position) => open[position]!);
   };
 }
 
