@@ -39,7 +39,8 @@ export default defineConfig({
         // No frames anywhere. Not written as frame-src 'none': a YouTube video page adds
         // frame-src for youtube-nocookie.com alone (Astro.csp), which 'none' would contradict.
         "child-src 'none'",
-        "worker-src 'self' blob:",
+        // Search runs on the page (Pagefind's worker is switched off), so nothing starts a worker.
+        "worker-src 'none'",
         "manifest-src 'self'",
       ],
       // Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

@@ -162,7 +162,15 @@ async function bareAstro(root: string, services: { id: string; name: string; sum
     "---\nimport entries from '../../entries.json';\nexport function getStaticPaths() { return entries.map((e) => ({ params: { id: e.id }, props: e })); }\nconst { name, summary } = Astro.props;\n---\n<html lang=\"en\"><head><title>{name}</title></head><body><h1>{name}</h1><p>{summary}</p></body></html>\n",
   );
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
-  return run(join(project, 'node_modules/.bin/astro'), ['build'], root);
+  // Built twice, from scratch each time, and the faster run kept: one slow run on a shared
+  // machine would flatter the ratio. (Ours is built once, so the ratio errs on the high side.)
+  const runs: RunResult[] = [];
+  for (let i = 0; i < 2; i++) {
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    rmSync(join(root, '.astro'), { recursive: true, force: true });
+    runs.push(await run(join(project, 'node_modules/.bin/astro'), ['build'], root));
+  }
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
 const work = mkdtempSync(join(tmpdir(), 'olo-bench-'));
@@ -179,7 +187,7 @@ const services = syntheticServices(count, organisations, site.localities.map((l)
 for (const s of services) writeFileSync(join(ours, 'content/services', `${s.id}.json`), JSON.stringify(s.data));
 
 console.log(`Benchmark: ${count} synthetic services (plus the demo content) in ${work}`);
-console.log('Building the bare Astro baseline…');
+console.log('Building the bare Astro baseline (twice; the faster counts)…');
 const baseline = await bareAstro(bare, services.map((s) => ({ id: s.id, name: s.data.name, summary: s.data.summary })));
 console.log(`  bare Astro: ${baseline.seconds.toFixed(1)} s, peak ${mb(baseline.peakRssBytes)}`);
 console.log('Building the site (cold)…');

@@ -20,6 +20,8 @@ test('every page also carries a strict Content-Security-Policy of its own', asyn
   expect(csp).not.toContain("'unsafe-inline'");
   expect(csp).not.toContain("'unsafe-eval'");
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+  // Search runs on the page, so no page may start a worker.
+  expect(csp).toContain("worker-src 'none'");
 });
 
 test('the test server serves byte ranges, as video players need to seek', async ({ request }) => {
