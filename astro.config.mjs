@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { socialImages } from './src/integrations/social-images.ts';
+import { outputSize } from './src/integrations/output-size.ts';
 
 /** The site address comes from content/site.json, so a council changes it with its content. */
 const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
@@ -23,6 +24,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
     socialImages(),
+    outputSize(),
   ],
   security: {
     csp: {
