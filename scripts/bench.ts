@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { syntheticServices } from './lib/synthetic-services.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
-import { pagefindBin, searchIndexEnv } from './search-index.ts';
+import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -198,7 +198,7 @@ if (astro.code !== 0) {
   process.exit(1);
 }
 console.log('Indexing for search…');
-const pagefind = await run(process.execPath, [pagefindBin, '--site', 'dist', '--silent'], ours, searchIndexEnv());
+const pagefind = await run(process.execPath, searchIndexArgs(), ours, searchIndexEnv());
 if (pagefind.code !== 0) {
   console.error(pagefind.output.slice(-3000));
   process.exit(1);

@@ -1,31 +1,9 @@
 /**
- * `npm run build`, second step: Pagefind indexes the built site into dist/pagefind/.
- *
- * The same as `pagefind --site dist --silent`, with smaller index chunks than Pagefind's default.
- * A search downloads only the chunks holding its words, so at 5,000 services a first search
- * drops from about 185 KB to under 140 KB and a later one from about 44 KB to about 22 KB
- * (docs/performance.md). Pagefind reads the chunk size from an environment variable it marks
- * unstable; if a future version ignores it, search still works and only downloads more.
+ * `npm run build`, second step: Pagefind indexes the built site into dist/pagefind/, in small
+ * index chunks (scripts/lib/search-index.ts says why). Extra arguments go to Pagefind.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 
-/** Postings (word locations) per index chunk; Pagefind's default is 20,000. */
-export const SEARCH_INDEX_CHUNK_SIZE = 2500;
-
-/** The environment Pagefind runs in: the caller's, with the chunk size unless it sets its own. */
-export function searchIndexEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(SEARCH_INDEX_CHUNK_SIZE), ...env };
-}
-
-/** Pagefind's command-line entry point, as `npx pagefind` runs it (next to its Node API). */
-export const pagefindBin = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const child = spawn(process.execPath, [pagefindBin, '--site', 'dist', '--silent', ...process.argv.slice(2)], {
-    env: searchIndexEnv(),
-    stdio: 'inherit',
-  });
-  child.on('close', (code) => process.exit(code ?? 1));
-}
+const child = spawn(process.execPath, searchIndexArgs(process.argv.slice(2)), { env: searchIndexEnv(), stdio: 'inherit' });
+child.on('close', (code) => process.exit(code ?? 1));

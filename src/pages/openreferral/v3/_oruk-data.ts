@@ -3,7 +3,7 @@ import { allServices, organisationOf } from '../../../data/content.ts';
 import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/oruk.ts';
 import { site } from '../../../lib/site.ts';
 
-export const orukContext = openDataContext(site);
+const orukContext = openDataContext(site);
 
 export interface OrukRecord {
   source: OrukSource;
