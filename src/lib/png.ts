@@ -7,7 +7,7 @@
  * it is written with a palette: one byte a pixel instead of four, which is less to compress and a
  * smaller file. An image with more colours is written as RGBA.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, type ZlibOptions } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOUR_TYPE = { palette: 3, rgba: 6 } as const;
@@ -21,18 +21,31 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-function png(width: number, height: number, colourType: number, extra: Buffer[], rows: Buffer, level: number): Buffer {
+function png(width: number, height: number, colourType: number, extra: Buffer[], rows: Buffer, compression: ZlibOptions): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel (RGBA) or per palette index
   header[9] = colourType;
   // Bytes 10-12 (compression, filter and interlace methods) stay 0.
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...extra, chunk('IDAT', deflateSync(rows, { level })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...extra, chunk('IDAT', deflateSync(rows, compression)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Palette (PLTE), transparency (tRNS) and index rows, or undefined if there are over 256 colours. */
-function indexed(rgba: Uint8Array, width: number, height: number): { extra: Buffer[]; rows: Buffer } | undefined {
+/**
+ * An image as palette indices: `rows` holds each row's filter byte (0, none) and then one palette
+ * index a pixel, as PNG stores it; `palette` and `alpha` hold `colours` entries.
+ */
+export interface IndexedImage {
+  width: number;
+  height: number;
+  palette: Buffer; // red, green, blue for each colour
+  alpha: Buffer; // opacity for each colour
+  colours: number;
+  rows: Buffer;
+}
+
+/** The image as palette indices, or undefined if it has over 256 colours. */
+export function indexPixels(rgba: Uint8Array, width: number, height: number): IndexedImage | undefined {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : Uint8Array.from(rgba);
   const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const indexOf = new Map<number, number>();
@@ -69,26 +82,35 @@ function indexed(rgba: Uint8Array, width: number, height: number): { extra: Buff
       rows[out++] = lastIndex;
     }
   }
-  const colours = indexOf.size;
+  return { width, height, palette, alpha, colours: indexOf.size, rows };
+}
+
+/**
+ * Writes an image held as palette indices. Social images pass `{ strategy: constants.Z_RLE }`:
+ * runs of one colour are most of what they hold, and run-length matching compresses them a third
+ * faster than level 3 for a file 3% bigger.
+ */
+export function encodeIndexedPng(image: IndexedImage, compression: ZlibOptions = { level: 3 }): Buffer {
+  const { colours, palette, alpha } = image;
   // tRNS lists alpha up to the last colour that is not fully opaque; none at all if every one is.
   let transparent = colours;
   while (transparent > 0 && alpha[transparent - 1] === 255) transparent -= 1;
   const extra = [chunk('PLTE', palette.subarray(0, colours * 3))];
   if (transparent > 0) extra.push(chunk('tRNS', alpha.subarray(0, transparent)));
-  return { extra, rows };
+  return png(image.width, image.height, COLOUR_TYPE.palette, extra, image.rows, compression);
 }
 
 /** Encodes width × height RGBA pixels (8 bits per channel, rows top to bottom) as a PNG. */
 export function encodePng(rgba: Uint8Array, width: number, height: number, level = 3): Buffer {
   const stride = width * 4;
   if (rgba.length !== stride * height) throw new Error(`encodePng: expected ${stride * height} bytes for ${width}×${height} RGBA, got ${rgba.length}`);
-  const few = indexed(rgba, width, height);
-  if (few) return png(width, height, COLOUR_TYPE.palette, few.extra, few.rows, level);
+  const few = indexPixels(rgba, width, height);
+  if (few) return encodeIndexedPng(few, { level });
   const source = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   const rows = Buffer.allocUnsafe((stride + 1) * height);
   for (let y = 0; y < height; y += 1) {
     rows[y * (stride + 1)] = 0;
     rows.set(source.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
-  return png(width, height, COLOUR_TYPE.rgba, [], rows, level);
+  return png(width, height, COLOUR_TYPE.rgba, [], rows, { level });
 }

@@ -1,12 +1,19 @@
 /**
  * Social images: the 1200×630 PNG a link preview shows when someone shares a page. Each page's
  * image path follows from its own path, so any page added later gets one without registering
- * anywhere; the image is drawn with satori (layout to SVG) and resvg (SVG to PNG).
+ * anywhere.
+ *
+ * What every image of a site shares (background, site name, address) is laid out by satori and
+ * drawn by resvg once per build; each page's title and description are then placed on a copy of
+ * it glyph by glyph (social-text.ts) and written with a palette (png.ts). Drawing the whole image
+ * with satori and resvg for every page took about 27 ms; this takes a few.
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:zlib';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { encodePng } from './png.ts';
+import { encodeIndexedPng, indexPixels, type IndexedImage } from './png.ts';
+import { GlyphSet } from './social-text.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
@@ -14,7 +21,7 @@ export const SOCIAL_IMAGE_HEIGHT = 630;
  * The cache key covers the whole layout (so any change of wording, colour or style redraws);
  * change this number when something outside the layout changes, such as the renderer options.
  */
-export const TEMPLATE_VERSION = 3; // 3: written with a palette (half the file size)
+export const TEMPLATE_VERSION = 4; // 4: frame drawn once, text placed glyph by glyph
 
 /** Where a page's image lives: "/" → "/og/index.png", "/services/portage/" → "/og/services/portage.png". */
 export function socialImagePath(pagePath: string): string {
@@ -47,11 +54,20 @@ export interface FontFile {
 
 /** A hash of the inputs, the layout drawn from them and the fonts: the image's name in the cache. */
 export function socialImageKey(input: SocialImageInput, fontsHash: string): string {
+  const { title, description, ...shared } = input;
+  // Every page of a site shares the frame: its layout is written out once, not for every page.
+  const frameKey = JSON.stringify(shared);
+  let frame = frameLayouts.get(frameKey);
+  if (frame === undefined) {
+    frame = JSON.stringify({ template: TEMPLATE_VERSION, frame: socialImageFrameLayout(input), text: TEXT });
+    frameLayouts.set(frameKey, frame);
+  }
   return createHash('sha256')
-    .update(JSON.stringify({ template: TEMPLATE_VERSION, fontsHash, input, layout: socialImageLayout(input) }))
+    .update(JSON.stringify({ frame, fontsHash, input: { title, description, ...shared }, titleSize: titleSize(title) }))
     .digest('hex')
     .slice(0, 32);
 }
+const frameLayouts = new Map<string, string>();
 
 export function fontsHash(fonts: FontFile[]): string {
   const hash = createHash('sha256');
@@ -65,6 +81,14 @@ interface Node {
 }
 const el = (style: Record<string, unknown>, children?: Node['props']['children']): Node => ({ type: 'div', props: { style, children } });
 
+const PADDING = { top: 56, side: 72, bottom: 48 };
+const INNER_WIDTH = SOCIAL_IMAGE_WIDTH - 2 * PADDING.side;
+/** The site name's row: the accent bar is its tallest part. */
+const HEADER = { height: 48, fontSize: 34 };
+const FOOTER = { barHeight: 8, gap: 16, fontSize: 28 };
+/** The title and description, drawn onto the frame for each page (see drawText). */
+const TEXT = { descriptionSize: 34, titleLineHeight: 1.15, descriptionLineHeight: 1.35, gap: 28, maxLines: 3 };
+
 /** Long titles get smaller type, so up to three lines still fit. */
 function titleSize(title: string): number {
   if (title.length > 90) return 54;
@@ -72,28 +96,24 @@ function titleSize(title: string): number {
   return 76;
 }
 
-/** The layout satori draws: site name, title, description and the site's address. */
-export function socialImageLayout(input: SocialImageInput): Node {
+/**
+ * What every image of a site shares, laid out by satori: the background, the site name with its
+ * accent bar at the top and the site's address at the foot. The middle, left empty here, is where
+ * each page's title and description go.
+ */
+export function socialImageFrameLayout(input: SocialImageInput): Node {
   const { colours } = input;
-  const padding = { top: 56, side: 72, bottom: 48 };
-  // Explicit sizes: text wraps inside the padding instead of running off the edge.
-  const inner = { width: SOCIAL_IMAGE_WIDTH - 2 * padding.side, height: SOCIAL_IMAGE_HEIGHT - padding.top - padding.bottom };
+  const inner = { width: INNER_WIDTH, height: SOCIAL_IMAGE_HEIGHT - PADDING.top - PADDING.bottom };
   return el(
-    { display: 'flex', width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: colours.background, color: colours.text, fontFamily: 'Atkinson Hyperlegible', padding: `${padding.top}px ${padding.side}px ${padding.bottom}px` },
+    { display: 'flex', width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, backgroundColor: colours.background, color: colours.text, fontFamily: 'Atkinson Hyperlegible', padding: `${PADDING.top}px ${PADDING.side}px ${PADDING.bottom}px` },
     [
-      el({ display: 'flex', flexDirection: 'column', width: inner.width, height: inner.height }, [
-        el({ display: 'flex', alignItems: 'center', fontSize: 34, fontWeight: 700 }, [
-          el({ width: 20, height: 48, backgroundColor: colours.accent, marginRight: 20 }),
+      el({ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: inner.width, height: inner.height }, [
+        el({ display: 'flex', alignItems: 'center', height: HEADER.height, fontSize: HEADER.fontSize, fontWeight: 700 }, [
+          el({ width: 20, height: HEADER.height, backgroundColor: colours.accent, marginRight: 20 }),
           input.siteName,
         ]),
-        el({ display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', width: inner.width }, [
-          el({ display: 'block', width: inner.width, fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 3 }, input.title),
-          ...(input.description && input.description !== input.title
-            ? [el({ display: 'block', width: inner.width, fontSize: 34, lineHeight: 1.35, marginTop: 28, lineClamp: 3 }, input.description)]
-            : []),
-        ]),
-        el({ display: 'flex', flexDirection: 'column', fontSize: 28 }, [
-          el({ width: 160, height: 8, backgroundColor: colours.accent, marginBottom: 16 }),
+        el({ display: 'flex', flexDirection: 'column', fontSize: FOOTER.fontSize }, [
+          el({ width: 160, height: FOOTER.barHeight, backgroundColor: colours.accent, marginBottom: FOOTER.gap }),
           input.host,
         ]),
       ]),
@@ -101,22 +121,126 @@ export function socialImageLayout(input: SocialImageInput): Node {
   );
 }
 
-/**
- * satori parses the fonts again for every new fonts array it is given, which costs more than
- * drawing the image; keeping one array per set of font files lets it reuse the parsed fonts.
- */
-const satoriFonts = new WeakMap<FontFile[], { name: string; weight: 400 | 700; style: 'normal'; data: Buffer }[]>();
+/** A frame drawn once: its pixels as palette indices, and the palette index for each of 64 strengths of text. */
+interface Frame {
+  image: IndexedImage;
+  textShades: Uint8Array;
+  /** The other way: the shade of text a palette index stands for (0 for the background). */
+  shadeOf: Uint8Array;
+  /** The rows between the site name and the address, where the title and description go. */
+  top: number;
+  bottom: number;
+}
 
-/** Draws one image as PNG bytes. */
-export async function renderSocialImage(input: SocialImageInput, fonts: FontFile[]): Promise<Buffer> {
-  let parsed = satoriFonts.get(fonts);
-  if (!parsed) {
-    parsed = fonts.map((font) => ({ name: font.name, weight: font.weight, style: 'normal' as const, data: font.data }));
-    satoriFonts.set(fonts, parsed);
+/** Parsed fonts, drawn glyphs and frames, kept for as long as the fonts array is (a worker's life). */
+const drawingKits = new WeakMap<FontFile[], { glyphs: GlyphSet; satoriFonts: SatoriFont[]; frames: Map<string, Frame> }>();
+type SatoriFont = { name: string; weight: 400 | 700; style: 'normal'; data: Buffer };
+
+function kitFor(fonts: FontFile[]) {
+  let kit = drawingKits.get(fonts);
+  if (!kit) {
+    // satori parses the fonts again for every new fonts array it is given: keep one.
+    const satoriFonts = fonts.map((font) => ({ name: font.name, weight: font.weight, style: 'normal' as const, data: font.data }));
+    kit = { glyphs: new GlyphSet(fonts), satoriFonts, frames: new Map() };
+    drawingKits.set(fonts, kit);
   }
-  const svg = await satori(socialImageLayout(input) as never, { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, fonts: parsed });
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_WIDTH }, font: { loadSystemFonts: false } }).render();
-  return encodePng(image.pixels, image.width, image.height);
+  return kit;
+}
+
+const rgb = (hex: string): [number, number, number] => {
+  const value = hex.replace('#', '');
+  const full = value.length === 3 ? [...value].map((c) => c + c).join('') : value.slice(0, 6);
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+};
+
+async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>): Promise<Frame> {
+  const svg = await satori(socialImageFrameLayout(input) as never, { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, fonts: kit.satoriFonts });
+  const drawn = new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_WIDTH }, font: { loadSystemFonts: false } }).render();
+  const image = indexPixels(drawn.pixels, drawn.width, drawn.height);
+  if (!image || image.colours + TEXT_SHADES > 256) {
+    throw new Error('Social images: the frame (socialImageFrameLayout) has too many colours to leave room for text; keep it to flat colours');
+  }
+  // Text is drawn on the background: each strength of a glyph's edge is a mix of the two colours.
+  const background = rgb(input.colours.background);
+  const text = rgb(input.colours.text);
+  const textShades = new Uint8Array(TEXT_SHADES);
+  for (let shade = 0; shade < TEXT_SHADES; shade += 1) {
+    const mix = background.map((b, i) => Math.round(b + ((text[i]! - b) * shade) / (TEXT_SHADES - 1)));
+    let index = -1;
+    for (let c = 0; c < image.colours && index < 0; c += 1) {
+      if (image.alpha[c] === 255 && image.palette[c * 3] === mix[0] && image.palette[c * 3 + 1] === mix[1] && image.palette[c * 3 + 2] === mix[2]) index = c;
+    }
+    if (index < 0) {
+      index = image.colours;
+      image.palette.set(mix, index * 3);
+      image.alpha[index] = 255;
+      image.colours += 1;
+    }
+    textShades[shade] = index;
+  }
+  const shadeOf = new Uint8Array(256);
+  textShades.forEach((index, shade) => (shadeOf[index] = shade));
+  const footer = FOOTER.barHeight + FOOTER.gap + kit.glyphs.metrics(400, FOOTER.fontSize).normalLineHeight;
+  return { image, textShades, shadeOf, top: PADDING.top + HEADER.height, bottom: Math.floor(SOCIAL_IMAGE_HEIGHT - PADDING.bottom - footer) };
+}
+const TEXT_SHADES = 64;
+
+/**
+ * Draws the title and description onto a copy of the frame: up to three lines each, the title in
+ * bold and smaller when it is long, the two together centred between the site name and address.
+ */
+function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): IndexedImage {
+  const size = titleSize(input.title);
+  const blocks = [{ lines: glyphs.layout(input.title, 700, size, INNER_WIDTH, TEXT.maxLines), weight: 700, size, lineHeight: size * TEXT.titleLineHeight, gap: 0 }];
+  if (input.description && input.description !== input.title) {
+    const descriptionSize = TEXT.descriptionSize;
+    blocks.push({ lines: glyphs.layout(input.description, 400, descriptionSize, INNER_WIDTH, TEXT.maxLines), weight: 400, size: descriptionSize, lineHeight: descriptionSize * TEXT.descriptionLineHeight, gap: TEXT.gap });
+  }
+  const height = blocks.reduce((sum, block) => sum + block.gap + block.lines.length * block.lineHeight, 0);
+
+  const { top, bottom, textShades, shadeOf } = frame;
+  const width = SOCIAL_IMAGE_WIDTH;
+  const shift = 8 - Math.log2(TEXT_SHADES);
+  // Glyphs are written straight into a copy of the frame's palette indices. The middle holds only
+  // background and text shades; where two glyphs' edges overlap, the stronger shade stays.
+  const rows = Buffer.from(frame.image.rows);
+  let y = top + (bottom - top - height) / 2;
+  for (const block of blocks) {
+    y += block.gap;
+    const { ascent, descent } = glyphs.metrics(block.weight, block.size);
+    for (const line of block.lines) {
+      const baseline = Math.round(y + (block.lineHeight - ascent - descent) / 2 + ascent);
+      for (const placed of line.glyphs) {
+        const { mask, x } = glyphs.mask(placed, block.size, PADDING.side + placed.x);
+        const fromY = Math.max(top, baseline + mask.top);
+        const toY = Math.min(bottom, baseline + mask.top + mask.height);
+        const fromX = Math.max(0, x + mask.left);
+        const toX = Math.min(width, x + mask.left + mask.width);
+        for (let py = fromY; py < toY; py += 1) {
+          const source = (py - baseline - mask.top) * mask.width - x - mask.left;
+          const target = py * (width + 1) + 1;
+          for (let px = fromX; px < toX; px += 1) {
+            const shade = mask.coverage[source + px]! >> shift;
+            if (shade > shadeOf[rows[target + px]!]!) rows[target + px] = textShades[shade]!;
+          }
+        }
+      }
+      y += block.lineHeight;
+    }
+  }
+  return { ...frame.image, rows };
+}
+
+/** Draws one image as PNG bytes: the site's frame (drawn once) with the page's title and description. */
+export async function renderSocialImage(input: SocialImageInput, fonts: FontFile[]): Promise<Buffer> {
+  const kit = kitFor(fonts);
+  const frameKey = JSON.stringify([input.siteName, input.host, input.colours]);
+  let frame = kit.frames.get(frameKey);
+  if (!frame) {
+    frame = await drawFrame(input, kit);
+    kit.frames.set(frameKey, frame);
+  }
+  return encodeIndexedPng(drawText(input, frame, kit.glyphs), { strategy: constants.Z_RLE });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

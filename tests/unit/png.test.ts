@@ -1,7 +1,7 @@
 import { crc32, inflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import { encodePng } from '../../src/lib/png.ts';
+import { decodePng as decode } from '../fixtures/png.ts';
 
 // 3 × 2 pixels: red, green, blue / white, half-transparent black, fully transparent.
 const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 128, 0, 0, 0, 0]);
@@ -16,12 +16,6 @@ function chunks(png: Buffer) {
     at += 12 + length;
   }
   return list;
-}
-
-/** Reads a PNG back with resvg (another decoder), as RGBA pixels. */
-function decode(png: Buffer, width: number, height: number) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
-  return new Resvg(svg, { imageRendering: 1 }).render().pixels;
 }
 
 const header = (png: Buffer) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fontsHash, readMetaTags, renderSocialImage, socialImageKey, socialImagePath, type FontFile, type SocialImageInput } from '../../src/lib/social-image.ts';
-import { pngSize } from '../fixtures/png.ts';
+import { decodePng, pngSize } from '../fixtures/png.ts';
 
 describe('socialImagePath', () => {
   test.each([
@@ -65,13 +65,41 @@ describe('socialImageKey', () => {
 });
 
 describe('renderSocialImage', () => {
+  const width = 1200;
+  const height = 630;
+  const draw = async (change: Partial<SocialImageInput>) => decodePng(await renderSocialImage({ ...input, ...change }, fonts), width, height);
+  const rows = (pixels: Uint8Array, from: number, to: number) => Buffer.from(pixels.subarray(from * width * 4, to * width * 4));
+  const colours = (pixels: Uint8Array) => new Set(Array.from({ length: pixels.length / 4 }, (_, i) => [...pixels.subarray(i * 4, i * 4 + 3)].join(',')));
+
   test('draws a 1200×630 PNG', async () => {
     const png = await renderSocialImage(input, fonts);
-    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(png)).toEqual({ width, height });
   });
 
-  test('draws a very long title and description without failing', async () => {
-    const png = await renderSocialImage({ ...input, title: 'A very long title '.repeat(12), description: 'A long description. '.repeat(30) }, fonts);
-    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  test('draws the site name and address the same on every image, and each page’s words between them', async () => {
+    const a = await draw({});
+    const b = await draw({ title: 'Short breaks for disabled children', description: 'Time apart for children and their carers.' });
+    // the site name (top 100 rows) and the address (bottom 100 rows) come from the frame
+    expect(rows(a, 0, 100).equals(rows(b, 0, 100))).toBe(true);
+    expect(rows(a, 530, 630).equals(rows(b, 530, 630))).toBe(true);
+    expect(rows(a, 100, 530).equals(rows(b, 100, 530))).toBe(false);
+    // the frame has the accent colour; the middle has text in the text colour on the background
+    expect(colours(rows(a, 0, 100)).has('255,221,0')).toBe(true);
+    const middle = colours(rows(a, 110, 520));
+    expect(middle.has('255,255,255')).toBe(true);
+    expect(middle.has('0,90,112')).toBe(true);
+    expect(middle.has('255,221,0')).toBe(false);
+  });
+
+  test('keeps a very long title and description between the site name and the address', async () => {
+    const frame = await draw({ title: '', description: '' });
+    const long = await draw({ title: 'A very long title '.repeat(12), description: 'A long description. '.repeat(30) });
+    expect(rows(long, 0, 100).equals(rows(frame, 0, 100))).toBe(true);
+    expect(rows(long, 530, 630).equals(rows(frame, 530, 630))).toBe(true);
+  });
+
+  test('draws emoji, right-to-left and zero-width characters without failing (leaving out what the font lacks)', async () => {
+    const png = await renderSocialImage({ ...input, title: 'Zoë’s café 😀 \u202eclub\u202c\u200b', description: 'مرحبا 🎉' }, fonts);
+    expect(pngSize(png)).toEqual({ width, height });
   });
 });
