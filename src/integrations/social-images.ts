@@ -13,7 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../lib/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
-import { SocialImagePool } from '../lib/social-image-pool.ts';
+import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-image-pool.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -87,6 +87,8 @@ export function socialImages(): AstroIntegration {
   let rootDir = '';
   let siteUrl = site.siteUrl;
   let pool: SocialImagePool | undefined;
+  /** OG_THREADS sets the number of drawing threads throughout, instead of the cores less one, then all. */
+  const chosenThreads = process.env.OG_THREADS ? Math.max(1, Number(process.env.OG_THREADS)) : undefined;
   let cacheDir = '';
   let fontKey = '';
   const cachedFileFor = (input: SocialImageInput) => join(cacheDir, `${socialImageKey(input, fontKey)}.png`);
@@ -104,7 +106,7 @@ export function socialImages(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         const fonts: FontFile[] = FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
         fontKey = fontsHash(fonts);
-        pool = new SocialImagePool(fonts, process.env.OG_THREADS ? Number(process.env.OG_THREADS) : undefined);
+        pool = new SocialImagePool(fonts, chosenThreads ?? threadsWhileBuilding());
         const early = pool;
         global[EARLY_SOCIAL_IMAGE] = (output, title, description) => {
           const input = imageInput(title, description, siteUrl);
@@ -118,6 +120,8 @@ export function socialImages(): AstroIntegration {
         const distDir = fileURLToPath(dir);
         const images = pool!;
         const started = performance.now();
+        // The pages are built: the core left to the page builder is free for drawing.
+        images.useThreads(chosenThreads ?? threadsAfterBuilding());
         try {
           const jobs = socialImageJobs(distDir, siteUrl);
           const cachedFile = new Map(jobs.map((job) => [job, cachedFileFor(job.input)]));

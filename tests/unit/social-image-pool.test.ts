@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SocialImagePool, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
+import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
 import type { FontFile } from '../../src/lib/social-image.ts';
 import { pngSize } from '../fixtures/png.ts';
 
@@ -72,6 +72,28 @@ describe('drawSocialImages', () => {
     expect(run.status).toBe(0);
     expect(pngSize(readFileSync(file))).toEqual({ width: 1200, height: 630 });
   }, 60_000);
+
+  test('draws with the threads allowed, and with more once useThreads allows them', async () => {
+    const pool = new SocialImagePool(fonts, 1);
+    try {
+      const first = tasks(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+      const drawing = first.map((task) => pool.draw(task));
+      expect(pool.started).toBe(1);
+      pool.useThreads(2);
+      // images still waiting go to the second worker
+      expect(pool.started).toBe(2);
+      await Promise.all(drawing);
+      expect(pool.totals.drawn).toBe(6);
+      for (const task of first) expect(pngSize(readFileSync(task.file))).toEqual({ width: 1200, height: 630 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test('leaves a core to the page builder while pages are built, and uses every core (at most four) after', () => {
+    expect([1, 2, 4, 16].map((cores) => threadsWhileBuilding(cores))).toEqual([1, 1, 3, 3]);
+    expect([1, 2, 4, 16].map((cores) => threadsAfterBuilding(cores))).toEqual([1, 2, 4, 4]);
+  });
 
   test('draws nothing and starts no worker when there is nothing to draw', async () => {
     expect(await drawSocialImages([], fonts, 2)).toEqual({ drawn: 0, ms: 0 });
