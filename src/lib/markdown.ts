@@ -18,9 +18,19 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
-/** Renders block Markdown (paragraphs, lists, links) to safe HTML. */
+const rendered = new Map<string, string>();
+/**
+ * Renders block Markdown (paragraphs, lists, links) to safe HTML. A service's texts are rendered
+ * for its page and again for its open data record, and an organisation's for each of its
+ * services: each text is rendered once per build.
+ */
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  let html = rendered.get(source);
+  if (html === undefined) {
+    html = md.render(source);
+    rendered.set(source, html);
+  }
+  return html;
 }
 
 /** Renders one line of Markdown without a wrapping paragraph. */

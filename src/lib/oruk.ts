@@ -114,8 +114,20 @@ export function orukIds(siteUrl: string) {
     namespace = uuidV5(new URL('/openreferral/', siteUrl).toString(), URL_NAMESPACE);
     namespaces.set(siteUrl, namespace);
   }
-  return (kind: string, key: string) => uuidV5(`${kind}:${key}`, namespace);
+  // Taxonomy terms and organisations come up again and again across services: work each out once.
+  return (kind: string, key: string) => {
+    if (!SHARED_KINDS.has(kind)) return uuidV5(`${kind}:${key}`, namespace);
+    const name = `${namespace} ${kind}:${key}`;
+    let id = sharedIds.get(name);
+    if (!id) {
+      id = uuidV5(`${kind}:${key}`, namespace);
+      sharedIds.set(name, id);
+    }
+    return id;
+  };
 }
+const SHARED_KINDS = new Set(['organization', 'taxonomy', 'taxonomy-term']);
+const sharedIds = new Map<string, string>();
 
 /** One service as a full ORUK service record (what `/services/{id}` returns). */
 export function toOrukService(source: OrukSource, context: OrukContext) {

@@ -14,11 +14,24 @@ const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
 
+/** The text in lower case, worked out once for the many words checked against it. */
+let lastText = '';
+let lastLower = '';
+function lowerCaseOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
 /**
  * Whether `word` appears in `text` as a whole word or phrase. Abbreviations match only in
  * capitals, so "ADD" or "HI" do not match ordinary words such as "add" or "hi".
  */
 function mentions(text: string, word: string, caseSensitive: boolean): boolean {
+  // Most glossary words are not in a given text: a plain search rules them out before the pattern.
+  if (!lowerCaseOf(text).includes(word.toLowerCase())) return false;
   const flags = caseSensitive ? 'u' : 'iu';
   // Every service page checks every glossary word: compile each pattern once per build.
   let pattern = patterns.get(`${flags} ${word}`);

@@ -14,10 +14,16 @@ export function isUuid(value: string): boolean {
 }
 
 /** UUID version 5 of `name` within `namespace` (itself a UUID). */
+const namespaceBytes = new Map<string, Buffer>();
 export function uuidV5(name: string, namespace: string): string {
-  if (!isUuid(namespace)) throw new Error(`uuidV5: namespace "${namespace}" is not a UUID`);
+  let prefix = namespaceBytes.get(namespace);
+  if (!prefix) {
+    if (!isUuid(namespace)) throw new Error(`uuidV5: namespace "${namespace}" is not a UUID`);
+    prefix = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    namespaceBytes.set(namespace, prefix);
+  }
   const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(prefix)
     .update(name, 'utf8')
     .digest()
     .subarray(0, 16);
