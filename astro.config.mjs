@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { outputSize } from './src/integrations/output-size.ts';
+import { oldOutput } from './src/integrations/old-output.ts';
 
 /** The site address comes from content/site.json, so a council changes it with its content. */
 const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
@@ -21,6 +22,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: [
     contentCheck(),
+    oldOutput(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
     socialImages(),
