@@ -50,6 +50,8 @@ export interface TextLine {
   width: number;
 }
 
+/** Characters of a title or description laid out at most: three lines hold a few hundred. */
+const MAX_TEXT = 2000;
 /** Positions are rounded to a quarter pixel: four drawings of each glyph at most, and even spacing. */
 const PHASES = 4;
 /** Not drawn: spaces between words are advances, and these have no shape. */
@@ -97,8 +99,15 @@ export class GlyphSet {
    * (emoji, other scripts) are left out, as satori leaves them out without a font for them.
    */
   layout(text: string, weight: number, size: number, width: number, maxLines: number): TextLine[] {
+    // No line holds more than a few hundred letters, so a very long text is cut well before the
+    // end of what can show (and then ends with an ellipsis) instead of being laid out in full.
+    const cut = text.length > MAX_TEXT;
     const drawable = (char: string) => !INVISIBLE.test(char) && this.fontFor(char, weight) !== undefined;
-    const words = text.split(/\s+/u).map((w) => [...w].filter(drawable).join('')).filter(Boolean);
+    const words = text
+      .slice(0, MAX_TEXT)
+      .split(/\s+/u)
+      .map((w) => [...w].filter(drawable).join(''))
+      .filter(Boolean);
     const space = this.shape(' ', weight, size).width;
     const lines: string[][] = [];
     let line: string[] = [];
@@ -113,10 +122,9 @@ export class GlyphSet {
       }
       if (line.length > 0) lines.push(line);
       // A word wider than a whole line is broken between characters.
-      while (wordWidth > width) {
+      while (wordWidth > width && lines.length <= maxLines) {
         const chars = [...word];
-        let take = chars.length - 1;
-        while (take > 1 && this.shape(chars.slice(0, take).join(''), weight, size).width > width) take -= 1;
+        const take = this.longestFitting(chars, weight, size, width);
         lines.push([chars.slice(0, take).join('')]);
         word = chars.slice(take).join('');
         wordWidth = this.shape(word, weight, size).width;
@@ -127,8 +135,20 @@ export class GlyphSet {
     if (line.length > 0) lines.push(line);
 
     const shaped = lines.slice(0, maxLines).map((words) => words.join(' '));
-    if (lines.length > maxLines) shaped[maxLines - 1] = this.withEllipsis(shaped[maxLines - 1]!, weight, size, width);
+    if (shaped.length > 0 && (lines.length > maxLines || cut)) shaped[shaped.length - 1] = this.withEllipsis(shaped.at(-1)!, weight, size, width);
     return shaped.map((text) => this.shape(text, weight, size));
+  }
+
+  /** How many of the characters fit on one line (at least one), found by halving. */
+  private longestFitting(chars: string[], weight: number, size: number, width: number): number {
+    let fits = 1;
+    let tooMany = chars.length;
+    while (tooMany - fits > 1) {
+      const middle = Math.floor((fits + tooMany) / 2);
+      if (this.shape(chars.slice(0, middle).join(''), weight, size).width <= width) fits = middle;
+      else tooMany = middle;
+    }
+    return fits;
   }
 
   /** The line shortened, word by word (or letter by letter), until it fits with "…" at its end. */

@@ -68,6 +68,26 @@ describe('GlyphSet.layout', () => {
   });
 });
 
+describe('GlyphSet.layout with hostile text', () => {
+  const width = 600;
+
+  test('breaks a 100,000-letter word into the lines allowed, ending with an ellipsis, without laying it all out', () => {
+    const set = new GlyphSet(fonts);
+    const shape = vi.spyOn(set, 'shape');
+    const lines = set.layout('x'.repeat(100_000), 700, 54, width, 3);
+    expect(lines).toHaveLength(3);
+    expect(text(lines[2]!).endsWith('…')).toBe(true);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(width);
+    expect(shape.mock.calls.length).toBeLessThan(200);
+  });
+
+  test('ends with an ellipsis when a very long text is cut, even if what is left to draw fits', () => {
+    // 5,000 zero-width spaces after a word: nothing of them to draw, but the text did not end there
+    const lines = glyphs.layout(`Start${'\u200b'.repeat(5000)} end`, 400, 34, width, 3);
+    expect(lines.map(text)).toEqual(['Start…']);
+  });
+});
+
 describe('GlyphSet.mask', () => {
   test('draws a glyph once for each quarter-pixel position and reuses it', () => {
     const [placed] = glyphs.shape('K', 700, 76).glyphs;
