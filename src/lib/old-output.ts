@@ -3,17 +3,17 @@
  * at a time on the thread that builds the pages: about 6 s for the 30,000 files of a 5,000-service
  * site. Moved aside first (a rename, instant), it is deleted in a worker thread while the pages build.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
  * Moves `dir` into `trashRoot` and returns where it went, or undefined when it is left for Astro
- * to empty: it does not exist, it holds a `.git` folder (which Astro keeps), or it cannot be moved
- * (another file system, in use).
+ * to empty: it does not exist, it is a link to a folder elsewhere (which must stay a link), it
+ * holds a `.git` folder (which Astro keeps), or it cannot be moved (another file system, in use).
  */
 export function moveAside(dir: string, trashRoot: string): string | undefined {
-  if (!existsSync(dir) || existsSync(join(dir, '.git'))) return undefined;
+  if (!existsSync(dir) || lstatSync(dir).isSymbolicLink() || existsSync(join(dir, '.git'))) return undefined;
   const target = join(trashRoot, `${Date.now()}-${process.pid}`);
   try {
     mkdirSync(trashRoot, { recursive: true });

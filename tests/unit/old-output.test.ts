@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -24,6 +24,16 @@ describe('moveAside', () => {
     expect(existsSync(dist)).toBe(false);
     expect(moved).toBeDefined();
     expect(readFileSync(join(moved!, 'services', 'portage', 'index.html'), 'utf8')).toBe('<h1>Portage</h1>');
+  });
+
+  test('leaves alone a link to a folder elsewhere: it stays a link, for Astro to empty what it points to', () => {
+    const elsewhere = join(root, 'elsewhere');
+    builtSite(elsewhere);
+    const dist = join(root, 'dist');
+    symlinkSync(elsewhere, dist, 'dir');
+    expect(moveAside(dist, join(root, 'trash'))).toBeUndefined();
+    expect(lstatSync(dist).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(elsewhere, 'index.html'))).toBe(true);
   });
 
   test('leaves alone a folder that does not exist, or holds .git (Astro keeps it)', () => {
