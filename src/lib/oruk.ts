@@ -106,8 +106,10 @@ export function splitAddress(address: string, areaName: string): { address_1: st
   return { address_1: parts.slice(0, -1).join(', '), city: parts[parts.length - 1]! };
 }
 
-/** Builds the id maker for one site: ids are UUID v5 names within a namespace of the site's address. */
+/** Each site's namespace, worked out once. */
 const namespaces = new Map<string, string>();
+
+/** Builds the id maker for one site: ids are UUID v5 names within a namespace of the site's address. */
 export function orukIds(siteUrl: string) {
   let namespace = namespaces.get(siteUrl);
   if (!namespace) {

@@ -56,11 +56,11 @@ export interface FontFile {
 export function socialImageKey(input: SocialImageInput, fontsHash: string): string {
   const { title, description, ...shared } = input;
   // Every page of a site shares the frame: its layout is written out once, not for every page.
-  const frameKey = JSON.stringify(shared);
-  let frame = frameLayouts.get(frameKey);
+  const key = frameKey(input);
+  let frame = frameLayouts.get(key);
   if (frame === undefined) {
     frame = JSON.stringify({ template: TEMPLATE_VERSION, frame: socialImageFrameLayout(input), text: TEXT });
-    frameLayouts.set(frameKey, frame);
+    frameLayouts.set(key, frame);
   }
   return createHash('sha256')
     .update(JSON.stringify({ frame, fontsHash, input: { title, description, ...shared }, titleSize: titleSize(title) }))
@@ -68,6 +68,12 @@ export function socialImageKey(input: SocialImageInput, fontsHash: string): stri
     .slice(0, 32);
 }
 const frameLayouts = new Map<string, string>();
+
+/** What a frame is drawn from: everything an image shows except the page's own title and description. */
+function frameKey(input: SocialImageInput): string {
+  const { title: _title, description: _description, ...shared } = input;
+  return JSON.stringify(shared);
+}
 
 export function fontsHash(fonts: FontFile[]): string {
   const hash = createHash('sha256');
@@ -88,6 +94,8 @@ const HEADER = { height: 48, fontSize: 34 };
 const FOOTER = { barHeight: 8, gap: 16, fontSize: 28 };
 /** The title and description, drawn onto the frame for each page (see drawText). */
 const TEXT = { descriptionSize: 34, titleLineHeight: 1.15, descriptionLineHeight: 1.35, gap: 28, maxLines: 3 };
+/** Strengths of a glyph's edge kept apart: each gets a palette colour between background and text. */
+const TEXT_SHADES = 64;
 
 /** Long titles get smaller type, so up to three lines still fit. */
 function titleSize(title: string): number {
@@ -147,11 +155,8 @@ function kitFor(fonts: FontFile[]) {
   return kit;
 }
 
-const rgb = (hex: string): [number, number, number] => {
-  const value = hex.replace('#', '');
-  const full = value.length === 3 ? [...value].map((c) => c + c).join('') : value.slice(0, 6);
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
-};
+/** Red, green and blue of a "#rrggbb" colour (site.json's schema allows no other form). */
+const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>): Promise<Frame> {
   const svg = await satori(socialImageFrameLayout(input) as never, { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, fonts: kit.satoriFonts });
@@ -183,7 +188,6 @@ async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>
   const footer = FOOTER.barHeight + FOOTER.gap + kit.glyphs.metrics(400, FOOTER.fontSize).normalLineHeight;
   return { image, textShades, shadeOf, top: PADDING.top + HEADER.height, bottom: Math.floor(SOCIAL_IMAGE_HEIGHT - PADDING.bottom - footer) };
 }
-const TEXT_SHADES = 64;
 
 /**
  * Draws the title and description onto a copy of the frame: up to three lines each, the title in
@@ -234,11 +238,11 @@ function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): Inde
 /** Draws one image as PNG bytes: the site's frame (drawn once) with the page's title and description. */
 export async function renderSocialImage(input: SocialImageInput, fonts: FontFile[]): Promise<Buffer> {
   const kit = kitFor(fonts);
-  const frameKey = JSON.stringify([input.siteName, input.host, input.colours]);
-  let frame = kit.frames.get(frameKey);
+  const key = frameKey(input);
+  let frame = kit.frames.get(key);
   if (!frame) {
     frame = await drawFrame(input, kit);
-    kit.frames.set(frameKey, frame);
+    kit.frames.set(key, frame);
   }
   return encodeIndexedPng(drawText(input, frame, kit.glyphs), { strategy: constants.Z_RLE });
 }

@@ -13,8 +13,10 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** UUID version 5 of `name` within `namespace` (itself a UUID). */
+/** Each namespace's 16 bytes, worked out once. */
 const namespaceBytes = new Map<string, Buffer>();
+
+/** UUID version 5 of `name` within `namespace` (itself a UUID). */
 export function uuidV5(name: string, namespace: string): string {
   let prefix = namespaceBytes.get(namespace);
   if (!prefix) {
