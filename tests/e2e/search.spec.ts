@@ -88,16 +88,23 @@ test('search results with filters pass axe and stay within the security policy',
 test('bytes a first search downloads', async ({ page }) => {
   await page.goto('/search/');
   await expect(page.locator('[data-status]')).toContainText('Type what you are looking for');
-  const sizes: { url: string; bytes: number }[] = [];
-  page.on('requestfinished', async (request) => {
-    const response = await request.response();
-    const body = await response?.body().catch(() => Buffer.alloc(0));
-    sizes.push({ url: request.url(), bytes: body?.length ?? 0 });
+  // Each finished request is noted at once; its body is read later, and every one is awaited
+  // before counting (reading bodies inside the handler lost requests still being read).
+  const measuring: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    measuring.push(
+      (async () => {
+        const response = await request.response();
+        const body = await response?.body().catch(() => Buffer.alloc(0));
+        return { url: request.url(), bytes: body?.length ?? 0 };
+      })(),
+    );
   });
   await page.getByLabel('Search for a service, word or topic').fill('speech therapy');
   await page.getByRole('button', { name: 'Search', exact: true }).last().click();
   await expect(page.locator('.search-result').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all(measuring);
   const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
   console.log(`First search downloaded ${total} bytes in ${sizes.length} requests:\n${sizes.map((s) => `  ${s.bytes}\t${new URL(s.url).pathname}`).join('\n')}`);
   expect(total).toBeLessThan(500_000);
