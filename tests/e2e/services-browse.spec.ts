@@ -25,9 +25,12 @@ test.describe('when JavaScript is unavailable', () => {
         await expect(page).toHaveURL(new RegExp(`/services/${facet}/[^/]+/$`));
         await expect(page.locator('.lead')).toContainText(`${expected} service`);
         let seen = await page.locator('.card-list > li').count();
-        // Follow "Next" through long lists.
+        // Follow "Next" through long lists, counting each page once it has loaded.
         while (await page.getByRole('link', { name: 'Next page' }).count()) {
-          await page.getByRole('link', { name: 'Next page' }).click();
+          const next = page.getByRole('link', { name: 'Next page' });
+          const href = new URL((await next.getAttribute('href'))!, page.url()).toString();
+          await next.click();
+          await expect(page).toHaveURL(href);
           seen += await page.locator('.card-list > li').count();
         }
         expect(seen, `${page.url()} lists as many services as its count`).toBe(expected);
