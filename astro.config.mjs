@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
+import { orukRecords } from './src/integrations/oruk-records.ts';
 
 /** The site address comes from content/site.json, so a council changes it with its content. */
 const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
@@ -25,6 +26,8 @@ export default defineConfig({
     oldOutput(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
+    // Before the social images: it runs while their worker threads finish drawing.
+    orukRecords(),
     socialImages(),
     outputSize(),
   ],

@@ -2,6 +2,7 @@
 import { allServices, organisationOf } from '../../../data/content.ts';
 import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/oruk.ts';
 import { site } from '../../../lib/site.ts';
+import { jsonBody } from '../../../lib/oruk-records.ts';
 
 const orukContext = openDataContext(site);
 
@@ -33,7 +34,7 @@ const bodies = new WeakMap<object, Uint8Array<ArrayBuffer>>();
 export const jsonResponse = (body: object) => {
   let bytes = bodies.get(body);
   if (bytes === undefined) {
-    bytes = new TextEncoder().encode(`${JSON.stringify(body)}\n`);
+    bytes = new TextEncoder().encode(jsonBody(body));
     bodies.set(body, bytes);
   }
   return new Response(bytes, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

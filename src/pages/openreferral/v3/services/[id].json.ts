@@ -1,11 +1,15 @@
 /**
- * Open Referral UK: one full service record. Published under its ORUK UUID (what consumers
- * read from the list) and under our own id (what people see in our page addresses).
+ * Open Referral UK: one full service record, under its ORUK UUID (what consumers read from the
+ * list) and under our own id (what people see in our page addresses).
+ *
+ * This route serves them on the development server only. A build writes them from the built
+ * list instead (src/integrations/oruk-records.ts): as routes they were a fifth of the build.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse, orukRecords } from '../_oruk-data.ts';
 
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const records = await orukRecords();
   return records.flatMap(({ source, record }) => [record.id, source.id].map((id) => ({ params: { id }, props: { record } })));
 }) satisfies GetStaticPaths;

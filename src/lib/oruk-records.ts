@@ -1,0 +1,77 @@
+/**
+ * The single Open Referral UK service records (`/openreferral/v3/services/<id>.json`), written
+ * from the list of every service (`/openreferral/v3/services.json`) once Astro has built it.
+ *
+ * Each record is published twice: under its ORUK UUID (what consumers read from the list) and
+ * under our own id (what people see in our page addresses). As Astro routes they were 10,000
+ * outputs at 5,000 services, each taking the page builder's thread through a whole render and a
+ * file write: about a fifth of the build (docs/performance.md). Written here, from records the
+ * list already holds, they cost a JSON parse and one file and one link each.
+ */
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Where the list and the single records live in the built site. */
+export const ORUK_LIST = 'openreferral/v3/services.json';
+export const ORUK_RECORDS_DIR = 'openreferral/v3/services';
+
+export interface OrukRecordFile {
+  /** `<uuid>.json`: the record under its ORUK id. */
+  file: string;
+  /** `<our id>.json`: the same record under the id in our page address. */
+  alias: string;
+  /** The record as JSON without indentation, with a final new line. */
+  body: string;
+}
+
+/** How the Open Referral endpoints serialise JSON: no indentation, and a final new line. */
+export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
+
+const OUR_PAGE = /\/services\/([^/]+)\/$/;
+
+/**
+ * The files for each record of an ORUK Page. Our id is read back from the record's `url`, which
+ * is always our own page for the service (`…/services/<id>/`, see `toOrukService`).
+ */
+export function orukRecordFiles(page: unknown): OrukRecordFile[] {
+  const contents = (page as { contents?: unknown } | null)?.contents;
+  if (!Array.isArray(contents)) throw new Error(`${ORUK_LIST} has no "contents" list of services.`);
+  return contents.map((record: { id?: unknown; url?: unknown }, index) => {
+    const ourId = typeof record.url === 'string' ? OUR_PAGE.exec(new URL(record.url).pathname)?.[1] : undefined;
+    if (typeof record.id !== 'string' || !record.id || !ourId) {
+      throw new Error(`Service ${index + 1} in ${ORUK_LIST} needs an "id" and a "url" ending in /services/<id>/ (found id ${JSON.stringify(record.id)}, url ${JSON.stringify(record.url)}).`);
+    }
+    return { file: `${record.id}.json`, alias: `${decodeURIComponent(ourId)}.json`, body: jsonBody(record) };
+  });
+}
+
+/** Links `alias` to `file` (one copy on disk), or copies it where links are not allowed. */
+async function linkOrCopy(file: string, alias: string, body: string) {
+  await rm(alias, { force: true });
+  try {
+    await link(file, alias);
+  } catch {
+    await writeFile(alias, body);
+  }
+}
+
+/**
+ * Writes every record of the built list into `<distDir>/openreferral/v3/services/`, a few at a
+ * time so the disk is kept busy without opening thousands of files at once. Returns how many
+ * records were written.
+ */
+export async function writeOrukRecords(distDir: string, inFlight = 16): Promise<number> {
+  const records = orukRecordFiles(JSON.parse(await readFile(join(distDir, ORUK_LIST), 'utf8')));
+  const folder = join(distDir, ORUK_RECORDS_DIR);
+  await mkdir(folder, { recursive: true });
+  let next = 0;
+  const writer = async () => {
+    while (next < records.length) {
+      const { file, alias, body } = records[next++]!;
+      await writeFile(join(folder, file), body);
+      await linkOrCopy(join(folder, file), join(folder, alias), body);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, records.length) }, writer));
+  return records.length;
+}
