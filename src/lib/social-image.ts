@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:zlib';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { encodeIndexedPng, indexPixels, type IndexedImage } from './png.ts';
+import { adlerWithChanges, bandedImage, encodeBandedPng, indexPixels, type BandedImage, type IndexedImage } from './png.ts';
 import { GlyphSet } from './social-text.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
@@ -138,6 +138,10 @@ interface Frame {
   /** The rows between the site name and the address, where the title and description go. */
   top: number;
   bottom: number;
+  /** The frame with the rows above and below the text compressed once (see bandedImage). */
+  banded: BandedImage;
+  /** A copy of the frame's rows to draw each image's text on; the text band is put back after. */
+  canvas: Buffer;
 }
 
 /** Parsed fonts, drawn glyphs and frames, kept for as long as the fonts array is (a worker's life). */
@@ -186,14 +190,17 @@ async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>
   const shadeOf = new Uint8Array(256);
   textShades.forEach((index, shade) => (shadeOf[index] = shade));
   const footer = FOOTER.barHeight + FOOTER.gap + kit.glyphs.metrics(400, FOOTER.fontSize).normalLineHeight;
-  return { image, textShades, shadeOf, top: PADDING.top + HEADER.height, bottom: Math.floor(SOCIAL_IMAGE_HEIGHT - PADDING.bottom - footer) };
+  const top = PADDING.top + HEADER.height;
+  const bottom = Math.floor(SOCIAL_IMAGE_HEIGHT - PADDING.bottom - footer);
+  const banded = bandedImage(image, top, bottom, { strategy: constants.Z_RLE });
+  return { image, textShades, shadeOf, top, bottom, banded, canvas: Buffer.from(image.rows) };
 }
 
 /**
  * Draws the title and description onto a copy of the frame: up to three lines each, the title in
  * bold and smaller when it is long, the two together centred between the site name and address.
  */
-function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): IndexedImage {
+function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): { rows: Buffer; adler: number } {
   const size = titleSize(input.title);
   const blocks = [{ lines: glyphs.layout(input.title, 700, size, INNER_WIDTH, TEXT.maxLines), weight: 700, size, lineHeight: size * TEXT.titleLineHeight, gap: 0 }];
   if (input.description && input.description !== input.title) {
@@ -206,8 +213,12 @@ function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): Inde
   const width = SOCIAL_IMAGE_WIDTH;
   const shift = 8 - Math.log2(TEXT_SHADES);
   // Glyphs are written straight into a copy of the frame's palette indices. The middle holds only
-  // background and text shades; where two glyphs' edges overlap, the stronger shade stays.
-  const rows = Buffer.from(frame.image.rows);
+  // background and text shades; where two glyphs' edges overlap, the stronger shade stays. Each
+  // change is added to the checksum's sums as it is made (see adlerSums).
+  const rows = frame.canvas;
+  const length = rows.length;
+  let da = 0;
+  let db = 0;
   let y = top + (bottom - top - height) / 2;
   for (const block of blocks) {
     y += block.gap;
@@ -225,14 +236,21 @@ function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): Inde
           const target = py * (width + 1) + 1;
           for (let px = fromX; px < toX; px += 1) {
             const shade = mask.coverage[source + px]! >> shift;
-            if (shade > shadeOf[rows[target + px]!]!) rows[target + px] = textShades[shade]!;
+            const at = target + px;
+            const was = rows[at]!;
+            if (shade > shadeOf[was]!) {
+              const now = textShades[shade]!;
+              rows[at] = now;
+              da += now - was;
+              db += (length - at) * (now - was);
+            }
           }
         }
       }
       y += block.lineHeight;
     }
   }
-  return { ...frame.image, rows };
+  return { rows, adler: adlerWithChanges(frame.banded.sums, da, db) };
 }
 
 /** Draws one image as PNG bytes: the site's frame (drawn once) with the page's title and description. */
@@ -244,7 +262,13 @@ export async function renderSocialImage(input: SocialImageInput, fonts: FontFile
     frame = await drawFrame(input, kit);
     kit.frames.set(key, frame);
   }
-  return encodeIndexedPng(drawText(input, frame, kit.glyphs), { strategy: constants.Z_RLE });
+  const { rows, adler } = drawText(input, frame, kit.glyphs);
+  try {
+    return encodeBandedPng(frame.banded, rows, adler);
+  } finally {
+    // Text is drawn only between top and bottom: put the frame's rows back there for the next image.
+    frame.image.rows.copy(rows, frame.banded.from, frame.banded.from, frame.banded.to);
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

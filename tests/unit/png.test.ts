@@ -1,6 +1,6 @@
-import { crc32, inflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { encodePng } from '../../src/lib/png.ts';
+import { adlerSums, adlerWithChanges, bandedImage, encodeBandedPng, encodePng, indexPixels } from '../../src/lib/png.ts';
 import { decodePng as decode } from '../fixtures/png.ts';
 
 // 3 × 2 pixels: red, green, blue / white, half-transparent black, fully transparent.
@@ -90,4 +90,72 @@ describe('encodePng, an image with more than 256 colours', () => {
 
 test('encodePng refuses pixel data of the wrong size', () => {
   expect(() => encodePng(pixels, 4, 2)).toThrow(/expected 32 bytes for 4×2 RGBA, got 24/);
+});
+
+describe('Adler-32 sums, kept up to date as bytes change', () => {
+  // zlib ends a stream with the Adler-32 of what it holds.
+  const zlibAdler = (bytes: Uint8Array) => deflateSync(bytes).readUInt32BE(deflateSync(bytes).length - 4);
+  const bytes = Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 251);
+
+  test('match zlib’s checksum, including over more than 5,552 bytes and for nothing at all', () => {
+    expect(adlerWithChanges(adlerSums(bytes), 0, 0)).toBe(zlibAdler(bytes));
+    expect(adlerWithChanges(adlerSums(new Uint8Array(0)), 0, 0)).toBe(zlibAdler(new Uint8Array(0)));
+    expect(adlerWithChanges(adlerSums(new Uint8Array(70_000).fill(255)), 0, 0)).toBe(zlibAdler(new Uint8Array(70_000).fill(255)));
+  });
+
+  test('with changes folded in, match the checksum of the changed bytes', () => {
+    const sums = adlerSums(bytes);
+    const changed = Uint8Array.from(bytes);
+    let da = 0;
+    let db = 0;
+    for (const [at, now] of [[0, 255], [19_999, 0], [5_552, 3], [5_552, 200], [12_345, 0]] as const) {
+      da += now - changed[at]!;
+      db += (changed.length - at) * (now - changed[at]!);
+      changed[at] = now;
+    }
+    expect(adlerWithChanges(sums, da, db)).toBe(zlibAdler(changed));
+  });
+});
+
+describe('encodeBandedPng: rows above and below a band compressed once', () => {
+  // 40 × 30, two colours; the band that changes is rows 10 to 20.
+  const width = 40;
+  const height = 30;
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) rgba.set(i % width < 3 || i < width ? [29, 112, 184, 255] : [255, 255, 255, 255], i * 4);
+  const base = indexPixels(rgba, width, height)!;
+  const banded = bandedImage(base, 10, 20, { strategy: constants.Z_RLE });
+  const idat = (png: Buffer) => chunks(png).find((c) => c.type === 'IDAT')!.data;
+
+  test('the image unchanged is its base, with a stream zlib checks and accepts', () => {
+    const png = encodeBandedPng(banded, Buffer.from(base.rows), adlerWithChanges(banded.sums, 0, 0));
+    expect(inflateSync(idat(png)).equals(base.rows)).toBe(true);
+    expect(chunks(png).every((c) => c.crcOk)).toBe(true);
+    expect([...decode(png, width, height)]).toEqual([...rgba]);
+  });
+
+  test('changes inside the band come out, checksum and all', () => {
+    const rows = Buffer.from(base.rows);
+    let da = 0;
+    let db = 0;
+    for (let y = 10; y < 20; y++) {
+      const at = y * (width + 1) + 1 + y;
+      const now = 1 - rows[at]!;
+      da += now - rows[at]!;
+      db += (rows.length - at) * (now - rows[at]!);
+      rows[at] = now;
+    }
+    const png = encodeBandedPng(banded, rows, adlerWithChanges(banded.sums, da, db));
+    expect(inflateSync(idat(png)).equals(rows)).toBe(true);
+  });
+
+  test('a wrong checksum is refused by zlib, so the test above would catch one', () => {
+    const png = encodeBandedPng(banded, Buffer.from(base.rows), adlerWithChanges(banded.sums, 1, 0));
+    expect(() => inflateSync(idat(png))).toThrow(/incorrect data check/);
+  });
+
+  test('a band from the first row to the last works too', () => {
+    const whole = bandedImage(base, 0, height, { level: 3 });
+    expect(inflateSync(idat(encodeBandedPng(whole, base.rows, adlerWithChanges(whole.sums, 0, 0)))).equals(base.rows)).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { fontsHash, readMetaTags, renderSocialImage, socialImageKey, socialImagePath, type FontFile, type SocialImageInput } from '../../src/lib/social-image.ts';
 import { decodePng, pngSize } from '../fixtures/png.ts';
@@ -89,6 +90,18 @@ describe('renderSocialImage', () => {
     expect(middle.has('255,255,255')).toBe(true);
     expect(middle.has('0,90,112')).toBe(true);
     expect(middle.has('255,221,0')).toBe(false);
+  });
+
+  test('each image is a zlib stream that checks out, and drawing one leaves nothing behind on the next', async () => {
+    // zlib (unlike resvg's decoder) refuses a stream whose checksum is wrong.
+    const idat = (png: Buffer) => {
+      const at = png.indexOf('IDAT', 8, 'ascii');
+      return png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4));
+    };
+    const blank = inflateSync(idat(await renderSocialImage({ ...input, title: '', description: '' }, fonts)));
+    const busy = inflateSync(idat(await renderSocialImage({ ...input, title: 'Wwwwwwww '.repeat(20), description: 'Mmmmmmm '.repeat(40) }, fonts)));
+    expect(busy.equals(blank)).toBe(false);
+    expect(inflateSync(idat(await renderSocialImage({ ...input, title: '', description: '' }, fonts))).equals(blank)).toBe(true);
   });
 
   test('keeps a very long title and description between the site name and the address', async () => {
