@@ -47,6 +47,12 @@ function placeFile(cached: string, target: string) {
   }
 }
 
+/** A page's HTML up to the end of its head, where its meta tags are: a quarter of a service page. */
+function headOf(html: Buffer): string {
+  const end = html.indexOf('</head>');
+  return html.toString('utf8', 0, end < 0 ? html.length : end);
+}
+
 export interface SocialImageJob {
   /** Where the PNG goes, relative to dist/, such as "og/services/portage.png". */
   output: string;
@@ -64,7 +70,7 @@ export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJo
   const siteOrigin = new URL(siteUrl).origin;
   const jobs = new Map<string, SocialImageJob>();
   for (const file of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
-    const meta = readMetaTags(readFileSync(file, 'utf8'));
+    const meta = readMetaTags(headOf(readFileSync(file)));
     const image = meta.get('og:image');
     if (!image) continue;
     const url = new URL(image);
