@@ -197,7 +197,7 @@ async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>
 }
 
 /**
- * Draws the title and description onto a copy of the frame: up to three lines each, the title in
+ * Draws the title and description onto the frame's canvas: up to three lines each, the title in
  * bold and smaller when it is long, the two together centred between the site name and address.
  */
 function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): { rows: Buffer; adler: number } {
@@ -212,7 +212,7 @@ function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): { ro
   const { top, bottom, textShades, shadeOf } = frame;
   const width = SOCIAL_IMAGE_WIDTH;
   const shift = 8 - Math.log2(TEXT_SHADES);
-  // Glyphs are written straight into a copy of the frame's palette indices. The middle holds only
+  // Glyphs are written straight into the canvas's palette indices. The middle holds only
   // background and text shades; where two glyphs' edges overlap, the stronger shade stays. Each
   // change is added to the checksum's sums as it is made (see adlerSums).
   const rows = frame.canvas;
