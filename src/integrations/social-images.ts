@@ -8,9 +8,10 @@
  * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE); the built HTML stays the record of what is needed.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { placeFile } from '../lib/place-file.ts';
 import { site } from '../lib/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-image-pool.ts';
@@ -31,20 +32,6 @@ function htmlFiles(dir: string, skip: Set<string>): string[] {
     if (entry.isDirectory()) return skip.has(entry.name) ? [] : htmlFiles(path, skip);
     return entry.name.endsWith('.html') ? [path] : [];
   });
-}
-
-/**
- * Puts a cached image into the built site: a hard link where the file system allows (thousands of
- * images, no copying), otherwise a copy. Any old file is removed first, so writing never goes
- * through a link into the cache.
- */
-function placeFile(cached: string, target: string) {
-  rmSync(target, { force: true });
-  try {
-    linkSync(cached, target);
-  } catch {
-    copyFileSync(cached, target);
-  }
 }
 
 /** A page's HTML up to the end of its head, where its meta tags are: a quarter of a service page. */

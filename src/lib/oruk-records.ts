@@ -8,8 +8,9 @@
  * file write: about a fifth of the build (docs/performance.md). Written here, from records the
  * list already holds, they cost a JSON parse and one file and one link each.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { placeFile } from './place-file.ts';
 
 /** Where the list and the single records live in the built site. */
 export const ORUK_LIST = 'openreferral/v3/services.json';
@@ -45,16 +46,6 @@ export function orukRecordFiles(page: unknown): OrukRecordFile[] {
   });
 }
 
-/** Links `alias` to `file` (one copy on disk), or copies it where links are not allowed. */
-async function linkOrCopy(file: string, alias: string, body: string) {
-  await rm(alias, { force: true });
-  try {
-    await link(file, alias);
-  } catch {
-    await writeFile(alias, body);
-  }
-}
-
 /**
  * Writes every record of the built list into `<distDir>/openreferral/v3/services/`, a few at a
  * time so the disk is kept busy without opening thousands of files at once. Returns how many
@@ -69,7 +60,7 @@ export async function writeOrukRecords(distDir: string, inFlight = 16): Promise<
     while (next < records.length) {
       const { file, alias, body } = records[next++]!;
       await writeFile(join(folder, file), body);
-      await linkOrCopy(join(folder, file), join(folder, alias), body);
+      placeFile(join(folder, file), join(folder, alias));
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, records.length) }, writer));

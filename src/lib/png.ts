@@ -85,11 +85,7 @@ export function indexPixels(rgba: Uint8Array, width: number, height: number): In
   return { width, height, palette, alpha, colours: indexOf.size, rows };
 }
 
-/**
- * Writes an image held as palette indices. Social images pass `{ strategy: constants.Z_RLE }`:
- * runs of one colour are most of what they hold, and run-length matching compresses them a third
- * faster than level 3 for a file 3% bigger.
- */
+/** Writes an image held as palette indices, compressed whole (social images use encodeBandedPng). */
 export function encodeIndexedPng(image: IndexedImage, compression: ZlibOptions = { level: 3 }): Buffer {
   return indexedPng(image, deflateSync(image.rows, compression));
 }

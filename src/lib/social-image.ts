@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:zlib';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { adlerWithChanges, bandedImage, encodeBandedPng, indexPixels, type BandedImage, type IndexedImage } from './png.ts';
+import { adlerWithChanges, bandedImage, encodeBandedPng, indexPixels, type BandedImage } from './png.ts';
 import { GlyphSet } from './social-text.ts';
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
@@ -129,16 +129,15 @@ export function socialImageFrameLayout(input: SocialImageInput): Node {
   );
 }
 
-/** A frame drawn once: its pixels as palette indices, and the palette index for each of 64 strengths of text. */
+/** A frame drawn once: its pixels, and the palette index for each of 64 strengths of text. */
 interface Frame {
-  image: IndexedImage;
   textShades: Uint8Array;
   /** The other way: the shade of text a palette index stands for (0 for the background). */
   shadeOf: Uint8Array;
   /** The rows between the site name and the address, where the title and description go. */
   top: number;
   bottom: number;
-  /** The frame with the rows above and below the text compressed once (see bandedImage). */
+  /** The frame's pixels as palette indices, with the rows above and below the text compressed once (see bandedImage). */
   banded: BandedImage;
   /** A copy of the frame's rows to draw each image's text on; the text band is put back after. */
   canvas: Buffer;
@@ -192,8 +191,10 @@ async function drawFrame(input: SocialImageInput, kit: ReturnType<typeof kitFor>
   const footer = FOOTER.barHeight + FOOTER.gap + kit.glyphs.metrics(400, FOOTER.fontSize).normalLineHeight;
   const top = PADDING.top + HEADER.height;
   const bottom = Math.floor(SOCIAL_IMAGE_HEIGHT - PADDING.bottom - footer);
+  // Runs of one colour are most of what an image holds: run-length matching compresses them a
+  // third faster than deflate level 3, for a file 3% bigger.
   const banded = bandedImage(image, top, bottom, { strategy: constants.Z_RLE });
-  return { image, textShades, shadeOf, top, bottom, banded, canvas: Buffer.from(image.rows) };
+  return { textShades, shadeOf, top, bottom, banded, canvas: Buffer.from(image.rows) };
 }
 
 /**
@@ -267,7 +268,7 @@ export async function renderSocialImage(input: SocialImageInput, fonts: FontFile
     return encodeBandedPng(frame.banded, rows, adler);
   } finally {
     // Text is drawn only between top and bottom: put the frame's rows back there for the next image.
-    frame.image.rows.copy(rows, frame.banded.from, frame.banded.from, frame.banded.to);
+    frame.banded.base.rows.copy(rows, frame.banded.from, frame.banded.from, frame.banded.to);
   }
 }
 
