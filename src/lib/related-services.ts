@@ -31,14 +31,30 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
   const byNeed = new Map<string, number[]>();
   const byCategory = new Map<string, number[]>();
   const byOrganisation = new Map<string, number[]>();
+  /** The same indexes by need and type, within each organisation. */
+  const byOrganisationNeed = new Map<string, Map<string, number[]>>();
+  const byOrganisationCategory = new Map<string, Map<string, number[]>>();
   const add = (index: Map<string, number[]>, key: string, position: number) => {
     const list = index.get(key);
     if (list) list.push(position);
     else index.set(key, [position]);
   };
+  const within = (index: Map<string, Map<string, number[]>>, organisation: string) => {
+    let inner = index.get(organisation);
+    if (!inner) index.set(organisation, (inner = new Map()));
+    return inner;
+  };
   open.forEach((service, position) => {
-    for (const need of needSets[position]!) add(byNeed, need, position);
-    for (const category of categorySets[position]!) add(byCategory, category, position);
+    const ownNeeds = within(byOrganisationNeed, service.organisation);
+    const ownCategories = within(byOrganisationCategory, service.organisation);
+    for (const need of needSets[position]!) {
+      add(byNeed, need, position);
+      add(ownNeeds, need, position);
+    }
+    for (const category of categorySets[position]!) {
+      add(byCategory, category, position);
+      add(ownCategories, category, position);
+    }
     add(byOrganisation, service.organisation, position);
   });
 
@@ -63,12 +79,11 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
     return chosen;
   };
 
-  const rankings = new Map<string, number[]>();
-  /** The first `limit` + 1 services by shared needs and types alone, for one combination. */
-  const rankingFor = (needs: [string, number][], categories: [string, number][], limit: number) => {
-    const key = JSON.stringify([limit, needs, categories]);
-    let ranking = rankings.get(key);
-    if (ranking) return ranking;
+  /**
+   * The first `limit` services by shared needs and types alone, from indexes by need and type:
+   * only services that share something are scored.
+   */
+  const ranked = (needs: [string, number][], categories: [string, number][], needIndex: Map<string, number[]> | undefined, categoryIndex: Map<string, number[]> | undefined, limit: number) => {
     const touched: number[] = [];
     const award = (list: number[] | undefined, points: number) => {
       for (const position of list ?? []) {
@@ -76,11 +91,19 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
         scores[position] = scores[position]! + points;
       }
     };
-    for (const [need, times] of needs) award(byNeed.get(need), NEED_POINTS * times);
-    for (const [category, times] of categories) award(byCategory.get(category), CATEGORY_POINTS * times);
-    ranking = best(touched, limit + 1, (position) => scores[position]!);
+    for (const [need, times] of needs) award(needIndex?.get(need), NEED_POINTS * times);
+    for (const [category, times] of categories) award(categoryIndex?.get(category), CATEGORY_POINTS * times);
+    const ranking = best(touched, limit, (position) => scores[position]!);
     for (const position of touched) scores[position] = 0;
-    rankings.set(key, ranking);
+    return ranking;
+  };
+
+  const rankings = new Map<string, number[]>();
+  /** The first `limit` + 1 services by shared needs and types alone, for one combination. */
+  const rankingFor = (needs: [string, number][], categories: [string, number][], limit: number) => {
+    const key = JSON.stringify([limit, needs, categories]);
+    let ranking = rankings.get(key);
+    if (!ranking) rankings.set(key, (ranking = ranked(needs, categories, byNeed, byCategory, limit + 1)));
     return ranking;
   };
 
@@ -97,13 +120,19 @@ export function relatedServicesIndex<T extends RelatableService>(all: T[]): (tar
       return score;
     };
     // The organisation's own services, best first by shared needs and types: worked out once
-    // per organisation and combination, as one organisation may run half the directory.
+    // per organisation and combination, from the organisation's own indexes, as one organisation
+    // may run half the directory. Every one of them scores the organisation's points, so those
+    // sharing nothing else follow in list order.
     const key = JSON.stringify([limit, needs, categories, target.organisation]);
     let ownRanking = organisationRankings.get(key);
     if (!ownRanking) {
-      const own = byOrganisation.get(target.organisation) ?? [];
-      const sharedScores = new Map(own.map((position) => [position, shared(position)]));
-      ownRanking = best(own, limit + 1, (position) => sharedScores.get(position)! + ORGANISATION_POINTS);
+      ownRanking = ranked(needs, categories, byOrganisationNeed.get(target.organisation), byOrganisationCategory.get(target.organisation), limit + 1);
+      // Short of limit + 1, the ranking holds every own service that shares a need or type.
+      const ranks = new Set(ownRanking);
+      for (const position of byOrganisation.get(target.organisation) ?? []) {
+        if (ownRanking.length > limit) break;
+        if (!ranks.has(position)) ownRanking.push(position);
+      }
       organisationRankings.set(key, ownRanking);
     }
     // Anyone left out of both rankings is beaten by at least `limit` services that are not the
