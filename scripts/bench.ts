@@ -10,7 +10,7 @@
  * A benchmark, not a test: it asserts nothing and is not part of `npm test`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -167,13 +167,19 @@ function setUpBareAstro(root: string, services: { id: string; name: string; summ
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'), 'dir');
 }
 
+let setAsideCount = 0;
 /**
- * A build from nothing: no output and no caches left from an earlier build. The disk is flushed
- * first (where `sync` exists), so writing out the last build's files, or deleting them, does not
- * slow the next one down and flatter or spoil the ratio.
+ * A build from nothing, as on a fresh clone: no output and no caches left from an earlier build.
+ * The earlier build's files are moved aside, not deleted, and deleted when the benchmark ends:
+ * on ext4 without a journal (these machines' disk), creating files for a minute or more after
+ * deleting thousands is slow, because the allocator checks and skips each recently deleted
+ * inode. A fresh clone does not pay that, so neither build may. The disk is flushed first
+ * (where `sync` exists), so writing out the last build's files does not slow the next one down.
  */
 function coldBuild(root: string, leftovers: string[]): Promise<RunResult> {
-  for (const dir of leftovers) rmSync(join(root, dir), { recursive: true, force: true });
+  const aside = join(setAside, String(++setAsideCount));
+  mkdirSync(aside, { recursive: true });
+  for (const dir of leftovers) if (existsSync(join(root, dir))) renameSync(join(root, dir), join(aside, dir));
   spawnSync('sync', { stdio: 'ignore' });
   return run(join(project, 'node_modules/.bin/astro'), ['build'], root);
 }
@@ -185,6 +191,7 @@ const median = (values: number[]) => {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'olo-bench-'));
+const setAside = join(work, 'set-aside');
 const ours = join(work, 'ours');
 const bare = join(work, 'bare');
 mkdirSync(ours);
@@ -275,5 +282,6 @@ const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
 console.log(`\nNode ${process.version}, ${count} services. Times are wall-clock on this machine; compare the ratio across machines.`);
+rmSync(setAside, { recursive: true, force: true });
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept ${work}`);
