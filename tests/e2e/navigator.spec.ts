@@ -116,11 +116,37 @@ for (const { id, tree } of trees) {
   });
 }
 
+/** The questions with an answer leading to each page of a tree. */
+function parentsIn(tree: Tree): Map<string, string[]> {
+  const parents = new Map<string, string[]>(Object.keys(tree.nodes).map((nodeId) => [nodeId, []]));
+  for (const [nodeId, node] of Object.entries(tree.nodes)) {
+    for (const option of node.options ?? []) if (!parents.get(option.next)!.includes(nodeId)) parents.get(option.next)!.push(nodeId);
+  }
+  return parents;
+}
+
 test('without JavaScript, the back link goes to a question that leads to this page', async ({ browser }) => {
   const { context, page } = await withoutJs(browser);
   await page.goto('/navigator/which-support-applies/school-tried/');
   await page.locator('main [data-back-link]').click();
   await expect(page).toHaveURL(/\/navigator\/which-support-applies\/school-need\/$/);
+  await context.close();
+});
+
+test('without JavaScript, no page shows a back link to a question that may not be the one answered', async ({ browser }) => {
+  // A page that several questions lead to cannot know which one was answered: it shows no link
+  // rather than one that may send a parent down the wrong branch.
+  const { context, page } = await withoutJs(browser);
+  for (const { id, tree } of trees) {
+    const parents = parentsIn(tree);
+    for (const nodeId of Object.keys(tree.nodes)) {
+      await page.goto(`/navigator/${id}/${nodeId}/`);
+      const back = page.locator('main [data-back-link]');
+      const from = parents.get(nodeId)!;
+      if (from.length > 1) await expect(back, `${id}/${nodeId} (${from.length} questions lead here)`).toBeHidden();
+      else await expect(back, `${id}/${nodeId}`).toHaveAttribute('href', from.length === 1 ? `/navigator/${id}/${from[0]}/` : `/navigator/${id}/`);
+    }
+  }
   await context.close();
 });
 
@@ -158,6 +184,20 @@ test.describe('with JavaScript', () => {
     const rows = page.locator('[data-your-answers] .summary-list__row');
     await expect(rows).toHaveCount(5);
     await expect(rows.last().locator('dd').first()).toHaveText(/SEN support and advice from a specialist/);
+  });
+
+  test('on a page several questions lead to, the back link goes to the one answered', async ({ page }) => {
+    const parents = parentsIn(tree);
+    // A journey to a page with several ways in, through a question other than the first of them.
+    const journey = journeys(tree).find((j) => {
+      const last = j.steps.at(-1)!.node;
+      const from = parents.get(j.outcome)!;
+      return from.length > 1 && last !== from[0];
+    });
+    expect(journey, 'the tree has a result that several questions lead to').toBeDefined();
+    await walk(page, id, tree, journey!.steps);
+    await page.locator('main [data-back-link]').click();
+    await expect(page).toHaveURL(new RegExp(`/navigator/${id}/${journey!.steps.at(-1)!.node}/$`));
   });
 
   test('the back link follows the journey actually taken', async ({ page }) => {
