@@ -44,6 +44,11 @@ for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 1
         const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
         expect(violations, `${path} should have no axe violations`).toEqual([]);
         expect(await watch.cspViolations(), `${path} should not violate the CSP`).toEqual([]);
+        // A box a wide table scrolls in must be reachable by keyboard (to scroll it) and named.
+        const unnamedScrollBoxes = await page.locator('.table-scroll').evaluateAll((boxes) =>
+          boxes.filter((box) => box.getAttribute('tabindex') !== '0' || box.getAttribute('role') !== 'region' || !document.getElementById(box.getAttribute('aria-labelledby') ?? '')?.textContent?.trim()).length,
+        );
+        expect(unnamedScrollBoxes, `${path}: every table scroll box should take focus and be a named region`).toBe(0);
         const headingsWithJs = await outline(page);
 
         // Without JavaScript nothing changes the page after it is parsed, so DOMContentLoaded is enough.
@@ -103,7 +108,7 @@ test('"Was this page helpful?" links to the feedback form with the page address'
 test('pages read well at 400% zoom: no sideways scrolling at 320 CSS pixels wide', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  for (const path of ['/', '/services/', '/services/speech-and-language-therapy/', '/glossary/']) {
+  for (const path of ['/', '/services/', '/services/speech-and-language-therapy/', '/glossary/', '/pathways/ehc-timeline/', '/you-said-we-did/', '/how-we-are-doing/']) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} should not scroll sideways`).toBeLessThanOrEqual(0);
@@ -115,6 +120,15 @@ test('the print view hides navigation and keeps the content', async ({ page }) =
   await page.emulateMedia({ media: 'print' });
   await page.goto('/services/speech-and-language-therapy/');
   await expect(page.locator('.site-header__nav')).toBeHidden();
+  await expect(page.locator('.breadcrumbs')).toBeHidden();
   await expect(page.locator('.page-feedback')).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Browsers print no background colours: the site name must not be white on white.
+  expect(await page.locator('.site-header__name').evaluate((name) => getComputedStyle(name).color)).toBe('rgb(0, 0, 0)');
+  // Paper needs full addresses: of the page, and of each link to another page of the site.
+  await expect(page.locator('.page-address')).toBeVisible();
+  await expect(page.locator('.page-address')).toContainText('Page address: https://localoffer.kestrelvale.example/services/speech-and-language-therapy/');
+  const link = page.locator('main a[href^="/"]:not(.back-link, .button)').first();
+  const href = await link.getAttribute('href');
+  expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (https://localoffer.kestrelvale.example${href})"`);
 });

@@ -182,6 +182,7 @@ test.describe('the SENCO checklist', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('main')).toContainText('Kestrel Vale SEND Local Offer');
     await expect(page.locator('main')).toContainText(`https://localoffer.kestrelvale.example${path}`);
+    await expect(page.locator('.checklist__source')).toContainText(/Guidance last reviewed: \d{1,2} \w+ \d{4}/);
 
     const boxes = page.locator('.checklist__item input[type="checkbox"]');
     expect(await boxes.count()).toBeGreaterThan(5);
