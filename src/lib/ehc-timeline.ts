@@ -5,7 +5,9 @@
  *
  * The law counts calendar weeks and months. UK bank holidays and school holidays do not stop
  * the clock (school closures only matter through the exceptions in regulation 10(4)), so this
- * module never adjusts a date for them.
+ * module never adjusts a date for them. One rule moves a day: a time limit for an appeal that
+ * ends on a day that is not a working day ends on the next working day instead (rule 12 of the
+ * tribunal's procedure rules); see nextWeekday.
  */
 import { addMonths } from './dates.ts';
 
@@ -118,6 +120,15 @@ export interface AppealDeadline {
  * 2008, rule 20). Months are calendar months; a date that does not exist in the target month
  * (31 December + 2 months) becomes that month's last day.
  */
+/**
+ * The day itself on Monday to Friday, or the Monday after a Saturday or Sunday. Bank holidays are
+ * not known here: the calculator says they move the day too.
+ */
+export function nextWeekday(iso: string): string {
+  const day = new Date(toUtc(iso)).getUTCDay();
+  return day === 6 ? addDays(iso, 2) : day === 0 ? addDays(iso, 1) : iso;
+}
+
 export function appealDeadline(decisionSent: string, mediationCertificate?: string): AppealDeadline {
   const fromDecision = addMonths(decisionSent, 2);
   if (!mediationCertificate) return { date: fromDecision, basis: 'decision' };

@@ -89,9 +89,12 @@ export function topicsInUse<T extends string>(videos: { data: { topics: string[]
   return allTopics.filter((topic) => used.has(topic));
 }
 
-/** The address YouTube's privacy-enhanced mode plays a video from. */
+/**
+ * The address YouTube's privacy-enhanced mode plays a video from: captions on, in English, as
+ * the site's own videos have them.
+ */
 export function youtubeEmbedUrl(id: string): string {
-  return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?autoplay=1&rel=0`;
+  return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?autoplay=1&rel=0&cc_load_policy=1&cc_lang_pref=en`;
 }
 
 /** The origin the CSP must allow as a frame source for YouTube videos, and nothing more. */

@@ -46,7 +46,7 @@ export const topicGuides: Record<VideoTopic, TopicGuide> = {
     ],
   },
   'your-rights': {
-    summary: 'From 16 you make your own decisions about your support.',
+    summary: 'From the end of Year 11 you make your own decisions about your support.',
     points: [
       'From the end of the school year in which you turn 16, you make the decisions about your support and your EHC plan, not your parents.',
       'You can ask the council for an EHC needs assessment yourself. An email or a letter is enough.',

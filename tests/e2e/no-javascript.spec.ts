@@ -10,4 +10,10 @@ test('search explains that browsing works without JavaScript', async ({ page }) 
   await page.goto('/search/?q=speech');
   await expect(page.getByText('Search needs JavaScript')).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: /All services/ })).toBeVisible();
+  // The ways in a search would have offered: by need, by age, the questions and the pathways.
+  for (const name of ['communication and interaction', '5 to 10', 'Which support applies?', 'Pathways and timescales']) {
+    const link = page.getByRole('main').getByRole('link', { name, exact: true });
+    await expect(link).toBeVisible();
+    expect((await page.request.get((await link.getAttribute('href'))!)).status(), name).toBe(200);
+  }
 });

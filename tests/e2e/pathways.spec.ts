@@ -64,6 +64,7 @@ test.describe('EHC timeline calculator', () => {
     await expect(table).toContainText('20 weeks');
     await expect(page.getByLabel('Date the council received the request')).toBeHidden();
     await expect(page.getByText(/does not move any date because of a holiday/)).toBeVisible();
+    await expect(page.getByText(/The calculator that turns these limits into dates needs JavaScript/)).toBeVisible();
     await context.close();
   });
 
@@ -101,5 +102,10 @@ test.describe('EHC timeline calculator', () => {
     await page.getByLabel('Date of the mediation certificate (if you have one)').fill('2028-02-15');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Wednesday 15 March 2028: 1 month after the mediation certificate');
+    // A last day on a weekend: the tribunal's rule 12 moves it to the next working day.
+    await page.getByLabel('Date of the mediation certificate (if you have one)').fill('');
+    await page.getByLabel('Date of the decision letter').fill('2027-12-26');
+    await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Saturday 26 February 2028: 2 months after the decision letter. That is a weekend, so an appeal the tribunal receives by Monday 28 February 2028 is still in time.');
   });
 });

@@ -109,6 +109,15 @@ test.describe('the combined filter', () => {
     await expect(cards(page)).toHaveCount(Number((await page.getByRole('status').innerText()).match(/^(\d+)/)![1]));
   });
 
+  test('without JavaScript, a browse page offers no link to the filter, which would show the whole directory', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/services/category/transport/');
+    await expect(page.getByRole('link', { name: 'Back to all services and other ways to browse' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Narrow this list down further' })).toHaveCount(0);
+    await context.close();
+  });
+
   test('when nothing matches it says so and offers other routes; filtered and empty states pass axe', async ({ page, baseURL }) => {
     const watch = await watchPage(page, new URL(baseURL!).origin);
     await page.goto('/services/?category=transport&level=universal&age=0-4&free=1');

@@ -3,6 +3,7 @@ import {
   addDays,
   amendedPlanDeadline,
   appealDeadline,
+  nextWeekday,
   assessmentDeadlines,
   draftCommentDeadline,
   isIsoDate,
@@ -77,6 +78,15 @@ describe('the last day to appeal', () => {
 
   test('crosses the end of a year', () => {
     expect(appealDeadline('2027-11-15').date).toBe('2028-01-15');
+  });
+
+  test('that falls on a weekend moves to the Monday', () => {
+    expect(nextWeekday('2028-02-26')).toBe('2028-02-28'); // Saturday
+    expect(nextWeekday('2028-02-27')).toBe('2028-02-28'); // Sunday
+    expect(nextWeekday('2028-02-28')).toBe('2028-02-28'); // Monday
+    expect(nextWeekday('2028-03-03')).toBe('2028-03-03'); // Friday
+    expect(nextWeekday('2027-12-31')).toBe('2027-12-31'); // Friday, across a year
+    expect(nextWeekday('2028-12-31')).toBe('2029-01-01'); // Sunday, across a year
   });
 
   test('is 1 month after the mediation certificate when that is later', () => {

@@ -64,8 +64,11 @@ test('file sizes read as KB or MB', () => {
   expect(fileSizeLabel(12)).toBe('1 KB');
 });
 
-test('YouTube plays from the privacy-enhanced domain', () => {
-  expect(youtubeEmbedUrl('Kv7pFa2q9Xw')).toMatch(/^https:\/\/www\.youtube-nocookie\.com\/embed\/Kv7pFa2q9Xw\?/);
+test('YouTube plays from the privacy-enhanced domain, with English captions on', () => {
+  const url = new URL(youtubeEmbedUrl('Kv7pFa2q9Xw'));
+  expect(`${url.origin}${url.pathname}`).toBe('https://www.youtube-nocookie.com/embed/Kv7pFa2q9Xw');
+  expect(url.searchParams.get('cc_load_policy')).toBe('1');
+  expect(url.searchParams.get('cc_lang_pref')).toBe('en');
 });
 
 /** The committed demo videos: enough of them, small, and with captions that match the transcript. */
