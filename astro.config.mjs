@@ -55,6 +55,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Every script is a file the site built, never inlined into the page however small: the
+  // policy then trusts only the site's own files ('self'), and the hostile-content test can tell
+  // the site's scripts from anything an editor's text might inject.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });
