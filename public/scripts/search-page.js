@@ -3,6 +3,8 @@
 // loaded with a plain dynamic import. Everything runs in the browser: the index is static
 // files on this site, so no search words are sent anywhere.
 
+import { ageInQuery } from './search-age.js';
+
 // Names match src/lib/search-filters.ts, which puts them on service pages.
 const FILTERS = [
   ['kind', 'Show only'],
@@ -27,6 +29,7 @@ const none = root.querySelector('[data-no-results]');
 const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
 const showFilters = root.querySelector('[data-show-filters]');
+const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
 
 root.hidden = false;
 if (fallback) fallback.hidden = true;
@@ -149,10 +152,29 @@ async function showMore() {
   if (data) drawBatch(data);
 }
 
+/** A filter choice held by the form until the results draw the filter's checkboxes. */
+function holdFilter(key, value) {
+  const hidden = document.createElement('input');
+  hidden.type = 'hidden';
+  hidden.name = key;
+  hidden.value = value;
+  filterBox.append(hidden);
+}
+
 async function search(updateAddress) {
+  let chosen = chosenFilters(new URLSearchParams(new FormData(form)));
+  // "autism 7 year old": the age becomes the age filter (shown ticked, so it can be unticked),
+  // and the search goes on with the other words.
+  let ageNote = '';
+  const age = chosen.age ? undefined : ageInQuery(input.value.trim(), ageBands);
+  if (age) {
+    input.value = age.rest;
+    holdFilter('age', age.band);
+    chosen = chosenFilters(new URLSearchParams(new FormData(form)));
+    ageNote = ` Showing ${age.band.toLowerCase()}, from the age in your search.`;
+  }
   const query = input.value.trim();
-  const chosen = chosenFilters(new URLSearchParams(new FormData(form)));
-  if (updateAddress) writeAddress(query, chosen);
+  if (updateAddress || age) writeAddress(query, chosen);
   const thisRun = ++run;
   if (!query && !Object.keys(chosen).length) {
     list.replaceChildren();
@@ -196,6 +218,7 @@ async function search(updateAddress) {
         ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
         : 'Nothing matches all of these choices. Try removing one.'
       : `${count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}.`;
+  status.textContent += ageNote;
 }
 
 form.addEventListener('submit', (event) => {
@@ -214,14 +237,5 @@ const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
 const initial = chosenFilters(params);
 // Filters come from the address until the first results draw the checkboxes.
-for (const [key, values] of Object.entries(initial)) {
-  for (const value of values) {
-    const hidden = document.createElement('input');
-    hidden.type = 'hidden';
-    hidden.name = key;
-    hidden.value = value;
-    hidden.dataset.initial = '';
-    filterBox.append(hidden);
-  }
-}
+for (const [key, values] of Object.entries(initial)) for (const value of values) holdFilter(key, value);
 search(false);

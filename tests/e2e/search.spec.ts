@@ -44,6 +44,26 @@ test('the header search box takes you to the search page and runs the search', a
   await expect(page.getByText('Search needs JavaScript')).toBeHidden();
 });
 
+test('an age in the search becomes the age filter, shown ticked so it can be unticked', async ({ page }) => {
+  await page.goto('/search/');
+  const box = page.getByLabel('Search for a service, word or topic');
+  await box.fill('autism 7 year old');
+  await box.press('Enter');
+  const status = page.locator('[data-status]');
+  await expect(status).toContainText('for “autism”. Showing ages 5 to 10, from the age in your search.');
+  await expect(box).toHaveValue('autism');
+  await expect(page).toHaveURL(/\?q=autism&age=Ages\+5\+to\+10$/);
+  const band = page.getByRole('group', { name: 'Age' }).getByLabel(/^Ages 5 to 10 \(\d+\)$/);
+  await expect(band).toBeChecked();
+  const narrowed = await page.locator('.search-result').count();
+  expect(narrowed).toBeGreaterThan(0);
+  await band.uncheck();
+  await expect(status).not.toContainText('Showing ages');
+  await expect(page).toHaveURL(/\?q=autism$/);
+  await expect(band).not.toBeChecked();
+  expect(await page.locator('.search-result').count()).toBeGreaterThanOrEqual(narrowed);
+});
+
 test('results have highlighted excerpts and filters with counts that narrow them, kept in the address', async ({ page }) => {
   await page.goto('/search/?q=therapy');
   await expect(page.locator('.search-result mark').first()).toBeVisible();
