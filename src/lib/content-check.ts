@@ -9,9 +9,9 @@ import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
-import { checkCoverage, type CoverageItem } from './statutory-coverage.ts';
+import { checkCoverage, unknownPath, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
@@ -35,6 +35,8 @@ export interface LoadedEntry {
   file: string;
   data: Record<string, unknown>;
   body?: string;
+  /** How many lines of the file come before the body (the frontmatter and its --- lines). */
+  bodyStart?: number;
 }
 
 export interface CheckResult {
@@ -142,6 +144,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       let data: unknown;
       let body: string | undefined;
+      let bodyStart: number | undefined;
       const source = readFileSync(path, 'utf8');
       if (extension === '.json') {
         const parsed = parseJson(path, source);
@@ -172,7 +175,7 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         body = split.body;
-        const bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
+        bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
         for (const hazard of mdxHazards(body)) {
           problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
         }
@@ -187,7 +190,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       const result = schema.safeParse(data);
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(file, issue, data, schema));
       // Cross-checks read what the editor wrote, so they can name the value as written.
-      list.push({ collection: collection.name, id, file, data: data as Record<string, unknown>, body });
+      list.push({ collection: collection.name, id, file, data: data as Record<string, unknown>, body, bodyStart });
     }
   }
 
@@ -224,6 +227,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
 
   problems.push(...crossCheck(entries, site, publicDir));
+  problems.push(...checkInternalLinks(entries));
 
   // What the law says the Local Offer must cover, and the pages that cover it.
   const coveragePath = join(contentDir, COVERAGE_FILE);
@@ -255,6 +259,52 @@ function parseJson(path: string, source?: string): { data: unknown } | { error: 
 }
 
 type Entries = Map<CollectionName, LoadedEntry[]>;
+
+/** Links in Markdown, [text](/path/), and in HTML or MDX tags, href="/path/". */
+const MARKDOWN_LINK = /\]\(\s*<?(\/[^)\s>]*)/g;
+const HREF = /\bhref\s*=\s*["'](\/[^"']*)["']/g;
+
+/**
+ * Links from content to pages of this site that do not exist: in MDX bodies, Markdown fields
+ * and link fields. Files (a path with an extension, such as a video or a CSV) are left to the
+ * link check of the built site, as many are made by the build.
+ */
+function checkInternalLinks(entries: Entries): Problem[] {
+  const problems: Problem[] = [];
+  const idsOf = idLookup(entries);
+  const check = (entry: LoadedEntry, field: string, path: string) => {
+    const page = path.split(/[?#]/)[0]!;
+    if (/\.[a-z0-9]+$/i.test(page)) return;
+    const reason = unknownPath(page, idsOf);
+    if (!reason) return;
+    const [first, second] = page.split('/').filter(Boolean);
+    const collection = first === 'services' || first === 'pathways' || first === 'videos' || first === 'provision' ? first : second ? undefined : 'pages';
+    const candidates = collection === 'pages' ? [...RESERVED_PAGE_IDS, ...idsOf('pages')] : collection ? idsOf(collection) : [];
+    const guess = collection ? closest(collection === 'pages' ? first! : second!, candidates) : undefined;
+    const suggestion = guess ? (collection === 'pages' ? `/${guess}/` : `/${first}/${guess}/`) : undefined;
+    problems.push({ file: entry.file, field, problem: `the link to ${path} goes nowhere: ${reason}`, fix: suggestion ? `did you mean ${suggestion}? Otherwise link to a page this site publishes` : 'link to a page this site publishes, or remove the link' });
+  };
+  const linksIn = (text: string) => [...text.matchAll(MARKDOWN_LINK), ...text.matchAll(HREF)].map((m) => m[1]!);
+  const walk = (entry: LoadedEntry, value: unknown, field: string) => {
+    if (typeof value === 'string') {
+      if (/(?:^|\.)(?:href|url)$/.test(field) && value.startsWith('/')) check(entry, field, value);
+      else for (const path of linksIn(value)) check(entry, field, path);
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(entry, item, `${field}[${i}]`));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(entry, item, field ? `${field}.${key}` : key);
+  };
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      walk(entry, entry.data, '');
+      if (!entry.body) continue;
+      let inFence = false;
+      entry.body.split(/\r?\n/).forEach((text, index) => {
+        if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+        if (!inFence) for (const path of linksIn(text)) check(entry, `(body, line ${(entry.bodyStart ?? 0) + index + 1})`, path);
+      });
+    }
+  }
+  return problems;
+}
 
 /** The ids in each collection, worked out once per collection on first use. */
 function idLookup(entries: Entries): (collection: CollectionName) => Set<string> {

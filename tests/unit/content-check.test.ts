@@ -47,6 +47,9 @@ const cases: { rule: string; file: string; breakIt: (f: Fixture) => void; expect
   { rule: 'a glossary term is defined twice', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => d.push({ ...d[0] })), expected: /content\/glossary\.json: \[\d+\]\.term — ".*" is already defined at \[0\]/ },
   { rule: 'a video has no captions field', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — this required field is missing/ },
   { rule: 'a captions file is missing', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\ncaptions: /videos/none.vtt\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — the captions file public\/videos\/none\.vtt does not exist/ },
+  { rule: 'a page links to a service that does not exist', file: 'content/pages/privacy.mdx', breakIt: (f) => f.write('content/pages/privacy.mdx', f.read('content/pages/privacy.mdx') + '\nSee [Portage](/services/portage-home-visitng/).\n'), expected: /content\/pages\/privacy\.mdx: \(body, line \d+\) — the link to \/services\/portage-home-visitng\/ goes nowhere: there is no services entry "portage-home-visitng" \(no file in content\/services\/\) — did you mean \/services\/portage-home-visiting\/\?/ },
+  { rule: 'a service description links to a page that does not exist', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.description += '\n\nRead [our leaflet](/no-such-page/).')), expected: /speech-and-language-therapy\.json: description — the link to \/no-such-page\/ goes nowhere: there is no page \/no-such-page\// },
+  { rule: 'a "you said, we did" link goes nowhere', file: 'content/feedback/2025-11-finding-information-search.json', breakIt: (f) => f.editJson('content/feedback/2025-11-finding-information-search.json', (d) => (d.links[0].href = '/glosary/')), expected: /2025-11-finding-information-search\.json: links\[0\]\.href — the link to \/glosary\/ goes nowhere: there is no page \/glosary\/.* — did you mean \/glossary\/\?/ },
   { rule: 'a video has no transcript', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\ncaptions: /favicon.svg\nlastReviewed: 2026-01-01\n---\n'), expected: /content\/videos\/test-video\.mdx: \(body\) — there is nothing after the frontmatter — write the full transcript/ },
 ];
 
@@ -58,6 +61,11 @@ describe('a broken content file gets a message naming the file and the field', (
       expect(lines.some((line) => expected.test(line)), `expected a line matching ${expected}, got:\n${lines.join('\n')}`).toBe(true);
     });
   }
+
+  test('links to pages, entries, anchors and files that exist are not reported', () => {
+    fixture.editJson(SERVICE, (d) => (d.description += '\n\n[Portage](/services/portage-home-visiting/), [words](/glossary/#ehc-plan), [by need](/services/need/sensory-and-physical/), [video](/videos/example.mp4), [home](/) and [timeline](/pathways/ehc-timeline/).'));
+    expect(fixture.check()).toEqual([]);
+  });
 
   test('every problem is reported at once, not just the first', () => {
     fixture.editJson(SERVICE, (d) => {
