@@ -97,10 +97,15 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
 
+  // Files that could not be read: other files may still name them, and saying those references
+  // point nowhere would only add false errors to the real one.
+  const unreadable = new Map<CollectionName, Set<string>>();
   for (const collection of folderCollections) {
     const dir = join(contentDir, collection.folder);
     const list: LoadedEntry[] = [];
     entries.set(collection.name, list);
+    const unread = new Set<string>();
+    unreadable.set(collection.name, unread);
     if (!existsSync(dir)) continue;
     const idsSeen = new Map<string, string>();
     // Built once per collection: building a schema costs more than checking a file with it.
@@ -150,6 +155,7 @@ export function checkContent(options: CheckOptions): CheckResult {
         const parsed = parseJson(path, source);
         if ('error' in parsed) {
           problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+          unread.add(id);
           continue;
         }
         data = parsed.data;
@@ -165,6 +171,7 @@ export function checkContent(options: CheckOptions): CheckResult {
         const split = splitFrontmatter(source);
         if (!split) {
           problems.push({ file, field: '(frontmatter)', problem: 'the file does not start with frontmatter between two --- lines', fix: 'put the fields between a line "---" at the very top and another "---" line' });
+          unread.add(id);
           continue;
         }
         try {
@@ -172,6 +179,7 @@ export function checkContent(options: CheckOptions): CheckResult {
         } catch (error) {
           const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
           problems.push({ file, field: '(frontmatter)', problem: `the fields between the --- lines are not valid YAML: ${reason}`, fix: 'check indentation, colons and quotes' });
+          unread.add(id);
           continue;
         }
         body = split.body;
@@ -185,6 +193,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         problems.push({ file, field: '(file)', problem: `found ${Array.isArray(data) ? 'a list' : 'no fields'}`, fix: `write one ${collection.noun} as an object of fields` });
+        unread.add(id);
         continue;
       }
       const result = schema.safeParse(data);
@@ -226,8 +235,8 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
 
-  problems.push(...crossCheck(entries, site, publicDir));
-  problems.push(...checkInternalLinks(entries));
+  problems.push(...crossCheck(entries, site, publicDir, unreadable));
+  problems.push(...checkInternalLinks(entries, unreadable));
 
   // What the law says the Local Offer must cover, and the pages that cover it.
   const coveragePath = join(contentDir, COVERAGE_FILE);
@@ -243,7 +252,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       const result = schema.safeParse(parsed.data);
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(coverageFile, issue, parsed.data, schema));
       else {
-        problems.push(...checkCoverage(coverageFile, result.data.items as CoverageItem[], idLookup(entries)));
+        problems.push(...checkCoverage(coverageFile, result.data.items as CoverageItem[], idLookup(entries, unreadable)));
       }
     }
   }
@@ -269,9 +278,9 @@ const HREF = /\bhref\s*=\s*["'](\/[^"']*)["']/g;
  * and link fields. Files (a path with an extension, such as a video or a CSV) are left to the
  * link check of the built site, as many are made by the build.
  */
-function checkInternalLinks(entries: Entries): Problem[] {
+function checkInternalLinks(entries: Entries, unreadable: Unreadable): Problem[] {
   const problems: Problem[] = [];
-  const idsOf = idLookup(entries);
+  const idsOf = idLookup(entries, unreadable);
   const check = (entry: LoadedEntry, field: string, path: string) => {
     const page = path.split(/[?#]/)[0]!;
     if (/\.[a-z0-9]+$/i.test(page)) return;
@@ -306,19 +315,22 @@ function checkInternalLinks(entries: Entries): Problem[] {
   return problems;
 }
 
-/** The ids in each collection, worked out once per collection on first use. */
-function idLookup(entries: Entries): (collection: CollectionName) => Set<string> {
+/** The ids of files that exist but could not be read, by collection. */
+type Unreadable = Map<CollectionName, Set<string>>;
+
+/** The ids in each collection (files that could not be read too), worked out once per collection on first use. */
+function idLookup(entries: Entries, unreadable: Unreadable): (collection: CollectionName) => Set<string> {
   const known = new Map<CollectionName, Set<string>>();
   return (collection) => {
-    if (!known.has(collection)) known.set(collection, new Set((entries.get(collection) ?? []).map((e) => e.id)));
+    if (!known.has(collection)) known.set(collection, new Set([...(entries.get(collection) ?? []).map((e) => e.id), ...(unreadable.get(collection) ?? [])]));
     return known.get(collection)!;
   };
 }
 
 /** The rules that need more than one file: references, localities, themes, trees, captions. */
-function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, publicDir: string): Problem[] {
+function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, publicDir: string, unreadable: Unreadable): Problem[] {
   const problems: Problem[] = [];
-  const idsOf = idLookup(entries);
+  const idsOf = idLookup(entries, unreadable);
 
   const checkRef = (entry: LoadedEntry, field: string, value: unknown, collection: CollectionName) => {
     if (typeof value !== 'string') return;
@@ -378,7 +390,7 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
   for (const tree of entries.get('navigator') ?? []) {
     const data = tree.data as unknown as Tree & { nodes?: Record<string, { pathways?: unknown }> };
     if (typeof data.start !== 'string' || !data.nodes || typeof data.nodes !== 'object') continue;
-    for (const problem of validateTree(data)) problems.push({ file: tree.file, ...problem });
+    for (const problem of validateTree(data, closest)) problems.push({ file: tree.file, ...problem });
     for (const [nodeId, node] of Object.entries(data.nodes)) {
       if (Array.isArray(node?.pathways)) {
         node.pathways.forEach((p, i) => checkRef({ ...tree, data: {} }, `nodes.${nodeId}.pathways[${i}]`, p, 'pathways'));

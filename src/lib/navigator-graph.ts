@@ -30,8 +30,11 @@ export interface TreeProblem {
 /** Node ids that would clash with other pages of a tree, such as the editors' map. */
 export const RESERVED_NODE_IDS = ['map'];
 
-/** Checks the graph rules; returns every problem found, or an empty list. */
-export function validateTree(tree: Tree): TreeProblem[] {
+/**
+ * Checks the graph rules; returns every problem found, or an empty list. `suggest` offers the
+ * likeliest node id for a mistyped "next" (the content check passes its "did you mean").
+ */
+export function validateTree(tree: Tree, suggest: (word: string, candidates: string[]) => string | undefined = () => undefined): TreeProblem[] {
   const problems: TreeProblem[] = [];
   const ids = Object.keys(tree.nodes);
   const known = new Set(ids);
@@ -44,6 +47,8 @@ export function validateTree(tree: Tree): TreeProblem[] {
     });
   }
 
+  /** Mistyped "next" values and the node each most likely meant. */
+  const meant = new Map<string, string>();
   for (const [id, node] of Object.entries(tree.nodes)) {
     if (RESERVED_NODE_IDS.includes(id)) {
       problems.push({
@@ -57,10 +62,12 @@ export function validateTree(tree: Tree): TreeProblem[] {
     }
     node.options?.forEach((option, index) => {
       if (!known.has(option.next)) {
+        const guess = suggest(option.next, ids);
+        if (guess) meant.set(option.next, guess);
         problems.push({
           field: `nodes.${id}.options[${index}].next`,
           problem: `"${option.next}" is not a node in this tree`,
-          fix: `point "next" at an existing node id, or add a node called "${option.next}"`,
+          fix: guess ? `did you mean "${guess}"? Otherwise add a node called "${option.next}"` : `point "next" at an existing node id, or add a node called "${option.next}"`,
         });
       }
     });
@@ -92,8 +99,16 @@ export function validateTree(tree: Tree): TreeProblem[] {
   if (known.has(tree.start)) walk(tree.start, []);
 
   if (known.has(tree.start)) {
+    // A node cut off only by a mistyped "next" is not reported as well: fixing the "next" fixes it.
+    const reachable = new Set<string>();
+    const reach = (id: string | undefined): void => {
+      if (!id || reachable.has(id) || !tree.nodes[id]) return;
+      reachable.add(id);
+      for (const option of tree.nodes[id]!.options ?? []) reach(known.has(option.next) ? option.next : meant.get(option.next));
+    };
+    reach(tree.start);
     for (const id of ids) {
-      if (!state.has(id)) {
+      if (!reachable.has(id)) {
         problems.push({
           field: `nodes.${id}`,
           problem: 'no answer leads to this node, so nobody can reach it',

@@ -67,6 +67,25 @@ describe('a broken content file gets a message naming the file and the field', (
     expect(fixture.check()).toEqual([]);
   });
 
+  test('a file that cannot be read is one problem, not also a false one in every file that names it', () => {
+    const path = 'content/services/portage-home-visiting.json';
+    fixture.write(path, fixture.read(path).replace(/\n\}\s*$/, ',\n}\n'));
+    const lines = fixture.check();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^content\/services\/portage-home-visiting\.json: \(file\) — is not valid JSON/);
+  });
+
+  test('a mistyped "next" in a decision tree is one problem with a guess, not also one for each node it cuts off', () => {
+    const path = 'content/navigator/which-support-applies.json';
+    const source = fixture.read(path);
+    const at = source.indexOf('"next": "school-concern"');
+    expect(at).toBeGreaterThan(0);
+    fixture.write(path, source.slice(0, at) + '"next": "school-concren"' + source.slice(at + '"next": "school-concern"'.length));
+    const lines = fixture.check();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/which-support-applies\.json: nodes\.[\w-]+\.options\[\d+\]\.next — "school-concren" is not a node in this tree — did you mean "school-concern"\?/);
+  });
+
   test('every problem is reported at once, not just the first', () => {
     fixture.editJson(SERVICE, (d) => {
       delete d.summary;
