@@ -56,9 +56,62 @@ export function splitFrontmatter(source: string): { frontmatter: string; body: s
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
 
-function jsonError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^JSON\.parse: /, '');
+/** Line and column (from 1) of a position in a text. */
+function lineAt(source: string, position: number): { line: number; column: number } {
+  const before = source.slice(0, position).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/**
+ * What a JSON syntax error means, on the line where the editor has to look: the parser names
+ * the place it gave up, which for a comma too many or too few is the line after the mistake.
+ */
+export function jsonError(error: unknown, source: string): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^JSON\.parse: /, '');
+  const text = source.replace(/^\uFEFF/, '');
+  const at = /at position (\d+)/.exec(message);
+  const position = at ? Number(at[1]) : -1;
+  if (/Unexpected end of JSON input/.test(message) || position >= text.trimEnd().length) {
+    return 'the file ends too early: a closing } or ] (or a closing quote) is missing at the end';
+  }
+  if (position < 0) {
+    // Without a position, look for the usual mistakes in the text outside quotes.
+    const unquoted = text.replace(/"(?:[^"\\\n]|\\.)*"/g, (quoted) => ' '.repeat(quoted.length));
+    const trailing = /,\s*([\]}])/.exec(unquoted);
+    if (trailing) return `line ${lineAt(text, trailing.index).line}: there is a comma after the last item, before the closing ${trailing[1]} — delete that comma`;
+    const bare = /[:[,]\s*(?!true\b|false\b|null\b)([A-Za-z]\w*)/.exec(unquoted);
+    if (bare) {
+      const { line } = lineAt(text, bare.index + bare[0].length - bare[1]!.length);
+      return `line ${line}: ${bare[1]} is not a value — put text in double quotes, and write yes or no as true or false`;
+    }
+    return `${message.split('\n')[0]!.replace(/, ".*$/, '')}: check commas, quotes and brackets`;
+  }
+  const { line, column } = lineAt(text, position);
+  const previous = text.slice(0, position).trimEnd();
+  const before = lineAt(text, previous.length - 1).line;
+  const next = text.slice(position).trimStart()[0];
+  if (previous.endsWith(',') && (next === '}' || next === ']')) {
+    return `line ${before}: there is a comma after the last item, before the closing ${next} — delete that comma`;
+  }
+  if (/Expected ',' or '[}\]]' after/.test(message)) return `line ${line}: a comma is missing before this (probably at the end of line ${before})`;
+  if (/Bad control character in string literal/.test(message)) return `line ${line}: a closing quote (") is missing — text in quotes must end on the same line`;
+  if (next === "'" || text[position] === "'") return `line ${line}: use double quotes (") around names and text, not single quotes`;
+  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '')}`;
+}
+
+/** What a YAML frontmatter error means, with the line counted in the whole file. */
+export function yamlError(error: unknown, frontmatter: string): string {
+  const { reason, mark } = (error ?? {}) as { reason?: string; mark?: { line: number } };
+  if (!reason || !mark) return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  // The frontmatter starts on the file's second line, after the first "---".
+  const line = mark.line + 2;
+  const text = frontmatter.split(/\r?\n/)[mark.line] ?? '';
+  if (/^\s*[\w-]+:\s[^"'].*:\s/.test(text) || /^\s*[\w-]+:\s[^"'].*:$/.test(text)) {
+    return `line ${line}: the value after the field name contains ": " — put the whole value in double quotes, such as title: "SEN support: in school"`;
+  }
+  const quoteOpened = /^\s*[\w-]+:\s*"[^"]*$/.test(frontmatter.split(/\r?\n/)[mark.line - 1] ?? '');
+  if (quoteOpened) return `line ${line - 1}: a closing quote (") is missing at the end of the value`;
+  return `line ${line}: ${reason}`;
 }
 
 /** WebVTT: a "WEBVTT" header line, then at least one cue with a valid timing line. */
@@ -177,8 +230,7 @@ export function checkContent(options: CheckOptions): CheckResult {
         try {
           data = loadYaml(split.frontmatter);
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-          problems.push({ file, field: '(frontmatter)', problem: `the fields between the --- lines are not valid YAML: ${reason}`, fix: 'check indentation, colons and quotes' });
+          problems.push({ file, field: '(frontmatter)', problem: `the fields between the --- lines are not valid YAML: ${yamlError(error, split.frontmatter)}`, fix: 'check indentation, colons and quotes' });
           unread.add(id);
           continue;
         }
@@ -260,10 +312,11 @@ export function checkContent(options: CheckOptions): CheckResult {
 }
 
 function parseJson(path: string, source?: string): { data: unknown } | { error: string } {
+  const text = source ?? readFileSync(path, 'utf8');
   try {
-    return { data: JSON.parse((source ?? readFileSync(path, 'utf8')).replace(/^\uFEFF/, '')) };
+    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { error: jsonError(error) };
+    return { error: jsonError(error, text) };
   }
 }
 
