@@ -9,8 +9,18 @@ import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 
-/** The site address comes from content/site.json, so a council changes it with its content. */
-const site = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
+/**
+ * The site address comes from content/site.json, so a council changes it with its content. If
+ * the file cannot be read, the content check (the first integration) says why in plain English,
+ * so the configuration must not fail first with a parser's message.
+ */
+const site = (() => {
+  try {
+    return JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return {};
+  }
+})();
 
 export default defineConfig({
   site: site.siteUrl,

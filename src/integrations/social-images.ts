@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/place-file.ts';
-import { site } from '../lib/site.ts';
+import type { Site } from '../lib/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-image-pool.ts';
 
@@ -46,6 +46,13 @@ export interface SocialImageJob {
   input: SocialImageInput;
 }
 
+/**
+ * content/site.json, read once the content check has passed (astro:config:done): read when this
+ * module loads, with the configuration, a broken file would stop the build with a parser's
+ * message before the content check could explain it.
+ */
+let site: Site;
+
 /** What an image shows: the page's title and description, and the site's name, address and colours. */
 function imageInput(title: string, description: string, siteUrl: string): SocialImageInput {
   const colours = { background: site.theme.primary, text: site.theme.primaryText, accent: site.theme.accent ?? site.theme.primaryText };
@@ -78,7 +85,7 @@ export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJo
 
 export function socialImages(): AstroIntegration {
   let rootDir = '';
-  let siteUrl = site.siteUrl;
+  let siteUrl = '';
   let pool: SocialImagePool | undefined;
   /** OG_THREADS sets the number of drawing threads throughout, instead of the cores less one, then all. */
   const chosenThreads = process.env.OG_THREADS ? Math.max(1, Number(process.env.OG_THREADS)) : undefined;
@@ -90,9 +97,10 @@ export function socialImages(): AstroIntegration {
   return {
     name: 'open-local-offer:social-images',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         rootDir = fileURLToPath(config.root);
-        if (config.site) siteUrl = config.site;
+        site = (await import('../lib/site.ts')).site;
+        siteUrl = config.site ?? site.siteUrl;
       },
       'astro:build:start': () => {
         cacheDir = join(rootDir, '.cache', 'og');

@@ -39,3 +39,44 @@ describe('building with a malformed content file', () => {
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });
+
+/** Mistakes that used to stop the build with a parser's message or a stack trace before the check could explain them. */
+const earlyMistakes: { mistake: string; breakIt: (root: string) => void; expected: RegExp }[] = [
+  {
+    mistake: 'content/site.json is not valid JSON (the configuration reads it)',
+    breakIt: (root) => {
+      const file = join(root, 'content/site.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\}\s*$/, ',\n}\n'));
+    },
+    expected: /content\/site\.json: \(file\) — is not valid JSON: line \d+: there is a comma after the last item, before the closing \} — delete that comma/,
+  },
+  {
+    mistake: 'an MDX page has a "<" that MDX reads as a tag',
+    breakIt: (root) => {
+      const file = join(root, 'content/pathways/sen-support.mdx');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nChildren aged <5 get help from their setting.\n`);
+    },
+    expected: /content\/pathways\/sen-support\.mdx: \(body, line \d+\) — found Children aged <5 get help from their setting\. — in MDX a "<" starts a tag/,
+  },
+];
+
+describe.each(earlyMistakes)('building when $mistake', ({ breakIt, expected }) => {
+  let root: string;
+  let result: ReturnType<typeof spawnSync>;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
+    copyProject(resolve('.'), root);
+    breakIt(root);
+    result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('stops with the plain-English report, and no stack trace', () => {
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.status).not.toBe(0);
+    expect(output).toMatch(expected);
+    expect(output).toContain('Nothing has been published');
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
