@@ -135,12 +135,23 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   // site.json first: other checks need its localities and themes.
   const sitePath = join(contentDir, SITE_FILE);
+  /** A byte-order mark (which some Windows editors add) stops Astro reading a file, though JSON.parse here would not mind. */
+  const noByteOrderMark = (path: string, source: string) => {
+    if (source.startsWith('\uFEFF')) {
+      problems.push({ file: rel(path), field: '(file)', problem: 'the file starts with an invisible byte-order mark, which some Windows editors add and the build cannot read', fix: 'save the file as "UTF-8", not "UTF-8 with BOM" (in Notepad: File, Save as, Encoding)' });
+    }
+  };
+  const readChecked = (path: string) => {
+    const source = readFileSync(path, 'utf8');
+    noByteOrderMark(path, source);
+    return source;
+  };
   let site: SiteSettings | undefined;
   if (!existsSync(sitePath)) {
     problems.push({ file: rel(sitePath), field: '(file)', problem: 'the file is missing', fix: 'create content/site.json (see docs/editing.md)' });
   } else {
     files++;
-    const parsed = parseJson(sitePath);
+    const parsed = parseJson(sitePath, readChecked(sitePath));
     if ('error' in parsed) problems.push({ file: rel(sitePath), field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else {
       const schema = siteSchema();
@@ -203,7 +214,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       let data: unknown;
       let body: string | undefined;
       let bodyStart: number | undefined;
-      const source = readFileSync(path, 'utf8');
+      const source = readChecked(path);
       if (extension === '.json') {
         const parsed = parseJson(path, source);
         if ('error' in parsed) {
@@ -262,7 +273,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   if (existsSync(glossaryPath)) {
     files++;
     const file = rel(glossaryPath);
-    const parsed = parseJson(glossaryPath);
+    const parsed = parseJson(glossaryPath, readChecked(glossaryPath));
     if ('error' in parsed) problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else if (!Array.isArray(parsed.data)) problems.push({ file, field: '(file)', problem: 'is not a list', fix: 'make the file a list of terms: [ { "term": …, … }, … ]' });
     else {
@@ -297,7 +308,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     problems.push({ file: coverageFile, field: '(file)', problem: 'the file is missing', fix: 'create it from the demo content: it maps each statutory requirement to the pages that meet it' });
   } else {
     files++;
-    const parsed = parseJson(coveragePath);
+    const parsed = parseJson(coveragePath, readChecked(coveragePath));
     if ('error' in parsed) problems.push({ file: coverageFile, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else {
       const schema = coverageSchema();
