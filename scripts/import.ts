@@ -68,7 +68,11 @@ for (const org of plan.newOrganisations) console.log(`+ organisation ${org.id} $
 for (const s of plan.create) console.log(`+ ${s.ref}: ${s.id} ${would}created`);
 for (const s of plan.update) console.log(`~ ${s.ref}: ${s.id} ${would}updated`);
 for (const s of plan.skip) console.log(`= ${s.ref}: ${s.id} already exists and was left alone (add --update to overwrite it)`);
-for (const s of [...plan.create, ...plan.update, ...plan.skip]) if (s.unmapped.length) console.log(`  ${s.ref}: not imported (no place for it in our model): ${s.unmapped.join(', ')}`);
+for (const s of [...plan.create, ...plan.update, ...plan.skip]) {
+  if (!s.unmapped.length) continue;
+  console.log(`  ${s.ref}: not imported (no place for it in our model, or only partly used):`);
+  for (const item of s.unmapped) console.log(`    - ${item}`);
+}
 for (const r of plan.reject) {
   console.log(`✗ ${r.ref}${r.id ? ` (${r.id})` : ''} rejected:`);
   for (const reason of r.reasons) console.log(`    ${reason}`);

@@ -53,9 +53,17 @@ function mapService(service: Json, index: number, localities: string[] | undefin
   // Named contacts first; the service's own phone, email and web address only where no contact has them.
   const contacts: Json[] = [];
   for (const contact of service.contacts ?? []) {
+    if (!contact || typeof contact !== 'object') continue;
+    const who = `contact "${[contact.name, contact.title].filter(Boolean).join(', ') || 'with no name'}"`;
     const entry = Object.fromEntries(Object.entries({ name: contact.name, phone: contact.phones?.[0]?.number, email: contact.email }).filter(([, v]) => v));
     if (entry.phone || entry.email) contacts.push(entry);
+    else unmapped.push(`${who} has no phone number or email address, so it is not listed`);
+    const morePhones = (contact.phones ?? []).slice(1).map((p: Json) => p?.number).filter(Boolean);
+    if (morePhones.length && (entry.phone || entry.email)) unmapped.push(`${who}: only the first phone number is used; not imported: ${morePhones.join(', ')}`);
+    if (contact.title && (entry.phone || entry.email)) unmapped.push(`${who}: the job title is not imported`);
   }
+  const moreServicePhones = (service.phones ?? []).slice(1).map((p: Json) => p?.number).filter(Boolean);
+  if (moreServicePhones.length) unmapped.push(`phones: only the first is used; not imported: ${moreServicePhones.join(', ')}`);
   const known = (field: string, value: unknown) => contacts.some((c) => c[field] === value);
   const phone = (service.phones ?? [])[0]?.number;
   const general = Object.fromEntries(
@@ -79,7 +87,13 @@ function mapService(service: Json, index: number, localities: string[] | undefin
     );
   });
 
-  const hours = (service.schedules ?? [])
+  const schedules: Json[] = (service.schedules ?? []).filter((s: Json) => s && typeof s === 'object');
+  schedules.forEach((schedule, i) => {
+    if (!(schedule.byday && schedule.opens_at && schedule.closes_at)) unmapped.push(`schedules[${i}]: only weekly opening hours (byday, opens_at and closes_at) are imported; this one is not`);
+    const extra = ['description', 'notes', 'bymonthday', 'valid_from', 'valid_to', 'dtstart', 'until', 'count', 'interval'].filter((key) => hasValue(schedule[key]));
+    if (extra.length) unmapped.push(`schedules[${i}]: not imported: ${extra.map((key) => `${key} "${String(schedule[key])}"`).join(', ')}`);
+  });
+  const hours = schedules
     .filter((s: Json) => s.byday && s.opens_at && s.closes_at)
     .map((s: Json) => ({
       days: String(s.byday).split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter((d): d is string => weekdays.is(d)),
@@ -91,7 +105,11 @@ function mapService(service: Json, index: number, localities: string[] | undefin
   const areaServed = localities ? areaNames.filter((n: string) => localities.includes(n)) : areaNames;
 
   // Free only on positive evidence: a £0 option or "Free", and nothing that costs money.
-  const options: Json[] = service.cost_options ?? [];
+  const options: Json[] = (service.cost_options ?? []).filter((c: Json) => c && typeof c === 'object');
+  options.forEach((option, i) => {
+    const dates = ['valid_from', 'valid_to'].filter((key) => hasValue(option[key]));
+    if (dates.length) unmapped.push(`cost_options[${i}]: ${dates.map((key) => `${key} ${option[key]}`).join(', ')} not imported: check the charge is still current`);
+  });
   const isFreeText = (text: unknown) => typeof text === 'string' && /^\s*free\s*\.?\s*$/i.test(text);
   const paid = options.filter((c) => (typeof c.amount === 'number' ? c.amount > 0 : !isFreeText(c.option)));
   const free = paid.length === 0 && (options.some((c) => c.amount === 0 || isFreeText(c.option)) || isFreeText(service.fees));
@@ -144,6 +162,12 @@ function mapService(service: Json, index: number, localities: string[] | undefin
   };
 }
 
+/** An entry of the feed that is not a service record at all: reported, not mapped. */
+function notAService(entry: unknown, index: number): Candidate {
+  const found = entry === null ? 'null' : Array.isArray(entry) ? 'a list' : `${typeof entry} ${JSON.stringify(entry).slice(0, 40)}`;
+  return { ref: `service ${index + 1}`, id: undefined, service: {}, organisation: { name: '' }, problems: [`(entry) — found ${found}, not a service record — remove it from the feed, or replace it with the service's full record`], unmapped: [] };
+}
+
 export function readOrukFeed(text: string, localities?: string[]): { candidates: Candidate[]; fileProblems: string[]; notes: string[] } {
   let feed: unknown;
   try {
@@ -158,5 +182,5 @@ export function readOrukFeed(text: string, localities?: string[]): { candidates:
   if (!Array.isArray(feed) && typeof page.total_pages === 'number' && page.total_pages > 1) {
     notes.push(`this file is page ${page.page_number} of ${page.total_pages}; import the other pages too`);
   }
-  return { candidates: services.map((s, i) => mapService(s, i, localities)), fileProblems: [], notes };
+  return { candidates: services.map((s, i) => (s && typeof s === 'object' && !Array.isArray(s) ? mapService(s, i, localities) : notAService(s, i))), fileProblems: [], notes };
 }

@@ -65,6 +65,11 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
 
   for (const candidate of candidates) {
     const reasons = [...candidate.problems];
+    // An entry that is not a service at all: its reason says so, and the fields it lacks would only bury it.
+    if (reasons.length && Object.keys(candidate.service).length === 0) {
+      plan.reject.push({ ref: candidate.ref, reasons });
+      continue;
+    }
     const name = typeof candidate.service.name === 'string' ? candidate.service.name : '';
     const id = candidate.id?.trim() || slugify(name);
     if (!id) reasons.push('it has no name, so it cannot be given an id');
