@@ -56,6 +56,34 @@ export function splitFrontmatter(source: string): { frontmatter: string; body: s
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
 
+/** WCAG 2.2 contrast ratio of two "#rrggbb" colours. */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** The site's colours must be readable (WCAG 2.2 AA, 4.5:1 for text): checked here, not only by the browser tests. */
+function themeContrastProblems(file: string, theme: Record<string, string>): Problem[] {
+  const pairs: [field: string, text: string | undefined, background: string | undefined, on: string][] = [
+    ['theme.primaryText', theme.primaryText, theme.primary, 'the header colour (theme.primary)'],
+    ['theme.link', theme.link, '#ffffff', 'the white page'],
+    ['theme.linkVisited', theme.linkVisited, '#ffffff', 'the white page'],
+  ];
+  const problems: Problem[] = [];
+  for (const [field, text, background, on] of pairs) {
+    if (!text || !background) continue;
+    const ratio = contrastRatio(text, background);
+    if (ratio < 4.5) {
+      problems.push({ file, field, problem: `"${text}" on ${on} has a contrast of ${ratio.toFixed(1)}:1, too low to read easily`, fix: 'choose a darker or lighter colour: text needs a contrast of at least 4.5:1 (WCAG 2.2 AA)' });
+    }
+  }
+  return problems;
+}
+
 /** Line and column (from 1) of a position in a text. */
 function lineAt(source: string, position: number): { line: number; column: number } {
   const before = source.slice(0, position).split('\n');
@@ -156,8 +184,10 @@ export function checkContent(options: CheckOptions): CheckResult {
     else {
       const schema = siteSchema();
       const result = schema.safeParse(parsed.data);
-      if (result.success) site = result.data;
-      else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
+      if (result.success) {
+        site = result.data;
+        problems.push(...themeContrastProblems(rel(sitePath), result.data.theme));
+      } else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
     }
   }
 
