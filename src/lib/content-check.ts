@@ -330,6 +330,7 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   problems.push(...crossCheck(entries, site, publicDir, unreadable));
   problems.push(...checkInternalLinks(entries, unreadable));
+  problems.push(...checkPlainText(entries));
 
   // What the law says the Local Offer must cover, and the pages that cover it.
   const coveragePath = join(contentDir, COVERAGE_FILE);
@@ -362,6 +363,24 @@ function parseJson(path: string, source?: string): { data: unknown } | { error: 
 }
 
 type Entries = Map<CollectionName, LoadedEntry[]>;
+
+/** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
+const PLAIN_TEXT_FIELDS = /(?:^|\.)(?:name|title|summary|term|label|question|requirement)$/;
+const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+
+/** HTML entities such as &amp; in plain-text fields: the page would show "&amp;" as typed. */
+function checkPlainText(entries: Entries): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (entry: LoadedEntry, value: unknown, field: string) => {
+    if (typeof value === 'string') {
+      const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(value) : null;
+      if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(entry, item, `${field}[${i}]`));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(entry, item, field ? `${field}.${key}` : key);
+  };
+  for (const list of entries.values()) for (const entry of list) walk(entry, entry.data, '');
+  return problems;
+}
 
 /** Links in Markdown, [text](/path/), and in HTML or MDX tags, href="/path/". */
 const MARKDOWN_LINK = /\]\(\s*<?(\/[^)\s>]*)/g;
