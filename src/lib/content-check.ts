@@ -216,7 +216,8 @@ export function checkContent(options: CheckOptions): CheckResult {
           file,
           field: '(file name)',
           problem: `${collection.folder}/ only holds ${collection.extension} files`,
-          fix: `rename it to ${id}${collection.extension}, or move it out of content/${collection.folder}/`,
+          // "new-service.json.txt" becomes "new-service.json", not "new-service.json.json".
+          fix: `rename it to ${id.replace(/\.(?:json|mdx|md|txt)$/i, '')}${collection.extension}, or move it out of content/${collection.folder}/`,
         });
         continue;
       }
@@ -454,7 +455,9 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
       file: entry.file,
       field,
       problem: `"${value}" does not match any file in content/${collection}/`,
-      fix: guess ? `did you mean "${guess}"? Otherwise add content/${collection}/${value}.${collection === 'pathways' || collection === 'videos' || collection === 'pages' ? 'mdx' : 'json'}` : `use the file name (without extension) of an entry in content/${collection}/, or add that entry`,
+      fix: guess
+        ? `did you mean "${guess}"? Otherwise add content/${collection}/${slugify(value) || value}.${collection === 'pathways' || collection === 'videos' || collection === 'pages' ? 'mdx' : 'json'}`
+        : `use the file name (without extension) of an entry in content/${collection}/, or add that entry${slugify(value) && slugify(value) !== value ? ` (for example content/${collection}/${slugify(value)}.json, and write "${slugify(value)}" here)` : ''}`,
     });
   };
   const checkRefList = (entry: LoadedEntry, field: string, collection: CollectionName) => {
