@@ -63,8 +63,16 @@ export const isoDate = () =>
     (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
     z
       .string({ error: 'a date written as YYYY-MM-DD, for example "2026-03-31"' })
-      .regex(ISO_DATE, { error: 'a date written as YYYY-MM-DD, for example "2026-03-31"' })
-      .refine(isRealDate, { error: 'use a real calendar date (check the day and month)' }),
+      .regex(ISO_DATE, {
+        error: (issue) => {
+          // A British date, day first: say how to write that very date.
+          const british = typeof issue.input === 'string' ? /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(issue.input) : null;
+          const rewritten = british ? `${british[3]}-${british[2]!.padStart(2, '0')}-${british[1]!.padStart(2, '0')}` : undefined;
+          return rewritten && isRealDate(rewritten) ? `a date written as YYYY-MM-DD: "${issue.input}" is written "${rewritten}"` : 'a date written as YYYY-MM-DD, for example "2026-03-31"';
+        },
+      })
+      // Only a date in the right form can be checked for being real; a wrong form has its own message.
+      .refine((value) => !ISO_DATE.test(value) || isRealDate(value), { error: 'use a real calendar date (check the day and month)' }),
   );
 
 export const email = () =>

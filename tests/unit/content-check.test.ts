@@ -93,6 +93,11 @@ describe('a broken content file gets a message naming the file and the field', (
     expect(lines[0]).toMatch(/which-support-applies\.json: nodes\.[\w-]+\.options\[\d+\]\.next — "school-concren" is not a node in this tree — did you mean "school-concern"\?/);
   });
 
+  test('a date written day first gets one message, saying how to write that date', () => {
+    fixture.editJson(SERVICE, (d) => (d.lastReviewed = '20/08/2025'));
+    expect(fixture.check()).toEqual(['content/services/speech-and-language-therapy.json: lastReviewed — found "20/08/2025" — use a date written as YYYY-MM-DD: "20/08/2025" is written "2025-08-20"']);
+  });
+
   test('every problem is reported at once, not just the first', () => {
     fixture.editJson(SERVICE, (d) => {
       delete d.summary;
