@@ -365,6 +365,13 @@ function parseJson(path: string, source?: string): { data: unknown } | { error: 
 
 type Entries = Map<CollectionName, LoadedEntry[]>;
 
+/** Every string in an entry's fields, with its field path such as "contacts[0].name". */
+function* stringFields(value: unknown, field = ''): Generator<[field: string, text: string]> {
+  if (typeof value === 'string') yield [field, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringFields(item, `${field}[${i}]`);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringFields(item, field ? `${field}.${key}` : key);
+}
+
 /** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
 const PLAIN_TEXT_FIELDS = /(?:^|\.)(?:name|title|summary|term|label|question|requirement)$/;
 const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
@@ -372,14 +379,14 @@ const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 /** HTML entities such as &amp; in plain-text fields: the page would show "&amp;" as typed. */
 function checkPlainText(entries: Entries): Problem[] {
   const problems: Problem[] = [];
-  const walk = (entry: LoadedEntry, value: unknown, field: string) => {
-    if (typeof value === 'string') {
-      const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(value) : null;
-      if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
-    } else if (Array.isArray(value)) value.forEach((item, i) => walk(entry, item, `${field}[${i}]`));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(entry, item, field ? `${field}.${key}` : key);
-  };
-  for (const list of entries.values()) for (const entry of list) walk(entry, entry.data, '');
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      for (const [field, text] of stringFields(entry.data)) {
+        const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
+        if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
+      }
+    }
+  }
   return problems;
 }
 
@@ -408,16 +415,12 @@ function checkInternalLinks(entries: Entries, unreadable: Unreadable): Problem[]
     problems.push({ file: entry.file, field, problem: `the link to ${path} goes nowhere: ${reason}`, fix: suggestion ? `did you mean ${suggestion}? Otherwise link to a page this site publishes` : 'link to a page this site publishes, or remove the link' });
   };
   const linksIn = (text: string) => [...text.matchAll(MARKDOWN_LINK), ...text.matchAll(HREF)].map((m) => m[1]!);
-  const walk = (entry: LoadedEntry, value: unknown, field: string) => {
-    if (typeof value === 'string') {
-      if (/(?:^|\.)(?:href|url)$/.test(field) && value.startsWith('/')) check(entry, field, value);
-      else for (const path of linksIn(value)) check(entry, field, path);
-    } else if (Array.isArray(value)) value.forEach((item, i) => walk(entry, item, `${field}[${i}]`));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(entry, item, field ? `${field}.${key}` : key);
-  };
   for (const list of entries.values()) {
     for (const entry of list) {
-      walk(entry, entry.data, '');
+      for (const [field, text] of stringFields(entry.data)) {
+        if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) check(entry, field, text);
+        else for (const path of linksIn(text)) check(entry, field, path);
+      }
       if (!entry.body) continue;
       let inFence = false;
       entry.body.split(/\r?\n/).forEach((text, index) => {
