@@ -169,6 +169,24 @@ export function checkContent(options: CheckOptions): CheckResult {
       problems.push({ file: rel(path), field: '(file)', problem: 'the file starts with an invisible byte-order mark, which some Windows editors add and the build cannot read', fix: 'save the file as "UTF-8", not "UTF-8 with BOM" (in Notepad: File, Save as, Encoding)' });
     }
   };
+  /** The same field written twice in one place: JSON.parse keeps the last and loses the first. */
+  const noDuplicateKeys = (file: string, source: string) => {
+    for (const duplicate of findDuplicateKeys(source)) {
+      problems.push({
+        file,
+        field: fieldName([...duplicate.path, duplicate.key]),
+        problem: `"${duplicate.key}" appears twice in the same place, so one of them would be silently lost`,
+        fix: duplicate.path.at(-1) === 'nodes' ? 'give each node its own id' : 'keep one of them and delete the other',
+      });
+    }
+  };
+  /** A JSON file of its own (site.json, the glossary, the coverage list), read and parsed with the same checks. */
+  const readJsonFile = (path: string) => {
+    const source = readChecked(path);
+    const parsed = parseJson(path, source);
+    if (!('error' in parsed)) noDuplicateKeys(rel(path), source);
+    return parsed;
+  };
   const readChecked = (path: string) => {
     const source = readFileSync(path, 'utf8');
     noByteOrderMark(path, source);
@@ -179,7 +197,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     problems.push({ file: rel(sitePath), field: '(file)', problem: 'the file is missing', fix: 'create content/site.json (see docs/editing.md)' });
   } else {
     files++;
-    const parsed = parseJson(sitePath, readChecked(sitePath));
+    const parsed = readJsonFile(sitePath);
     if ('error' in parsed) problems.push({ file: rel(sitePath), field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else {
       const schema = siteSchema();
@@ -254,14 +272,7 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         data = parsed.data;
-        for (const duplicate of findDuplicateKeys(source)) {
-          problems.push({
-            file,
-            field: fieldName([...duplicate.path, duplicate.key]),
-            problem: `"${duplicate.key}" appears twice in the same place, so one of them would be silently lost`,
-            fix: duplicate.path.at(-1) === 'nodes' ? 'give each node its own id' : 'keep one of them and delete the other',
-          });
-        }
+        noDuplicateKeys(file, source);
       } else {
         const split = splitFrontmatter(source);
         if (!split) {
@@ -304,12 +315,13 @@ export function checkContent(options: CheckOptions): CheckResult {
   if (existsSync(glossaryPath)) {
     files++;
     const file = rel(glossaryPath);
-    const parsed = parseJson(glossaryPath, readChecked(glossaryPath));
+    const parsed = readJsonFile(glossaryPath);
     if ('error' in parsed) problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else if (!Array.isArray(parsed.data)) problems.push({ file, field: '(file)', problem: 'is not a list', fix: 'make the file a list of terms: [ { "term": …, … }, … ]' });
     else {
       const schema = glossaryTermSchema();
       const seen = new Map<string, number>();
+      const abbreviationOf = new Map<string, { term: string; index: number }>();
       parsed.data.forEach((item: unknown, index: number) => {
         const result = schema.safeParse(item);
         if (!result.success) {
@@ -324,6 +336,12 @@ export function checkContent(options: CheckOptions): CheckResult {
           problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" is already defined at [${seen.get(id)}]`, fix: 'merge the two definitions into one' });
         }
         seen.set(id, index);
+        // One abbreviation, one term: a search for it, and the glossary's links, could only pick one.
+        (result.data.abbreviations ?? []).forEach((abbreviation: string, a: number) => {
+          const other = abbreviationOf.get(abbreviation);
+          if (other) problems.push({ file, field: `[${index}].abbreviations[${a}]`, problem: `"${abbreviation}" is already an abbreviation of "${other.term}" at [${other.index}]`, fix: 'keep it on one term, and mention the other term in that definition' });
+          else abbreviationOf.set(abbreviation, { term: result.data.term, index });
+        });
         glossary.push({ collection: 'glossary', id, file, data: item as Record<string, unknown> });
       });
     }
@@ -332,6 +350,8 @@ export function checkContent(options: CheckOptions): CheckResult {
   problems.push(...crossCheck(entries, site, publicDir, unreadable));
   problems.push(...checkInternalLinks(entries, unreadable));
   problems.push(...checkPlainText(entries));
+  // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
+  problems.push(...checkReviewDates(entries, new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)));
 
   // What the law says the Local Offer must cover, and the pages that cover it.
   const coveragePath = join(contentDir, COVERAGE_FILE);
@@ -340,7 +360,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     problems.push({ file: coverageFile, field: '(file)', problem: 'the file is missing', fix: 'create it from the demo content: it maps each statutory requirement to the pages that meet it' });
   } else {
     files++;
-    const parsed = parseJson(coveragePath, readChecked(coveragePath));
+    const parsed = readJsonFile(coveragePath);
     if ('error' in parsed) problems.push({ file: coverageFile, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
     else {
       const schema = coverageSchema();
@@ -370,6 +390,22 @@ function* stringFields(value: unknown, field = ''): Generator<[field: string, te
   if (typeof value === 'string') yield [field, value];
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringFields(item, `${field}[${i}]`);
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringFields(item, field ? `${field}.${key}` : key);
+}
+
+/** A "last reviewed" date in the future would keep the review reminder quiet for years. */
+function checkReviewDates(entries: Entries, latest: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      // YAML reads an unquoted date as a date, JSON as text.
+      const raw = entry.data.lastReviewed;
+      const date = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 10) : raw;
+      if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > latest) {
+        problems.push({ file: entry.file, field: 'lastReviewed', problem: `"${date}" is in the future`, fix: 'use the date someone last checked the details (today at the latest)' });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
