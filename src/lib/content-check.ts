@@ -288,6 +288,11 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         body = split.body;
+        // In YAML " #" starts a comment: an unquoted value loses the rest of its line without a word.
+        split.frontmatter.split(/\r?\n/).forEach((text, index) => {
+          const field = /^([\w-]+):\s+([^"'\s[{|>].*?)\s#/.exec(text);
+          if (field) problems.push({ file, field: field[1]!, problem: `line ${index + 2}: " #" starts a comment in YAML, so everything after it is lost`, fix: `put the whole value in double quotes, such as ${field[1]}: "${text.slice(text.indexOf(':') + 1).trim().replace(/"/g, '\\"')}"` });
+        });
         bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
         for (const hazard of mdxHazards(body)) {
           problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
@@ -504,6 +509,15 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
     if (Array.isArray(value)) value.forEach((item, i) => checkRef(entry, `${field}[${i}]`, item, collection));
   };
 
+  // A copied file whose name was not changed: two identical cards in every list.
+  const serviceNamed = new Map<string, LoadedEntry>();
+  for (const service of entries.get('services') ?? []) {
+    if (typeof service.data.name !== 'string') continue;
+    const key = `${service.data.name.trim().toLowerCase()}\u0000${String(service.data.organisation)}`;
+    const first = serviceNamed.get(key);
+    if (first) problems.push({ file: service.file, field: 'name', problem: `"${service.data.name}" is also the name of ${first.file}, from the same organisation`, fix: 'if one is a copy, change its name to say how the two services differ, or delete it' });
+    else serviceNamed.set(key, service);
+  }
   for (const service of entries.get('services') ?? []) {
     checkRef(service, 'organisation', service.data.organisation, 'organisations');
     checkRefList(service, 'videos', 'videos');
