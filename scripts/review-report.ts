@@ -9,6 +9,7 @@ import { toCsv } from '../src/lib/csv.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
 import { formatDate, today } from '../src/lib/dates.ts';
+import { isoDateOf } from '../src/schemas/common.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -30,8 +31,8 @@ const organisations = new Map((entries.get('organisations') ?? []).map((o) => [o
 const reviewable: ReviewableEntry[] = [];
 for (const [collection, list] of entries) {
   for (const entry of list) {
-    const lastReviewed = entry.data.lastReviewed;
-    if (typeof lastReviewed !== 'string' && !(lastReviewed instanceof Date)) continue;
+    const lastReviewed = isoDateOf(entry.data.lastReviewed);
+    if (typeof lastReviewed !== 'string') continue;
     const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : undefined;
     reviewable.push({
       collection,
@@ -39,7 +40,7 @@ for (const [collection, list] of entries) {
       file: entry.file,
       title: String(entry.data.name ?? entry.data.title ?? entry.id),
       organisation: (organisationId && organisations.get(organisationId)) || site.localAuthority,
-      lastReviewed: lastReviewed instanceof Date ? lastReviewed.toISOString().slice(0, 10) : lastReviewed,
+      lastReviewed,
     });
   }
 }

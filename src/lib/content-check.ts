@@ -9,15 +9,16 @@ import { extname, join, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, RESERVED_PAGE_IDS, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
-import { checkCoverage, unknownPath, type CoverageItem } from './statutory-coverage.ts';
+import { checkCoverage, likelyPath, unknownPath, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
-import { ID_PATTERN } from '../schemas/common.ts';
+import { ID_PATTERN, isoDateOf } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
-import { mdxHazards } from './mdx-safety.ts';
+import { mdxHazards, proseLines } from './mdx-safety.ts';
+import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
 
 export interface CheckOptions {
@@ -180,17 +181,18 @@ export function checkContent(options: CheckOptions): CheckResult {
       });
     }
   };
-  /** A JSON file of its own (site.json, the glossary, the coverage list), read and parsed with the same checks. */
-  const readJsonFile = (path: string) => {
-    const source = readChecked(path);
-    const parsed = parseJson(path, source);
-    if (!('error' in parsed)) noDuplicateKeys(rel(path), source);
-    return parsed;
-  };
+  /** A content file's text, checked for a byte-order mark. */
   const readChecked = (path: string) => {
     const source = readFileSync(path, 'utf8');
     noByteOrderMark(path, source);
     return source;
+  };
+  /** A JSON file of its own (site.json, the glossary, the coverage list), read and parsed with the same checks. */
+  const readJsonFile = (path: string) => {
+    const source = readChecked(path);
+    const parsed = parseJson(source);
+    if (!('error' in parsed)) noDuplicateKeys(rel(path), source);
+    return parsed;
   };
   let site: SiteSettings | undefined;
   if (!existsSync(sitePath)) {
@@ -265,7 +267,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       let bodyStart: number | undefined;
       const source = readChecked(path);
       if (extension === '.json') {
-        const parsed = parseJson(path, source);
+        const parsed = parseJson(source);
         if ('error' in parsed) {
           problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
           unread.add(id);
@@ -353,10 +355,9 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
 
   problems.push(...crossCheck(entries, site, publicDir, unreadable));
-  problems.push(...checkInternalLinks(entries, unreadable));
-  problems.push(...checkPlainText(entries));
+  problems.push(...checkTextFields(entries, unreadable));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
-  problems.push(...checkReviewDates(entries, new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)));
+  problems.push(...checkReviewDates(entries, addDays(today(), 1)));
 
   // What the law says the Local Offer must cover, and the pages that cover it.
   const coveragePath = join(contentDir, COVERAGE_FILE);
@@ -379,12 +380,11 @@ export function checkContent(options: CheckOptions): CheckResult {
   return { problems, entries, files, site };
 }
 
-function parseJson(path: string, source?: string): { data: unknown } | { error: string } {
-  const text = source ?? readFileSync(path, 'utf8');
+function parseJson(source: string): { data: unknown } | { error: string } {
   try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { data: JSON.parse(source.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { error: jsonError(error, text) };
+    return { error: jsonError(error, source) };
   }
 }
 
@@ -402,9 +402,7 @@ function checkReviewDates(entries: Entries, latest: string): Problem[] {
   const problems: Problem[] = [];
   for (const list of entries.values()) {
     for (const entry of list) {
-      // YAML reads an unquoted date as a date, JSON as text.
-      const raw = entry.data.lastReviewed;
-      const date = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 10) : raw;
+      const date = isoDateOf(entry.data.lastReviewed);
       if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > latest) {
         problems.push({ file: entry.file, field: 'lastReviewed', problem: `"${date}" is in the future`, fix: 'use the date someone last checked the details (today at the latest)' });
       }
@@ -417,57 +415,41 @@ function checkReviewDates(entries: Entries, latest: string): Problem[] {
 const PLAIN_TEXT_FIELDS = /(?:^|\.)(?:name|title|summary|term|label|question|requirement)$/;
 const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 
-/** HTML entities such as &amp; in plain-text fields: the page would show "&amp;" as typed. */
-function checkPlainText(entries: Entries): Problem[] {
-  const problems: Problem[] = [];
-  for (const list of entries.values()) {
-    for (const entry of list) {
-      for (const [field, text] of stringFields(entry.data)) {
-        const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
-        if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
-      }
-    }
-  }
-  return problems;
-}
-
 /** Links in Markdown, [text](/path/), and in HTML or MDX tags, href="/path/". */
 const MARKDOWN_LINK = /\]\(\s*<?(\/[^)\s>]*)/g;
 const HREF = /\bhref\s*=\s*["'](\/[^"']*)["']/g;
 
 /**
- * Links from content to pages of this site that do not exist: in MDX bodies, Markdown fields
- * and link fields. Files (a path with an extension, such as a video or a CSV) are left to the
- * link check of the built site, as many are made by the build.
+ * What is written in the text of every entry, in one pass over its fields and body:
+ * - links to pages of this site that do not exist, in MDX bodies, Markdown fields and link
+ *   fields. Files (a path with an extension, such as a video or a CSV) are left to the link
+ *   check of the built site, as many are made by the build;
+ * - HTML entities such as &amp; in plain-text fields, where the page would show "&amp;" as typed.
  */
-function checkInternalLinks(entries: Entries, unreadable: Unreadable): Problem[] {
+function checkTextFields(entries: Entries, unreadable: Unreadable): Problem[] {
   const problems: Problem[] = [];
   const idsOf = idLookup(entries, unreadable);
-  const check = (entry: LoadedEntry, field: string, path: string) => {
+  const checkLink = (entry: LoadedEntry, field: string, path: string) => {
     const page = path.split(/[?#]/)[0]!;
     if (/\.[a-z0-9]+$/i.test(page)) return;
     const reason = unknownPath(page, idsOf);
     if (!reason) return;
-    const [first, second] = page.split('/').filter(Boolean);
-    const collection = first === 'services' || first === 'pathways' || first === 'videos' || first === 'provision' ? first : second ? undefined : 'pages';
-    const candidates = collection === 'pages' ? [...RESERVED_PAGE_IDS, ...idsOf('pages')] : collection ? idsOf(collection) : [];
-    const guess = collection ? closest(collection === 'pages' ? first! : second!, candidates) : undefined;
-    const suggestion = guess ? (collection === 'pages' ? `/${guess}/` : `/${first}/${guess}/`) : undefined;
+    const suggestion = likelyPath(page, idsOf, closest);
     problems.push({ file: entry.file, field, problem: `the link to ${path} goes nowhere: ${reason}`, fix: suggestion ? `did you mean ${suggestion}? Otherwise link to a page this site publishes` : 'link to a page this site publishes, or remove the link' });
   };
   const linksIn = (text: string) => [...text.matchAll(MARKDOWN_LINK), ...text.matchAll(HREF)].map((m) => m[1]!);
   for (const list of entries.values()) {
     for (const entry of list) {
       for (const [field, text] of stringFields(entry.data)) {
-        if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) check(entry, field, text);
-        else for (const path of linksIn(text)) check(entry, field, path);
+        if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) checkLink(entry, field, text);
+        else for (const path of linksIn(text)) checkLink(entry, field, path);
+        const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
+        if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
       }
       if (!entry.body) continue;
-      let inFence = false;
-      entry.body.split(/\r?\n/).forEach((text, index) => {
-        if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-        if (!inFence) for (const path of linksIn(text)) check(entry, `(body, line ${(entry.bodyStart ?? 0) + index + 1})`, path);
-      });
+      for (const [line, text] of proseLines(entry.body)) {
+        for (const path of linksIn(text)) checkLink(entry, `(body, line ${(entry.bodyStart ?? 0) + line})`, path);
+      }
     }
   }
   return problems;

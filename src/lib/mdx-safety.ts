@@ -14,18 +14,32 @@ export interface MdxHazard {
   fix: string;
 }
 
+/** Elements pages never need, found by the line rules and, split over lines, by the tree. */
+const BANNED_ELEMENTS = ['script', 'style', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link'];
+const BANNED_ELEMENT_FIX = 'remove it: pages may not contain scripts, styles, frames or forms (use Markdown, or ask a developer for a component)';
+const EVENT_HANDLER_FIX = 'remove the event handler attribute: the site does not run code from content';
+const UNSAFE_LINK_FIX = 'link to a web page (https://…) or a page on this site (/…) instead';
+
 const RULES: { pattern: RegExp; fix: string }[] = [
-  { pattern: /<\s*(script|style|iframe|object|embed|form|base|meta|link)\b/i, fix: 'remove it: pages may not contain scripts, styles, frames or forms (use Markdown, or ask a developer for a component)' },
-  { pattern: /\son[a-z]+\s*=/i, fix: 'remove the event handler attribute: the site does not run code from content' },
-  { pattern: /(?:href|src)\s*=\s*["'{]?\s*(?:javascript|data|vbscript):/i, fix: 'link to a web page (https://…) or a page on this site (/…) instead' },
-  { pattern: /\]\(\s*(?:javascript|data|vbscript):/i, fix: 'link to a web page (https://…) or a page on this site (/…) instead' },
+  { pattern: new RegExp(`<\\s*(${BANNED_ELEMENTS.join('|')})\\b`, 'i'), fix: BANNED_ELEMENT_FIX },
+  { pattern: /\son[a-z]+\s*=/i, fix: EVENT_HANDLER_FIX },
+  { pattern: /(?:href|src)\s*=\s*["'{]?\s*(?:javascript|data|vbscript):/i, fix: UNSAFE_LINK_FIX },
+  { pattern: /\]\(\s*(?:javascript|data|vbscript):/i, fix: UNSAFE_LINK_FIX },
   { pattern: /set:html|dangerouslySetInnerHTML/, fix: 'remove it: raw HTML cannot be inserted from content' },
 ];
+
+/** Each line of an MDX body outside fenced code blocks, numbered from 1: what the page reads as prose and tags. */
+export function* proseLines(body: string): Generator<[line: number, text: string]> {
+  let inFence = false;
+  for (const [index, text] of body.split(/\r?\n/).entries()) {
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    if (!inFence) yield [index + 1, text];
+  }
+}
 
 const IMPORT = /^\s*(import|export)\b(.*)$/;
 const ALLOWED_IMPORT = /from\s+['"][./]*(?:\.\.\/)*src\/components\/[A-Za-z0-9/]+\.astro['"];?\s*$/;
 
-const BANNED_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link']);
 /** A literal such as 3, "text", true or ["a", 1]: no names, calls or operators that could run code. */
 const LITERAL = /^[\s\d.,:\[\]{}-]*$/;
 const isLiteral = (expression: string) => LITERAL.test(expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b(?:true|false|null)\b/g, ''));
@@ -57,7 +71,6 @@ interface MdxNode {
   type: string;
   name?: string | null;
   value?: unknown;
-  url?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
   children?: MdxNode[];
@@ -73,7 +86,7 @@ function treeHazards(root: MdxNode): MdxHazard[] {
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const name = node.name ?? '';
-      if (BANNED_ELEMENTS.has(name.toLowerCase())) hazards.push({ line: at, found: `<${name}>`, fix: RULES[0]!.fix });
+      if (BANNED_ELEMENTS.includes(name.toLowerCase())) hazards.push({ line: at, found: `<${name}>`, fix: BANNED_ELEMENT_FIX });
       for (const attribute of node.attributes ?? []) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
           hazards.push({ line: at, found: `<${name} {…}>`, fix: 'write each attribute as name="value": {…} in a tag holds code' });
@@ -81,12 +94,12 @@ function treeHazards(root: MdxNode): MdxHazard[] {
         }
         const attributeName = attribute.name ?? '';
         const value = attribute.value;
-        if (/^on/i.test(attributeName)) hazards.push({ line: at, found: `${attributeName}=`, fix: RULES[1]!.fix });
+        if (/^on/i.test(attributeName)) hazards.push({ line: at, found: `${attributeName}=`, fix: EVENT_HANDLER_FIX });
         if (value && typeof value === 'object' && !isLiteral(String((value as { value?: unknown }).value ?? ''))) {
           hazards.push({ line: at, found: `${attributeName}={…}`, fix: 'give the attribute a plain value, such as "text", 3 or ["a", "b"]: anything else in {…} is code' });
         }
         if (typeof value === 'string' && /^(?:href|src)$/i.test(attributeName) && /^\s*(?:javascript|data|vbscript):/i.test(value)) {
-          hazards.push({ line: at, found: `${attributeName}="${value.slice(0, 30)}"`, fix: RULES[2]!.fix });
+          hazards.push({ line: at, found: `${attributeName}="${value.slice(0, 30)}"`, fix: UNSAFE_LINK_FIX });
         }
       }
     }
@@ -98,23 +111,19 @@ function treeHazards(root: MdxNode): MdxHazard[] {
 
 export function mdxHazards(body: string): MdxHazard[] {
   const hazards: MdxHazard[] = [];
-  let inFence = false;
-  body.split(/\r?\n/).forEach((text, index) => {
-    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-    if (inFence) return;
-    const line = index + 1;
+  for (const [line, text] of proseLines(body)) {
     const statement = IMPORT.exec(text);
     if (statement) {
       if (statement[1] === 'export' || !ALLOWED_IMPORT.test(text)) {
         hazards.push({ line, found: text.trim(), fix: 'only imports of the site\'s components (from "…/src/components/Name.astro") are allowed' });
       }
-      return;
+      continue;
     }
     for (const rule of RULES) {
       const match = rule.pattern.exec(text);
       if (match) hazards.push({ line, found: match[0].trim(), fix: rule.fix });
     }
-  });
+  }
   let tree: MdxNode;
   try {
     tree = mdxToMdast(body) as MdxNode;

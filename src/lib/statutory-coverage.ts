@@ -14,12 +14,14 @@ export interface CoverageItem {
   pages: string[];
 }
 
+/** The first part of a page's path that belongs to a collection, such as /services/<id>/. */
+const byCollection: Record<string, CollectionName> = { services: 'services', pathways: 'pathways', videos: 'videos', provision: 'provision', navigator: 'navigator' };
+
 /** Why a path is not a page this site builds, or undefined when it is. */
 export function unknownPath(path: string, ids: (collection: CollectionName) => Set<string>): string | undefined {
   const [first, second, third] = path.split('#')[0]!.split('/').filter(Boolean);
   if (!first) return undefined; // the home page
   const facets: Record<string, readonly string[]> = { need: needs.values, category: categories.values, level: levels.values, age: ageBands.map((b) => b.id) };
-  const byCollection: Record<string, CollectionName> = { services: 'services', pathways: 'pathways', videos: 'videos', provision: 'provision', navigator: 'navigator' };
   if (!second) {
     if (RESERVED_PAGE_IDS.includes(first) || ids('pages').has(first)) return undefined;
     return `there is no page /${first}/ (no content/pages/${first}.mdx)`;
@@ -33,6 +35,22 @@ export function unknownPath(path: string, ids: (collection: CollectionName) => S
     return `there is no ${first} entry "${second}" (no file in content/${collection}/)`;
   }
   return undefined;
+}
+
+/**
+ * The page a path that goes nowhere most likely meant: a general page, or an entry of the
+ * collection its first part names. `closest` picks the nearest of the candidates, if any is near.
+ */
+export function likelyPath(path: string, ids: (collection: CollectionName) => Set<string>, closest: (word: string, candidates: Iterable<string>) => string | undefined): string | undefined {
+  const [first, second] = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
+  if (!first) return undefined;
+  if (!second) {
+    const page = closest(first, [...RESERVED_PAGE_IDS, ...ids('pages')]);
+    return page ? `/${page}/` : undefined;
+  }
+  const collection = byCollection[first];
+  const entry = collection ? closest(second, ids(collection)) : undefined;
+  return entry ? `/${first}/${entry}/` : undefined;
 }
 
 export function checkCoverage(file: string, items: CoverageItem[], ids: (collection: CollectionName) => Set<string>): Problem[] {

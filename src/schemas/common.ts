@@ -54,13 +54,16 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** YAML frontmatter reads an unquoted date as a Date object: this gives it back as YYYY-MM-DD; anything else as it is. */
+export const isoDateOf = (value: unknown): unknown => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
+
 /**
  * A calendar date written YYYY-MM-DD. YAML frontmatter turns such dates into Date objects,
  * so both forms are accepted and the result is always the YYYY-MM-DD string.
  */
 export const isoDate = () =>
   z.preprocess(
-    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    isoDateOf,
     z
       .string({ error: 'a date written as YYYY-MM-DD, for example "2026-03-31"' })
       .regex(ISO_DATE, {

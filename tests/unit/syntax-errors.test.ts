@@ -2,23 +2,17 @@ import { expect, test } from 'vitest';
 import { jsonError, yamlError } from '../../src/lib/content-check.ts';
 import { load } from 'js-yaml';
 
-/** The message for a JSON text that does not parse. */
-const jsonMessage = (source: string) => {
+/** The editor's message for a text that does not parse. */
+const messageFor = (parse: () => unknown, explain: (error: unknown) => string) => {
   try {
-    JSON.parse(source);
+    parse();
   } catch (error) {
-    return jsonError(error, source);
+    return explain(error);
   }
   throw new Error('it parsed');
 };
-const yamlMessage = (frontmatter: string) => {
-  try {
-    load(frontmatter);
-  } catch (error) {
-    return yamlError(error, frontmatter);
-  }
-  throw new Error('it parsed');
-};
+const jsonMessage = (source: string) => messageFor(() => JSON.parse(source), (error) => jsonError(error, source));
+const yamlMessage = (frontmatter: string) => messageFor(() => load(frontmatter), (error) => yamlError(error, frontmatter));
 
 test('a comma after the last field is found on its own line, with the fix', () => {
   expect(jsonMessage('{\n  "name": "Portage",\n  "free": true,\n}\n')).toBe('line 3: there is a comma after the last item, before the closing } — delete that comma');

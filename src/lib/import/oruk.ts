@@ -42,6 +42,11 @@ function firstSentence(text: string, max = 200): string {
   return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+/** The numbers after the first of a list of ORUK phones: we keep one number a contact. */
+const laterNumbers = (phones: unknown): string[] => (Array.isArray(phones) ? phones.slice(1).map((p: Json) => p?.number).filter(Boolean) : []);
+/** A schedule our opening hours can hold: weekly, with days and times. */
+const isWeekly = (schedule: Json) => Boolean(schedule.byday && schedule.opens_at && schedule.closes_at);
+
 const hhmm = (time: unknown) => (typeof time === 'string' ? time.slice(0, 5) : undefined);
 
 function mapService(service: Json, index: number, localities: string[] | undefined): Candidate {
@@ -56,13 +61,16 @@ function mapService(service: Json, index: number, localities: string[] | undefin
     if (!contact || typeof contact !== 'object') continue;
     const who = `contact "${[contact.name, contact.title].filter(Boolean).join(', ') || 'with no name'}"`;
     const entry = Object.fromEntries(Object.entries({ name: contact.name, phone: contact.phones?.[0]?.number, email: contact.email }).filter(([, v]) => v));
-    if (entry.phone || entry.email) contacts.push(entry);
-    else unmapped.push(`${who} has no phone number or email address, so it is not listed`);
-    const morePhones = (contact.phones ?? []).slice(1).map((p: Json) => p?.number).filter(Boolean);
-    if (morePhones.length && (entry.phone || entry.email)) unmapped.push(`${who}: only the first phone number is used; not imported: ${morePhones.join(', ')}`);
-    if (contact.title && (entry.phone || entry.email)) unmapped.push(`${who}: the job title is not imported`);
+    if (!entry.phone && !entry.email) {
+      unmapped.push(`${who} has no phone number or email address, so it is not listed`);
+      continue;
+    }
+    contacts.push(entry);
+    const morePhones = laterNumbers(contact.phones);
+    if (morePhones.length) unmapped.push(`${who}: only the first phone number is used; not imported: ${morePhones.join(', ')}`);
+    if (contact.title) unmapped.push(`${who}: the job title is not imported`);
   }
-  const moreServicePhones = (service.phones ?? []).slice(1).map((p: Json) => p?.number).filter(Boolean);
+  const moreServicePhones = laterNumbers(service.phones);
   if (moreServicePhones.length) unmapped.push(`phones: only the first is used; not imported: ${moreServicePhones.join(', ')}`);
   const known = (field: string, value: unknown) => contacts.some((c) => c[field] === value);
   const phone = (service.phones ?? [])[0]?.number;
@@ -89,12 +97,12 @@ function mapService(service: Json, index: number, localities: string[] | undefin
 
   const schedules: Json[] = (service.schedules ?? []).filter((s: Json) => s && typeof s === 'object');
   schedules.forEach((schedule, i) => {
-    if (!(schedule.byday && schedule.opens_at && schedule.closes_at)) unmapped.push(`schedules[${i}]: only weekly opening hours (byday, opens_at and closes_at) are imported; this one is not`);
+    if (!isWeekly(schedule)) unmapped.push(`schedules[${i}]: only weekly opening hours (byday, opens_at and closes_at) are imported; this one is not`);
     const extra = ['description', 'notes', 'bymonthday', 'valid_from', 'valid_to', 'dtstart', 'until', 'count', 'interval'].filter((key) => hasValue(schedule[key]));
     if (extra.length) unmapped.push(`schedules[${i}]: not imported: ${extra.map((key) => `${key} "${String(schedule[key])}"`).join(', ')}`);
   });
   const hours = schedules
-    .filter((s: Json) => s.byday && s.opens_at && s.closes_at)
+    .filter(isWeekly)
     .map((s: Json) => ({
       days: String(s.byday).split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter((d): d is string => weekdays.is(d)),
       opens: hhmm(s.opens_at),
