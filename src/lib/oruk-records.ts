@@ -1,15 +1,17 @@
 /**
- * The single Open Referral UK service records (`/openreferral/v3/services/<id>.json`), written
- * from the list of every service (`/openreferral/v3/services.json`) once Astro has built it.
+ * The Open Referral UK files of a build: the list of every service
+ * (`/openreferral/v3/services.json`) and each service's record
+ * (`/openreferral/v3/services/<id>.json`), written from the list's own records.
  *
  * Each record is published twice: under its ORUK UUID (what consumers read from the list) and
  * under our own id (what people see in our page addresses). As Astro routes they were 10,000
  * outputs at 5,000 services, each taking the page builder's thread through a whole render and a
- * file write: about a fifth of the build (docs/performance.md). Written here, from records the
- * list already holds, they cost a JSON parse and one file and one link each.
+ * file write: about a fifth of the build (docs/performance.md). Written here, they cost one file
+ * and one link each, in a worker thread beside the pages (oruk-export-worker.ts).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { orukServicePage } from './oruk.ts';
 import { placeFile } from './place-file.ts';
 
 /** Where the list and the single records live in the built site. */
@@ -47,14 +49,15 @@ export function orukRecordFiles(page: unknown): OrukRecordFile[] {
 }
 
 /**
- * Writes every record of the built list into `<distDir>/openreferral/v3/services/`, a few at a
- * time so the disk is kept busy without opening thousands of files at once. Returns how many
- * records were written.
+ * Writes the list and every record in it into `<distDir>/openreferral/v3/`, the records a few at
+ * a time so the disk is kept busy without opening thousands of files at once. Every record is
+ * checked before anything is written. Returns how many records were written.
  */
-export async function writeOrukRecords(distDir: string, inFlight = 16): Promise<number> {
-  const records = orukRecordFiles(JSON.parse(await readFile(join(distDir, ORUK_LIST), 'utf8')));
+export async function writeOrukFiles(distDir: string, page: ReturnType<typeof orukServicePage>, inFlight = 16): Promise<number> {
+  const records = orukRecordFiles(page);
   const folder = join(distDir, ORUK_RECORDS_DIR);
   await mkdir(folder, { recursive: true });
+  await writeFile(join(distDir, ORUK_LIST), jsonBody(page));
   let next = 0;
   const writer = async () => {
     while (next < records.length) {

@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { jsonBody, ORUK_LIST, ORUK_RECORDS_DIR, orukRecordFiles, writeOrukRecords } from '../../src/lib/oruk-records.ts';
+import { jsonBody, ORUK_LIST, ORUK_RECORDS_DIR, orukRecordFiles, writeOrukFiles } from '../../src/lib/oruk-records.ts';
 import { orukServicePage } from '../../src/lib/oruk.ts';
 import type { OrukService } from '../../src/lib/oruk.ts';
 
@@ -34,22 +34,17 @@ describe('orukRecordFiles', () => {
   });
 });
 
-describe('writeOrukRecords', () => {
+describe('writeOrukFiles', () => {
   let dist: string;
   beforeEach(() => {
     dist = mkdtempSync(join(tmpdir(), 'olo-oruk-records-'));
   });
   afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
-  function builtList(records: OrukService[]) {
-    mkdirSync(join(dist, 'openreferral/v3'), { recursive: true });
-    writeFileSync(join(dist, ORUK_LIST), jsonBody(orukServicePage(records)));
-  }
-
-  test('writes every record of the built list under both names, byte for byte as listed', async () => {
+  test('writes the list, and every record in it under both names, byte for byte as listed', async () => {
     const many = Array.from({ length: 40 }, (_, i) => record(`00000000-0000-5000-8000-${String(i).padStart(12, '0')}`, `service-${i}`, `Service ${i}`));
-    builtList(many);
-    expect(await writeOrukRecords(dist, 3)).toBe(40);
+    expect(await writeOrukFiles(dist, orukServicePage(many), 3)).toBe(40);
+    expect(readFileSync(join(dist, ORUK_LIST), 'utf8')).toBe(jsonBody(orukServicePage(many)));
     const folder = join(dist, ORUK_RECORDS_DIR);
     expect(readdirSync(folder)).toHaveLength(80);
     for (const r of many) {
@@ -64,15 +59,15 @@ describe('writeOrukRecords', () => {
   });
 
   test('replaces records left from an earlier build in the same folder', async () => {
-    builtList([portage]);
     mkdirSync(join(dist, ORUK_RECORDS_DIR), { recursive: true });
     writeFileSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json'), '{"old":true}\n');
-    await writeOrukRecords(dist);
+    await writeOrukFiles(dist, orukServicePage([portage]));
     expect(readFileSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json'), 'utf8')).toBe(jsonBody(portage));
     expect(lstatSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json')).nlink).toBe(2);
   });
 
-  test('a build without the list fails, naming the file', async () => {
-    await expect(writeOrukRecords(dist)).rejects.toThrow(/services\.json/);
+  test('a record without our page address is an error before anything is written', async () => {
+    await expect(writeOrukFiles(dist, orukServicePage([portage, { ...sleep, url: 'https://elsewhere.example/about' }]))).rejects.toThrow(/Service 2/);
+    expect(readdirSync(dist)).toEqual([]);
   });
 });

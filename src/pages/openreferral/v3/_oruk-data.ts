@@ -3,6 +3,7 @@ import { allServices, organisationOf } from '../../../data/content.ts';
 import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/oruk.ts';
 import { site } from '../../../lib/site.ts';
 import { jsonBody } from '../../../lib/oruk-records.ts';
+import { EARLY_ORUK_EXPORT, type EarlyOrukExport } from '../../../lib/oruk-export.ts';
 
 const orukContext = openDataContext(site);
 
@@ -11,19 +12,35 @@ export interface OrukRecord {
   record: OrukService;
 }
 
-let recordsPromise: Promise<OrukRecord[]> | undefined;
-/** Every service with its ORUK record, made once per build for the list and the single records. */
-export function orukRecords(): Promise<OrukRecord[]> {
-  recordsPromise ??= allServices().then((services) =>
+let sourcesPromise: Promise<OrukSource[]> | undefined;
+/** Every service with the organisation that runs it, as the mapping needs them. */
+export function orukSources(): Promise<OrukSource[]> {
+  sourcesPromise ??= allServices().then((services) =>
     Promise.all(
       services.map(async (service) => {
         const organisation = await organisationOf(service);
-        const source: OrukSource = { id: service.id, data: service.data, organisation: { id: organisation.id, data: organisation.data } };
-        return { source, record: toOrukService(source, orukContext) };
+        return { id: service.id, data: service.data, organisation: { id: organisation.id, data: organisation.data } };
       }),
     ),
   );
+  return sourcesPromise;
+}
+
+let recordsPromise: Promise<OrukRecord[]> | undefined;
+/** Every service with its ORUK record, made once for the list and the single records (development server). */
+export function orukRecords(): Promise<OrukRecord[]> {
+  recordsPromise ??= orukSources().then((sources) => sources.map((source) => ({ source, record: toOrukService(source, orukContext) })));
   return recordsPromise;
+}
+
+/**
+ * In a build, hands the services to the build's export (src/lib/oruk-export.ts), which makes the
+ * list and the single records in a worker thread. True when it took them; then the routes make
+ * nothing.
+ */
+export async function handedToBuild(): Promise<boolean> {
+  const handOver = (globalThis as { [EARLY_ORUK_EXPORT]?: EarlyOrukExport })[EARLY_ORUK_EXPORT];
+  return handOver ? handOver(await orukSources(), orukContext) : false;
 }
 
 const bodies = new WeakMap<object, Uint8Array<ArrayBuffer>>();
