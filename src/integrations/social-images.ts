@@ -5,11 +5,14 @@
  * that changed. The build prints how many were drawn and how many came from the cache.
  *
  * To use the cores the page builder leaves idle, pages also hand over their image as they are
- * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE); the built HTML stays the record of what is needed.
+ * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE). Their meta tags say the same, from the same
+ * values, so only the pages that did not hand one over are read after the build (reading every
+ * page again took about 0.9 s at 5,000 services); tests/integration/social-images-cache.test.ts
+ * checks that every page's meta tags and its image agree.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/place-file.ts';
 import type { Site } from '../lib/site.ts';
@@ -24,6 +27,11 @@ const FONT_FILES: { file: string; weight: 400 | 700 }[] = [
   { file: 'atkinson-hyperlegible-latin-ext-400-normal.woff', weight: 400 },
   { file: 'atkinson-hyperlegible-latin-ext-700-normal.woff', weight: 700 },
 ];
+
+/** The fonts images are drawn with, from the project at rootDir. */
+export function socialImageFonts(rootDir: string): FontFile[] {
+  return FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
+}
 
 /** Every .html file under dir, skipping folders that hold no pages. */
 function htmlFiles(dir: string, skip: Set<string>): string[] {
@@ -46,39 +54,43 @@ export interface SocialImageJob {
   input: SocialImageInput;
 }
 
-/**
- * content/site.json, read once the content check has passed (astro:config:done): read when this
- * module loads, with the configuration, a broken file would stop the build with a parser's
- * message before the content check could explain it.
- */
-let site: Site;
-
 /** What an image shows: the page's title and description, and the site's name, address and colours. */
-function imageInput(title: string, description: string, siteUrl: string): SocialImageInput {
+export function imageInput(site: Site, title: string, description: string, siteUrl: string): SocialImageInput {
   const colours = { background: site.theme.primary, text: site.theme.primaryText, accent: site.theme.accent ?? site.theme.primaryText };
   return { title, description, siteName: site.name, host: new URL(siteUrl).host, colours };
 }
 
-/** Reads what each page's image should show from the page's own meta tags. */
-export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJob[] {
+/** The address of the page an HTML file holds: "services/portage/index.html" → "/services/portage/". */
+function pagePathOf(distDir: string, file: string): string {
+  const path = relative(distDir, file).split(sep).join('/');
+  return path === 'index.html' ? '/' : `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * Every built page's social image. A page that handed its image over while it was rendered
+ * (`handedOver`, by page address) is taken at its word; any other page's meta tags are read.
+ */
+export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map()): SocialImageJob[] {
   const siteOrigin = new URL(siteUrl).origin;
   const jobs = new Map<string, SocialImageJob>();
   for (const file of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
-    const meta = readMetaTags(headOf(readFileSync(file)));
-    const image = meta.get('og:image');
-    if (!image) continue;
-    const url = new URL(image);
-    if (url.origin !== siteOrigin || !url.pathname.startsWith('/og/')) {
-      throw new Error(`${relative(distDir, file)}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
+    let job = handedOver.get(pagePathOf(distDir, file));
+    if (!job) {
+      const meta = readMetaTags(headOf(readFileSync(file)));
+      const image = meta.get('og:image');
+      if (!image) continue;
+      const url = new URL(image);
+      if (url.origin !== siteOrigin || !url.pathname.startsWith('/og/')) {
+        throw new Error(`${relative(distDir, file)}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
+      }
+      job = { output: decodeURIComponent(url.pathname).slice(1), input: imageInput(site, meta.get('og:title') ?? site.name, meta.get('og:description') ?? '', siteUrl) };
     }
-    const output = decodeURIComponent(url.pathname).slice(1);
-    const input = imageInput(meta.get('og:title') ?? site.name, meta.get('og:description') ?? '', siteUrl);
     // Pages of one listing share an image; they must agree on what it shows.
-    const earlier = jobs.get(output);
-    if (earlier && JSON.stringify(earlier.input) !== JSON.stringify(input)) {
-      throw new Error(`${relative(distDir, file)}: shares the social image ${output} with another page but gives it a different title or description`);
+    const earlier = jobs.get(job.output);
+    if (earlier && earlier.input !== job.input && JSON.stringify(earlier.input) !== JSON.stringify(job.input)) {
+      throw new Error(`${relative(distDir, file)}: shares the social image ${job.output} with another page but gives it a different title or description`);
     }
-    jobs.set(output, { output, input });
+    jobs.set(job.output, job);
   }
   return [...jobs.values()];
 }
@@ -86,12 +98,30 @@ export function socialImageJobs(distDir: string, siteUrl: string): SocialImageJo
 export function socialImages(): AstroIntegration {
   let rootDir = '';
   let siteUrl = '';
+  /**
+   * content/site.json, read once the content check has passed (astro:config:done): read when this
+   * module loads, with the configuration, a broken file would stop the build with a parser's
+   * message before the content check could explain it.
+   */
+  let site: Site;
   let pool: SocialImagePool | undefined;
   /** OG_THREADS sets the number of drawing threads throughout, instead of the cores less one, then all. */
   const chosenThreads = process.env.OG_THREADS ? Math.max(1, Number(process.env.OG_THREADS)) : undefined;
   let cacheDir = '';
   let fontKey = '';
-  const cachedFileFor = (input: SocialImageInput) => join(cacheDir, `${socialImageKey(input, fontKey)}.png`);
+  /** The images in the cache when the build started. */
+  let cached = new Set<string>();
+  /** The images pages handed over while they were rendered, by page address, and each one's file in the cache. */
+  const handedOver = new Map<string, SocialImageJob>();
+  const cachedFiles = new WeakMap<SocialImageInput, string>();
+  const cachedFileFor = (input: SocialImageInput) => {
+    let file = cachedFiles.get(input);
+    if (file === undefined) {
+      file = join(cacheDir, `${socialImageKey(input, fontKey)}.png`);
+      cachedFiles.set(input, file);
+    }
+    return file;
+  };
   const global = globalThis as { [EARLY_SOCIAL_IMAGE]?: EarlySocialImage };
 
   return {
@@ -105,15 +135,18 @@ export function socialImages(): AstroIntegration {
       'astro:build:start': () => {
         cacheDir = join(rootDir, '.cache', 'og');
         mkdirSync(cacheDir, { recursive: true });
-        const fonts: FontFile[] = FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
+        cached = new Set(readdirSync(cacheDir).map((file) => join(cacheDir, file)));
+        handedOver.clear();
+        const fonts = socialImageFonts(rootDir);
         fontKey = fontsHash(fonts);
         pool = new SocialImagePool(fonts, chosenThreads ?? threadsWhileBuilding());
         const early = pool;
-        global[EARLY_SOCIAL_IMAGE] = (output, title, description) => {
-          const input = imageInput(title, description, siteUrl);
+        global[EARLY_SOCIAL_IMAGE] = (page, output, title, description) => {
+          const input = imageInput(site, title, description, siteUrl);
+          handedOver.set(page, { output, input });
           const file = cachedFileFor(input);
           // A failure here is reported when the page's image is checked after the build.
-          if (!existsSync(file)) early.draw({ page: output, file, input }).catch(() => undefined);
+          if (!cached.has(file)) early.draw({ page: output, file, input }).catch(() => undefined);
         };
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -124,16 +157,17 @@ export function socialImages(): AstroIntegration {
         // The pages are built: the core left to the page builder is free for drawing.
         images.useThreads(chosenThreads ?? threadsAfterBuilding());
         try {
-          const jobs = socialImageJobs(distDir, siteUrl);
-          const cachedFile = new Map(jobs.map((job) => [job, cachedFileFor(job.input)]));
+          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver);
           // Images asked for early that no page ended up showing are not counted as failures.
           await images.settled().catch(() => undefined);
-          await Promise.all(jobs.map((job) => (existsSync(cachedFile.get(job)!) ? undefined : images.draw({ page: job.output, file: cachedFile.get(job)!, input: job.input }))));
-          const used = new Set(cachedFile.values());
+          // An image already asked for is not drawn again (SocialImagePool.draw).
+          await Promise.all(jobs.map((job) => (cached.has(cachedFileFor(job.input)) ? undefined : images.draw({ page: job.output, file: cachedFileFor(job.input), input: job.input }))));
+          const used = new Set<string>();
           for (const job of jobs) {
             const target = join(distDir, ...job.output.split('/'));
             mkdirSync(dirname(target), { recursive: true });
-            placeFile(cachedFile.get(job)!, target);
+            placeFile(cachedFileFor(job.input), target);
+            used.add(cachedFileFor(job.input));
           }
           // Forget images no page uses any more, so the cache does not grow for ever.
           for (const file of readdirSync(cacheDir)) {
@@ -145,6 +179,7 @@ export function socialImages(): AstroIntegration {
           const each = drawn ? ` (≈${Math.round(ms / drawn)} ms each in worker threads; ${seconds} s after the pages were built)` : '';
           logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}`);
         } finally {
+          handedOver.clear();
           await images.close();
         }
       },

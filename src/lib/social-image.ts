@@ -30,11 +30,13 @@ export function socialImagePath(pagePath: string): string {
 }
 
 /**
- * Where the build listens for pages handing over their social image while they are rendered
- * (output path such as "og/services/portage.png", then the title and description it shows).
+ * Where the build listens for pages handing over their social image while they are rendered: the
+ * page's address (such as "/services/portage/"), the image's output path (such as
+ * "og/services/portage.png"), then the title and description it shows, exactly as the page's
+ * og:title and og:description give them.
  */
 export const EARLY_SOCIAL_IMAGE = Symbol.for('open-local-offer.social-image');
-export type EarlySocialImage = (output: string, title: string, description: string) => void;
+export type EarlySocialImage = (page: string, output: string, title: string, description: string) => void;
 
 /** Everything an image shows: when none of it changes, the cached image is still right. */
 export interface SocialImageInput {
@@ -230,22 +232,31 @@ function drawText(input: SocialImageInput, frame: Frame, glyphs: GlyphSet): { ro
         const { mask, x } = glyphs.mask(placed, block.size, PADDING.side + placed.x);
         const fromY = Math.max(top, baseline + mask.top);
         const toY = Math.min(bottom, baseline + mask.top + mask.height);
-        const fromX = Math.max(0, x + mask.left);
-        const toX = Math.min(width, x + mask.left + mask.width);
+        const maskX = x + mask.left;
+        const { coverage, spans } = mask;
         for (let py = fromY; py < toY; py += 1) {
-          const source = (py - baseline - mask.top) * mask.width - x - mask.left;
+          const maskY = py - baseline - mask.top;
+          const source = maskY * mask.width - maskX;
           const target = py * (width + 1) + 1;
+          const fromX = Math.max(0, maskX + spans[maskY * 2]!);
+          const toX = Math.min(width, maskX + spans[maskY * 2 + 1]!);
+          // The row's changes and each change times its column, small enough to stay integers:
+          // (length - at) × change summed over the row is (length - target) × changes - columns × changes.
+          let changes = 0;
+          let weighted = 0;
           for (let px = fromX; px < toX; px += 1) {
-            const shade = mask.coverage[source + px]! >> shift;
+            const shade = coverage[source + px]! >> shift;
             const at = target + px;
             const was = rows[at]!;
             if (shade > shadeOf[was]!) {
               const now = textShades[shade]!;
               rows[at] = now;
-              da += now - was;
-              db += (length - at) * (now - was);
+              changes += now - was;
+              weighted += px * (now - was);
             }
           }
+          da += changes;
+          db += (length - target) * changes - weighted;
         }
       }
       y += block.lineHeight;

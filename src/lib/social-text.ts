@@ -36,6 +36,11 @@ export interface GlyphMask {
   width: number;
   height: number;
   coverage: Uint8Array;
+  /**
+   * For each row, the first column with any coverage and the column after the last (both 0 for
+   * an empty row): drawing skips the empty space around the glyph, about half of its box.
+   */
+  spans: Uint16Array;
 }
 
 /** One run of text ready to draw: each glyph with its pen position from the start of the line. */
@@ -214,6 +219,22 @@ export class GlyphSet {
       const pixels = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
       for (let i = 0; i < coverage.length; i += 1) coverage[i] = pixels[i * 4 + 3]!;
     }
-    return { left, top, width, height, coverage };
+    return { left, top, width, height, coverage, spans: rowSpans(coverage, width, height) };
   }
+}
+
+/** Where each row of a mask has coverage: [first, after last] per row, [0, 0] when it has none. */
+export function rowSpans(coverage: Uint8Array, width: number, height: number): Uint16Array {
+  const spans = new Uint16Array(height * 2);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    let first = 0;
+    while (first < width && coverage[row + first] === 0) first += 1;
+    if (first === width) continue;
+    let end = width;
+    while (coverage[row + end - 1] === 0) end -= 1;
+    spans[y * 2] = first;
+    spans[y * 2 + 1] = end;
+  }
+  return spans;
 }

@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { socialImageFonts, socialImageJobs } from '../../src/integrations/social-images.ts';
+import { fontsHash, socialImageKey } from '../../src/lib/social-image.ts';
+import type { Site } from '../../src/lib/site.ts';
+import { siteSchema } from '../../src/schemas/site.ts';
 
 /**
  * Social images are cached by a hash of what they show. In a copy of the project: a second
@@ -69,5 +73,18 @@ describe('social images on a rebuild', () => {
     expect(builds[2]!.fromCache).toBe(builds[1]!.fromCache - 1);
     expect(images[2]!.portage.equals(images[1]!.portage)).toBe(false);
     expect(images[2]!.mediation.equals(images[1]!.mediation)).toBe(true);
+  });
+
+  test('every page\'s image shows what its own meta tags say (pages hand their image over while rendered; the build trusts them)', () => {
+    const site: Site = siteSchema().parse(JSON.parse(readFileSync(join(root, 'content/site.json'), 'utf8')));
+    const fonts = fontsHash(socialImageFonts(root));
+    // Read from the HTML alone, as a link preview would read it.
+    const jobs = socialImageJobs(join(root, 'dist'), site, site.siteUrl);
+    expect(jobs.length).toBeGreaterThan(200);
+    for (const job of jobs) {
+      // Each image in dist/ is a link to the cache file named by a hash of what it shows.
+      const shown = statSync(join(root, 'dist', job.output)).ino;
+      expect(shown, job.output).toBe(statSync(join(root, '.cache/og', `${socialImageKey(job.input, fonts)}.png`)).ino);
+    }
   });
 });
