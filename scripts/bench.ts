@@ -181,8 +181,26 @@ function coldBuild(root: string, leftovers: string[]): Promise<RunResult> {
   mkdirSync(aside, { recursive: true });
   for (const dir of leftovers) if (existsSync(join(root, dir))) renameSync(join(root, dir), join(aside, dir));
   spawnSync('sync', { stdio: 'ignore' });
-  return run(join(project, 'node_modules/.bin/astro'), ['build'], root);
+  return astroBuild(root);
 }
+
+const ASTRO_BIN = 'node_modules/astro/bin/astro.mjs';
+/**
+ * The Node options `npm run build` gives Astro: package.json's build script up to its first
+ * "&&" is `node <options> node_modules/astro/bin/astro.mjs build`. Both builds of a pair run
+ * with them, so the ratio compares Astro's work, not Node's settings.
+ */
+function astroNodeOptions(): string[] {
+  const script = String((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build);
+  const words = script.split('&&')[0]!.trim().split(/\s+/);
+  const bin = words.indexOf(ASTRO_BIN);
+  if (words[0] !== 'node' || bin < 0 || words[bin + 1] !== 'build') {
+    throw new Error(`package.json's build script should start "node [options] ${ASTRO_BIN} build" (found "${script}")`);
+  }
+  return words.slice(1, bin);
+}
+const nodeOptions = astroNodeOptions();
+const astroBuild = (root: string) => run(process.execPath, [...nodeOptions, join(project, ASTRO_BIN), 'build'], root);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -249,7 +267,7 @@ const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
 const data = JSON.parse(readFileSync(changed, 'utf8'));
 data.summary = `${data.summary.slice(0, 180)} (updated)`;
 writeFileSync(changed, JSON.stringify(data));
-const warm = await run(join(project, 'node_modules/.bin/astro'), ['build'], ours);
+const warm = await astroBuild(ours);
 if (warm.code !== 0) {
   console.error(warm.output.slice(-3000));
   process.exit(1);
@@ -281,7 +299,7 @@ const rows: [string, string][] = [
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
-console.log(`\nNode ${process.version}, ${count} services. Times are wall-clock on this machine; compare the ratio across machines.`);
+console.log(`\nNode ${process.version}, ${count} services, Astro run with ${nodeOptions.join(' ') || 'no Node options'} (both builds). Times are wall-clock on this machine; compare the ratio across machines.`);
 rmSync(setAside, { recursive: true, force: true });
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept ${work}`);
