@@ -68,11 +68,7 @@ export default defineConfig({
   // Every script is a file the site built, never inlined into the page however small: the
   // policy then trusts only the site's own files ('self'), and the hostile-content test can tell
   // the site's scripts from anything an editor's text might inject.
-  // One stylesheet for the whole site (about 6 KB compressed), not one per component: a visitor
-  // downloads it once and every later page uses it from the browser's cache, with one request
-  // instead of three to six. It also spares the build hashing each page's stylesheets for the
-  // policy (Astro hashes every stylesheet link of every page).
-  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });
