@@ -161,14 +161,14 @@ export function socialImages(): AstroIntegration {
           // Images asked for early that no page ended up showing are not counted as failures.
           await images.settled().catch(() => undefined);
           // An image already asked for is not drawn again (SocialImagePool.draw).
-          await Promise.all(jobs.map((job) => (cached.has(cachedFileFor(job.input)) ? undefined : images.draw({ page: job.output, file: cachedFileFor(job.input), input: job.input }))));
-          const used = new Set<string>();
-          for (const job of jobs) {
+          const files = jobs.map((job) => cachedFileFor(job.input));
+          await Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input }))));
+          jobs.forEach((job, i) => {
             const target = join(distDir, ...job.output.split('/'));
             mkdirSync(dirname(target), { recursive: true });
-            placeFile(cachedFileFor(job.input), target);
-            used.add(cachedFileFor(job.input));
-          }
+            placeFile(files[i]!, target);
+          });
+          const used = new Set(files);
           // Forget images no page uses any more, so the cache does not grow for ever.
           for (const file of readdirSync(cacheDir)) {
             const path = join(cacheDir, file);

@@ -4,23 +4,15 @@
  * with the pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { orukServicePage, toOrukService } from './oruk.ts';
+import { toOrukServicePage } from './oruk.ts';
 import { writeOrukFiles } from './oruk-records.ts';
 import type { OrukExportJob, OrukExportReply } from './oruk-export.ts';
 
 const { distDir, sources, context } = workerData as OrukExportJob;
 let reply: OrukExportReply;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 try {
-  const records = sources.map((source) => {
-    try {
-      return toOrukService(source, context);
-    } catch (error) {
-      throw new Error(`the service ${source.id} could not be mapped: ${message(error)}`);
-    }
-  });
-  reply = { count: await writeOrukFiles(distDir, orukServicePage(records)) };
+  reply = { count: await writeOrukFiles(distDir, toOrukServicePage(sources, context)) };
 } catch (error) {
-  reply = { error: message(error) };
+  reply = { error: error instanceof Error ? error.message : String(error) };
 }
 parentPort?.postMessage(reply);

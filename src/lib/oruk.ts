@@ -275,10 +275,18 @@ export type OrukService = ReturnType<typeof toOrukService>;
 /**
  * The `/services` answer: one ORUK Page holding every service. A static site cannot page on
  * request, so everything is on page 1 of 1; each item is the full record, which is also a valid
- * list item.
+ * list item. A service that cannot be mapped is named in the error.
  */
 export function toOrukServicePage(sources: OrukSource[], context: OrukContext) {
-  return orukServicePage(sources.map((source) => toOrukService(source, context)));
+  return orukServicePage(
+    sources.map((source) => {
+      try {
+        return toOrukService(source, context);
+      } catch (error) {
+        throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
 }
 
 /** The `/services` answer for records already made (the build makes each record once). */

@@ -13,21 +13,17 @@ export function placeFile(source: string, target: string): void {
     linkSync(source, target);
     return;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      copyInstead(source, target);
-      return;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      rmSync(target, { force: true });
+      try {
+        linkSync(source, target);
+        return;
+      } catch {
+        // No link here: copy below.
+      }
     }
   }
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyInstead(source, target);
-  }
-}
-
-function copyInstead(source: string, target: string): void {
-  // A copy onto an existing hard link would change the linked file too: remove it first.
+  // A copy onto an existing hard link would change the linked file too: remove any old file first.
   rmSync(target, { force: true });
   copyFileSync(source, target);
 }

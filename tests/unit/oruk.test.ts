@@ -277,6 +277,11 @@ describe('toOrukServicePage', () => {
   test('says so when there are no services', () => {
     expect(toOrukServicePage([], context)).toMatchObject({ total_items: 0, size: 0, empty: true, contents: [] });
   });
+
+  test('names a service that cannot be mapped', () => {
+    const broken = { ...source(), id: 'broken-service', data: { ...source().data, contacts: null as never } };
+    expect(() => toOrukServicePage([source(), broken], context)).toThrow(/^the service broken-service could not be mapped: /);
+  });
 });
 
 describe('areaNameOf', () => {
