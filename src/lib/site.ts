@@ -4,6 +4,10 @@
  */
 import raw from '../../content/site.json' with { type: 'json' };
 import { siteSchema } from '../schemas/site.ts';
+import { areaNameOf } from './oruk.ts';
 
 export const site = siteSchema().parse(raw);
 export type Site = typeof site;
+
+/** The area the council covers, from its name: "Kestrel Vale Council" → "Kestrel Vale". */
+export const areaName = areaNameOf(site.localAuthority);
