@@ -8,6 +8,7 @@ import { socialImages } from './src/integrations/social-images.ts';
 import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
+import { contentFiles } from './src/integrations/content-files.ts';
 
 /**
  * The site address comes from content/site.json, so a council changes it with its content. If
@@ -36,6 +37,8 @@ export default defineConfig({
     oldOutput(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
+    // Videos, captions and posters from content/public/, beside the pages.
+    contentFiles(),
     // Before the social images: it runs while their worker threads finish drawing.
     orukRecords(),
     socialImages(),

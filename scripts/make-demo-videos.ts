@@ -429,7 +429,7 @@ function frontmatter(video: DemoVideo, duration: number): string {
 async function main() {
   const wanted = process.argv.slice(2);
   const work = mkdtempSync(join(tmpdir(), 'demo-videos-'));
-  const out = join(root, 'public/videos');
+  const out = join(root, 'content/public/videos');
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortProvision } from '../lib/provision.ts';
 import { relatedServicesIndex } from '../lib/related-services.ts';
+import { PUBLIC_FOLDER } from '../lib/collections.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -54,10 +55,10 @@ export function allVideos(): Promise<Video[]> {
   return videosPromise;
 }
 
-/** The size in bytes of a file in public/ (a video to download), or undefined if it is not there. */
+/** The size in bytes of a file in content/public/ (a video to download), or undefined if it is not there. */
 export function publicFileSize(path: string): number | undefined {
   try {
-    return statSync(join(process.cwd(), 'public', path)).size;
+    return statSync(join(process.cwd(), 'content', PUBLIC_FOLDER, path)).size;
   } catch {
     return undefined;
   }

@@ -154,7 +154,7 @@ const LONG_TEXT_FIELDS = new Set([
   'pathways.summary',
 ]);
 
-/** Files chosen from (or uploaded to) public/videos/. */
+/** Files chosen from (or uploaded to) content/public/videos/. */
 const FILE_FIELDS: Record<string, 'file' | 'image'> = {
   'videos.captions': 'file',
   'videos.poster': 'image',
@@ -245,7 +245,7 @@ const HINTS: Record<string, string> = {
   'indicators.series': 'One figure per month, oldest first.',
   'indicators.series.period': 'Such as 2026-04.',
   'indicators.series.comparison': 'Optional: a figure to compare with, such as the England average. Fill in both parts or neither.',
-  'videos.source': 'Fill in ONE of the two: a video file in public/videos/, or an 11-character YouTube id (it only loads from YouTube when someone presses play).',
+  'videos.source': 'Fill in ONE of the two: a video file in content/public/videos/, or an 11-character YouTube id (it only loads from YouTube when someone presses play).',
   'videos.captions': 'Every video must have captions: a WebVTT (.vtt) file starting with the line WEBVTT.',
   'videos.duration': 'The length of the video in seconds.',
   'pathways.phase': 'The phase it applies to, or all phases.',
@@ -531,7 +531,7 @@ export function cmsConfig(site: CmsSite, backend: CmsBackend): CmsConfig {
     publish_mode: 'editorial_workflow',
     site_url: site.siteUrl,
     display_url: site.siteUrl,
-    media_folder: 'public/videos',
+    media_folder: 'content/public/videos',
     public_folder: '/videos',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections,

@@ -82,3 +82,9 @@ export const folderCollections: FolderCollection[] = [
 export const GLOSSARY_FILE = 'glossary.json';
 export const SITE_FILE = 'site.json';
 export const COVERAGE_FILE = 'statutory-coverage.json';
+/**
+ * The folder in content/ for files published as they are, at the same path: content/public/videos/a.mp4
+ * is /videos/a.mp4. Videos, captions and posters belong to the content, so a council replacing
+ * content/ replaces them too; the site's own files stay in public/.
+ */
+export const PUBLIC_FOLDER = 'public';

@@ -5,11 +5,11 @@
  * not just the first, and each names the file and field.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, posix, relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../schemas/index.ts';
-import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, SITE_FILE } from './collections.ts';
+import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, PUBLIC_FOLDER, SITE_FILE } from './collections.ts';
 import { coverageSchema } from '../schemas/coverage.ts';
 import { checkCoverage, likelyPath, unknownPath, type CoverageItem } from './statutory-coverage.ts';
 import { validateTree, type Tree } from './navigator-graph.ts';
@@ -18,13 +18,17 @@ import { ID_PATTERN, isoDateOf } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
 import { mdxHazards, proseLines } from './mdx-safety.ts';
+import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */
   contentDir: string;
-  /** Absolute path of public/, where captions and video files live. */
+  /**
+   * Absolute path of the site's own public/ folder. Files that belong to the content (videos,
+   * captions, posters) live in content/public/ instead; none may have the same path as one of these.
+   */
   publicDir: string;
   /** Project root, so messages show paths such as content/services/x.json. */
   rootDir: string;
@@ -155,6 +159,22 @@ export function webVttProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Files that are published as they are, never content entries. */
+const MEDIA_EXTENSION = /^\.(?:mp4|webm|vtt|jpe?g|png|webp|gif|svg|pdf)$/i;
+
+/** A file in content/public/ must not have the path of one of the site's own files, which it would replace. */
+function publishedFileProblems(contentDir: string, publicDir: string, rel: (path: string) => string): Problem[] {
+  const own = new Set(filesUnder(publicDir));
+  return filesUnder(join(contentDir, PUBLIC_FOLDER))
+    .filter((path) => own.has(path))
+    .map((path) => ({
+      file: rel(join(contentDir, PUBLIC_FOLDER, path)),
+      field: '(file name)',
+      problem: `the site itself publishes /${path}, and two files cannot have one address`,
+      fix: 'rename the file or put it in a folder of its own, such as content/public/files/',
+    }));
+}
+
 export function checkContent(options: CheckOptions): CheckResult {
   const { contentDir, publicDir, rootDir } = options;
   const problems: Problem[] = [];
@@ -237,7 +257,9 @@ export function checkContent(options: CheckOptions): CheckResult {
           field: '(file name)',
           problem: `${collection.folder}/ only holds ${collection.extension} files`,
           // "new-service.json.txt" becomes "new-service.json", not "new-service.json.json".
-          fix: `rename it to ${id.replace(/\.(?:json|mdx|md|txt)$/i, '')}${collection.extension}, or move it out of content/${collection.folder}/`,
+          fix: MEDIA_EXTENSION.test(extension)
+            ? `move it to content/${PUBLIC_FOLDER}/${collection.folder}/, where video files, captions and images are published as they are`
+            : `rename it to ${id.replace(/\.(?:json|mdx|md|txt)$/i, '')}${collection.extension}, or move it out of content/${collection.folder}/`,
         });
         continue;
       }
@@ -354,7 +376,8 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
 
-  problems.push(...crossCheck(entries, site, publicDir, unreadable));
+  problems.push(...crossCheck(entries, site, contentDir, unreadable));
+  problems.push(...publishedFileProblems(contentDir, publicDir, rel));
   problems.push(...checkTextFields(entries, unreadable));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
@@ -468,7 +491,7 @@ function idLookup(entries: Entries, unreadable: Unreadable): (collection: Collec
 }
 
 /** The rules that need more than one file: references, localities, themes, trees, captions. */
-function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, publicDir: string, unreadable: Unreadable): Problem[] {
+function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, contentDir: string, unreadable: Unreadable): Problem[] {
   const problems: Problem[] = [];
   const idsOf = idLookup(entries, unreadable);
 
@@ -549,23 +572,27 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
     }
   }
 
+  // Videos, captions and posters are content: they live in content/public/, published as they are.
+  const contentPublic = join(contentDir, PUBLIC_FOLDER);
+  const shown = (path: string) => `content/${PUBLIC_FOLDER}${path}`;
+  const folderFix = (path: string) => `content/${PUBLIC_FOLDER}${posix.dirname(path).replace(/\/?$/, '/')}`;
   for (const video of entries.get('videos') ?? []) {
     const captions = video.data.captions;
     if (typeof captions === 'string') {
-      const path = join(publicDir, captions);
+      const path = join(contentPublic, captions);
       if (!existsSync(path)) {
-        problems.push({ file: video.file, field: 'captions', problem: `the captions file public${captions} does not exist`, fix: 'add the WebVTT file to public/ or correct the path' });
+        problems.push({ file: video.file, field: 'captions', problem: `the captions file ${shown(captions)} does not exist`, fix: `add the WebVTT file to ${folderFix(captions)} or correct the path` });
       } else {
         const reason = webVttProblem(readFileSync(path, 'utf8'));
-        if (reason) problems.push({ file: video.file, field: 'captions', problem: `public${captions} is not valid WebVTT: ${reason}`, fix: 'export the captions as WebVTT (.vtt) and check the file in a text editor' });
+        if (reason) problems.push({ file: video.file, field: 'captions', problem: `${shown(captions)} is not valid WebVTT: ${reason}`, fix: 'export the captions as WebVTT (.vtt) and check the file in a text editor' });
       }
     }
     const source = video.data.source as { file?: unknown } | undefined;
-    if (source && typeof source.file === 'string' && !existsSync(join(publicDir, source.file))) {
-      problems.push({ file: video.file, field: 'source.file', problem: `the video file public${source.file} does not exist`, fix: 'add the video to public/ or correct the path' });
+    if (source && typeof source.file === 'string' && !existsSync(join(contentPublic, source.file))) {
+      problems.push({ file: video.file, field: 'source.file', problem: `the video file ${shown(source.file)} does not exist`, fix: `add the video to ${folderFix(source.file)} or correct the path` });
     }
-    if (typeof video.data.poster === 'string' && !existsSync(join(publicDir, video.data.poster))) {
-      problems.push({ file: video.file, field: 'poster', problem: `the poster image public${video.data.poster} does not exist`, fix: 'add the image to public/ or correct the path' });
+    if (typeof video.data.poster === 'string' && !existsSync(join(contentPublic, video.data.poster))) {
+      problems.push({ file: video.file, field: 'poster', problem: `the poster image ${shown(video.data.poster)} does not exist`, fix: `add the image to ${folderFix(video.data.poster)} or correct the path` });
     }
     if (source && typeof source.file === 'string' && !/\.(?:mp4|webm)$/i.test(source.file)) {
       problems.push({ file: video.file, field: 'source.file', problem: `"${source.file}" is not an MP4 or WebM file`, fix: 'use a video file ending .mp4 (H.264 video, AAC audio), which every browser can play' });

@@ -26,21 +26,21 @@ const cases: { rule: string; breakIt: (f: Fixture) => void; expected: RegExp }[]
   {
     rule: 'the captions file does not exist',
     breakIt: (f) => edit(f, (t) => t.replace(/^captions: .*$/m, 'captions: /videos/missing.vtt')),
-    expected: /supported-internships-explained\.mdx: captions — the captions file public\/videos\/missing\.vtt does not exist/,
+    expected: /supported-internships-explained\.mdx: captions — the captions file content\/public\/videos\/missing\.vtt does not exist — add the WebVTT file to content\/public\/videos\/ or correct the path/,
   },
   {
     rule: 'the captions file is not WebVTT',
-    breakIt: (f) => f.write('public/videos/supported-internships-explained.vtt', '1\n00:00:01,000 --> 00:00:02,000\nHello\n'),
-    expected: /supported-internships-explained\.mdx: captions — public\/videos\/supported-internships-explained\.vtt is not valid WebVTT: the first line is not "WEBVTT"/,
+    breakIt: (f) => f.write('content/public/videos/supported-internships-explained.vtt', '1\n00:00:01,000 --> 00:00:02,000\nHello\n'),
+    expected: /supported-internships-explained\.mdx: captions — content\/public\/videos\/supported-internships-explained\.vtt is not valid WebVTT: the first line is not "WEBVTT"/,
   },
   {
     rule: 'the captions file has no captions in it',
-    breakIt: (f) => f.write('public/videos/supported-internships-explained.vtt', 'WEBVTT\n\n'),
-    expected: /captions — public\/videos\/supported-internships-explained\.vtt is not valid WebVTT: it has no captions/,
+    breakIt: (f) => f.write('content/public/videos/supported-internships-explained.vtt', 'WEBVTT\n\n'),
+    expected: /captions — content\/public\/videos\/supported-internships-explained\.vtt is not valid WebVTT: it has no captions/,
   },
   {
     rule: 'a caption timing is written the SubRip way',
-    breakIt: (f) => f.write('public/videos/supported-internships-explained.vtt', 'WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nHello\n'),
+    breakIt: (f) => f.write('content/public/videos/supported-internships-explained.vtt', 'WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nHello\n'),
     expected: /is not valid WebVTT: the timing line "00:00:01,000 --> 00:00:02,000" is not in the form 00:00:01\.000 --> 00:00:04\.000/,
   },
   {
@@ -51,7 +51,7 @@ const cases: { rule: string; breakIt: (f: Fixture) => void; expected: RegExp }[]
   {
     rule: 'the video file does not exist',
     breakIt: (f) => edit(f, (t) => t.replace(/file: \/videos\/supported-internships-explained\.mp4/, 'file: /videos/internships.mp4')),
-    expected: /supported-internships-explained\.mdx: source\.file — the video file public\/videos\/internships\.mp4 does not exist/,
+    expected: /supported-internships-explained\.mdx: source\.file — the video file content\/public\/videos\/internships\.mp4 does not exist/,
   },
   {
     rule: 'the video file is not MP4 or WebM',
@@ -72,6 +72,16 @@ const cases: { rule: string; breakIt: (f: Fixture) => void; expected: RegExp }[]
     rule: 'a related service does not exist',
     breakIt: (f) => edit(f, (t) => t.replace('relatedServices: [supported-internships]', 'relatedServices: [supported-internship]')),
     expected: /supported-internships-explained\.mdx: relatedServices\[0\] — "supported-internship" does not match any file in content\/services\/ — did you mean "supported-internships"\?/,
+  },
+  {
+    rule: 'a video file is put beside the transcripts',
+    breakIt: (f) => f.write('content/videos/new-video.mp4', 'not really a video'),
+    expected: /^content\/videos\/new-video\.mp4: \(file name\) — videos\/ only holds \.mdx files — move it to content\/public\/videos\/, where video files, captions and images are published as they are$/,
+  },
+  {
+    rule: 'a file in content/public/ has the address of one of the site\'s own files',
+    breakIt: (f) => f.write('content/public/favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    expected: /^content\/public\/favicon\.svg: \(file name\) — the site itself publishes \/favicon\.svg, and two files cannot have one address — rename the file or put it in a folder of its own/,
   },
 ];
 

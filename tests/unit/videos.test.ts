@@ -87,13 +87,13 @@ describe('the demo videos', () => {
   });
 
   test.each(selfHosted.map((e) => [e.name, e] as const))('%s is an MP4 under 2 MB', (_, entry) => {
-    const file = `public${entry.data.source.file}`;
+    const file = `content/public${entry.data.source.file}`;
     expect(statSync(file).size).toBeLessThan(2 * 1024 * 1024);
     expect(readFileSync(file).subarray(4, 8).toString('ascii')).toBe('ftyp');
   });
 
   test.each(entries.map((e) => [e.name, e] as const))('%s: every caption is in the transcript and within the video', (_, entry) => {
-    const vtt = readFileSync(`public${entry.data.captions}`, 'utf8');
+    const vtt = readFileSync(`content/public${entry.data.captions}`, 'utf8');
     const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
     const transcript = words(entry.body);
     const cues = vtt.split(/\n\n+/).slice(1);

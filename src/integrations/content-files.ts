@@ -1,0 +1,39 @@
+/**
+ * Publishes content/public/ (videos, captions, posters) with the site: the development server
+ * serves its files, and the build puts them into dist/ beside the pages. See src/lib/content-files.ts.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { PUBLIC_FOLDER } from '../lib/collections.ts';
+import { contentFileFor, publishContentFiles } from '../lib/content-files.ts';
+import { sendFile } from '../lib/static-file.ts';
+
+export function contentFiles(): AstroIntegration {
+  let sourceDir = '';
+  return {
+    name: 'open-local-offer:content-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        sourceDir = fileURLToPath(new URL(`./content/${PUBLIC_FOLDER}/`, config.root));
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const file = request.method === 'GET' || request.method === 'HEAD' ? contentFileFor(sourceDir, request.url ?? '/') : undefined;
+          if (file) sendFile(request, response, file);
+          else next();
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const { placed, clashes } = publishContentFiles(sourceDir, fileURLToPath(dir));
+        if (clashes.length > 0) {
+          throw new Error(
+            `These files in content/${PUBLIC_FOLDER}/ have the address of a page or file the site already publishes, so they were not published:\n` +
+              clashes.map((path) => `  content/${PUBLIC_FOLDER}/${path} (/${path})`).join('\n') +
+              `\nRename each one, or move it into a folder of its own such as content/${PUBLIC_FOLDER}/files/.`,
+          );
+        }
+        if (placed > 0) logger.info(`${placed} files from content/${PUBLIC_FOLDER}/ published.`);
+      },
+    },
+  };
+}
