@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
+import { ANY_CONTENT, chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
 
 /**
  * Every page in the sitemap, loaded once in Chromium with JavaScript on: zero axe violations
@@ -10,7 +10,7 @@ import { chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
  */
 const paths = sitemapPaths();
 
-test('the sitemap lists the pages people need', () => {
+test('the sitemap lists the pages people need', ANY_CONTENT, () => {
   for (const required of ['/', '/services/', '/search/', '/glossary/', '/accessibility/', '/pathways/', '/provision/', '/young-people/', '/you-said-we-did/', '/how-we-are-doing/']) {
     expect(paths, `sitemap should list ${required}`).toContain(required);
   }
@@ -27,7 +27,7 @@ function outline(page: Page) {
 
 // Many small groups rather than a few big ones, so both workers finish at about the same time.
 for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 10))).entries()) {
-  test(`pages ${index + 1}: accessible, well-formed, private, within the security policy and the same without JavaScript`, async ({ page, context, browser, baseURL }) => {
+  test(`pages ${index + 1}: accessible, well-formed, private, within the security policy and the same without JavaScript`, ANY_CONTENT, async ({ page, context, browser, baseURL }) => {
     test.setTimeout(30_000 + group.length * 20_000);
     const origin = new URL(baseURL!).origin;
     const watch = await watchPage(page, origin);
@@ -65,7 +65,7 @@ for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 1
   });
 }
 
-test('the skip link is the first thing you reach with Tab, and moves focus to the main content', async ({ page }) => {
+test('the skip link is the first thing you reach with Tab, and moves focus to the main content', ANY_CONTENT, async ({ page }) => {
   await page.goto('/services/');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -78,7 +78,7 @@ test('the skip link is the first thing you reach with Tab, and moves focus to th
   expect(focusedInMain, 'the next Tab should land inside the main content').toBe(true);
 });
 
-test('focus is clearly visible on links', async ({ page }) => {
+test('focus is clearly visible on links', ANY_CONTENT, async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -90,7 +90,7 @@ test('focus is clearly visible on links', async ({ page }) => {
   expect(style.background === 'rgb(255, 221, 0)' || style.outline !== 'none' || style.shadow !== 'none').toBe(true);
 });
 
-test('a missing page shows a helpful 404 with a way forward', async ({ page }) => {
+test('a missing page shows a helpful 404 with a way forward', ANY_CONTENT, async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');

@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 
+/**
+ * Marks a test that holds for any council's content, not only the demo's: `npm run test:site` runs
+ * these (`playwright test --grep @any-content`) on a site built from a council's own content/.
+ */
+export const ANY_CONTENT = { tag: '@any-content' };
+
 /** Every page path listed in the built sitemap(s), such as "/services/portage-home-visiting/". */
 export function sitemapPaths(): string[] {
   const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));

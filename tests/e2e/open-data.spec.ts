@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { readMetaTags } from '../../src/lib/social-image.ts';
 import { orukErrors } from '../fixtures/oruk-validator.ts';
 import { pngSize } from '../fixtures/png.ts';
-import { chunk, sitemapPaths, watchPage } from './helpers.ts';
+import { ANY_CONTENT, chunk, sitemapPaths, watchPage } from './helpers.ts';
 
 /**
  * Open data and sharing on the built site: every page's link preview (og:image and friends)
@@ -26,7 +26,7 @@ const jsonLdBlocks = (html: string): Record<string, any>[] =>
   [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 
 for (const [index, group] of chunk(paths, 4).entries()) {
-  test(`pages ${index + 1}: share with a 1200×630 social image, title and description, and carry a BreadcrumbList`, async ({ request }) => {
+  test(`pages ${index + 1}: share with a 1200×630 social image, title and description, and carry a BreadcrumbList`, ANY_CONTENT, async ({ request }) => {
     for (const path of group) {
       const html = await (await request.get(path)).text();
       const meta = readMetaTags(html);
@@ -50,7 +50,7 @@ for (const [index, group] of chunk(paths, 4).entries()) {
   });
 }
 
-test('every service page has schema.org JSON-LD that parses and describes the service', async ({ request }) => {
+test('every service page has schema.org JSON-LD that parses and describes the service', ANY_CONTENT, async ({ request }) => {
   expect(serviceIds.length).toBeGreaterThan(5);
   for (const id of serviceIds) {
     const html = await (await request.get(`/services/${id}/`)).text();
@@ -66,7 +66,7 @@ test('every service page has schema.org JSON-LD that parses and describes the se
   }
 });
 
-test('JSON-LD on a service page breaks no security policy and is not run as script', async ({ page, baseURL }) => {
+test('JSON-LD on a service page breaks no security policy and is not run as script', ANY_CONTENT, async ({ page, baseURL }) => {
   const watch = await watchPage(page, new URL(baseURL!).origin);
   await page.goto(`/services/${serviceIds[0]}/`);
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(2);
@@ -74,7 +74,7 @@ test('JSON-LD on a service page breaks no security policy and is not run as scri
   expect(watch.errors).toEqual([]);
 });
 
-test('the Open Referral UK list is a valid ORUK Page of every service', async ({ request }) => {
+test('the Open Referral UK list is a valid ORUK Page of every service', ANY_CONTENT, async ({ request }) => {
   const response = await request.get('/openreferral/v3/services.json');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('json');
@@ -85,7 +85,7 @@ test('the Open Referral UK list is a valid ORUK Page of every service', async ({
   for (const service of page.contents) expect(orukErrors.service(service), service.url).toEqual([]);
 });
 
-test('each service is published in full under its ORUK id and under our own id', async ({ request }) => {
+test('each service is published in full under its ORUK id and under our own id', ANY_CONTENT, async ({ request }) => {
   const page = await (await request.get('/openreferral/v3/services.json')).json();
   for (const listed of page.contents) {
     const ourId = localPath(listed.url).split('/')[2]!;
@@ -99,7 +99,7 @@ test('each service is published in full under its ORUK id and under our own id',
   }
 });
 
-test('robots.txt lets search engines in and points to the sitemap', async ({ request }) => {
+test('robots.txt lets search engines in and points to the sitemap', ANY_CONTENT, async ({ request }) => {
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain('User-agent: *');
   const sitemap = robots.match(/^Sitemap: (.+)$/m)?.[1];
