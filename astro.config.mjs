@@ -10,6 +10,10 @@ import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 
+// Astro's anonymous usage reports would send a council's builds to a third party: off unless
+// someone running the build has chosen otherwise.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 /**
  * The site address comes from content/site.json, so a council changes it with its content. If
  * the file cannot be read, the content check (the first integration) says why in plain English,
