@@ -51,7 +51,7 @@ const videos: DemoVideo[] = [
     topics: ['your-rights'],
     relatedServices: ['send-information-advice-and-support', 'send-mediation'],
     scenes: [
-      { heading: 'Your rights at 16 and over', points: ['Kestrel Vale Local Offer'], say: ['This video is about your rights when you are 16 or over.'] },
+      { heading: 'Your rights at 16 and over', points: ['Kestrel Vale Local Offer'], say: ['This video is about the decisions you can make about your own support as you get older.'] },
       {
         heading: 'You make the decisions',
         points: ['From the end of the school year you turn 16', 'For most people, that is the end of Year 11'],
@@ -91,7 +91,7 @@ const videos: DemoVideo[] = [
   {
     id: 'asking-for-an-ehc-needs-assessment',
     title: 'Asking for an EHC needs assessment yourself',
-    summary: 'If you are 16 or over you can ask the council for an EHC needs assessment. How to ask, and the time limits the council must keep to.',
+    summary: "From the end of the school year in which you turn 16, you can ask the council for an education, health and care (EHC) needs assessment yourself. How to ask, and the council's time limits.",
     audience: ['young-people', 'parents'],
     topics: ['your-rights', 'education-and-employment'],
     relatedServices: ['send-information-advice-and-support', 'send-mediation'],
@@ -99,7 +99,16 @@ const videos: DemoVideo[] = [
       {
         heading: 'Asking for an EHC needs assessment',
         points: ['Kestrel Vale Local Offer'],
-        say: ['If you are 16 or over, you can ask the council for an EHC needs assessment yourself.', 'Here is how.'],
+        say: ['You can ask the council for an EHC needs assessment yourself.', 'Here is how.'],
+      },
+      {
+        heading: 'When you can ask',
+        points: ['From the end of the school year you turn 16', 'For most people, that is the end of Year 11'],
+        say: [
+          'You can ask for yourself from the end of the school year in which you turn 16.',
+          'For most people, that is the end of Year 11.',
+          'Before then, your parents or your school can ask for you.',
+        ],
       },
       {
         heading: 'What it is',

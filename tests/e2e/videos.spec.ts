@@ -31,7 +31,7 @@ test.describe('a self-hosted video page', () => {
       return { text: cue.text, mode: document.querySelector('video')!.textTracks[0]!.mode };
     });
     expect(firstCue.mode).toBe('showing');
-    expect(firstCue.text).toContain('This video is about your rights');
+    expect(firstCue.text).toContain('This video is about the decisions you can');
   });
 
   test('nothing of the video file is downloaded before play, and it plays with captions showing', async ({ page }) => {
@@ -70,7 +70,7 @@ test.describe('a self-hosted video page', () => {
 
   test('shows the length and links each topic to its page', async ({ page }) => {
     await page.goto(SELF_HOSTED);
-    await expect(page.locator('.summary-list time')).toHaveText('1 minute 6 seconds');
+    await expect(page.locator('.summary-list time')).toHaveText('1 minute 7 seconds');
     await page.getByRole('main').getByRole('link', { name: 'Your rights at 16 and over', exact: true }).click();
     await expect(page).toHaveURL(/\/young-people\/topics\/your-rights\/$/);
   });
