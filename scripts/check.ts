@@ -5,13 +5,13 @@ import { problemReport } from '../src/lib/check-report.ts';
 
 const root = new URL('../', import.meta.url);
 const started = performance.now();
-const { problems, files } = checkContent({
+const { problems, warnings, files } = checkContent({
   rootDir: fileURLToPath(root),
   contentDir: fileURLToPath(new URL('content/', root)),
   publicDir: fileURLToPath(new URL('public/', root)),
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-const report = problemReport(problems, files);
+const report = problemReport(problems, files, warnings);
 if (problems.length) {
   process.stderr.write(`${report}\n`);
   process.exitCode = 1;

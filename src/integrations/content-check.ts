@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../lib/content-check.ts';
-import { problemReport } from '../lib/check-report.ts';
+import { problemReport, warningReport } from '../lib/check-report.ts';
 
 export function contentCheck(): AstroIntegration {
   return {
@@ -13,16 +13,17 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const rootDir = fileURLToPath(config.root);
-        const { problems, files } = checkContent({
+        const { problems, warnings, files } = checkContent({
           rootDir,
           contentDir: fileURLToPath(new URL('./content/', config.root)),
           publicDir: fileURLToPath(config.publicDir),
         });
         if (problems.length === 0) {
+          if (warnings.length > 0) logger.warn(`\n${warningReport(warnings)}`);
           logger.info(`${files} content files checked: no problems.`);
           return;
         }
-        const report = problemReport(problems, files);
+        const report = problemReport(problems, files, warnings);
         if (command === 'build') {
           process.stderr.write(`\n${report}\n\n`);
           process.exit(1);

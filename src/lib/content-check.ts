@@ -46,6 +46,11 @@ export interface LoadedEntry {
 
 export interface CheckResult {
   problems: Problem[];
+  /**
+   * Things worth a look that do not stop publishing, such as a link to a website that is not
+   * secure (http://): many small organisations have no https:// address, and their link still helps.
+   */
+  warnings: Problem[];
   /** Every entry by collection, as written (entries with problems too, for cross-checks). */
   entries: Map<CollectionName, LoadedEntry[]>;
   files: number;
@@ -378,7 +383,8 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   problems.push(...crossCheck(entries, site, contentDir, unreadable));
   problems.push(...publishedFileProblems(contentDir, publicDir, rel));
-  problems.push(...checkTextFields(entries, unreadable));
+  const warnings: Problem[] = [];
+  problems.push(...checkTextFields(entries, unreadable, warnings));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
 
@@ -400,7 +406,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
     }
   }
-  return { problems, entries, files, site };
+  return { problems, warnings, entries, files, site };
 }
 
 function parseJson(source: string): { data: unknown } | { error: string } {
@@ -441,16 +447,30 @@ const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 /** Links in Markdown, [text](/path/), and in HTML or MDX tags, href="/path/". */
 const MARKDOWN_LINK = /\]\(\s*<?(\/[^)\s>]*)/g;
 const HREF = /\bhref\s*=\s*["'](\/[^"']*)["']/g;
+/** Links to other websites that are not secure: a whole field such as a website, or in Markdown or a tag. */
+const INSECURE_LINK = /^(http:\/\/\S+)$|\]\(\s*<?(http:\/\/[^)\s>]+)|\bhref\s*=\s*["'](http:\/\/[^"']+)["']/gi;
 
 /**
  * What is written in the text of every entry, in one pass over its fields and body:
  * - links to pages of this site that do not exist, in MDX bodies, Markdown fields and link
  *   fields. Files (a path with an extension, such as a video or a CSV) are left to the link
  *   check of the built site, as many are made by the build;
- * - HTML entities such as &amp; in plain-text fields, where the page would show "&amp;" as typed.
+ * - HTML entities such as &amp; in plain-text fields, where the page would show "&amp;" as typed;
+ * - links to websites by http:// (added to `warnings`, as they do not stop publishing).
  */
-function checkTextFields(entries: Entries, unreadable: Unreadable): Problem[] {
+function checkTextFields(entries: Entries, unreadable: Unreadable, warnings: Problem[]): Problem[] {
   const problems: Problem[] = [];
+  const checkSecure = (entry: LoadedEntry, field: string, text: string) => {
+    for (const match of text.matchAll(INSECURE_LINK)) {
+      const address = (match[1] ?? match[2] ?? match[3])!;
+      warnings.push({
+        file: entry.file,
+        field,
+        problem: `${address} starts with http://, so browsers warn people that the website is not secure`,
+        fix: `open ${address.replace(/^http:/i, 'https:')} in a browser: if it works, use that address instead`,
+      });
+    }
+  };
   const idsOf = idLookup(entries, unreadable);
   const checkLink = (entry: LoadedEntry, field: string, path: string) => {
     const page = path.split(/[?#]/)[0]!;
@@ -466,12 +486,14 @@ function checkTextFields(entries: Entries, unreadable: Unreadable): Problem[] {
       for (const [field, text] of stringFields(entry.data)) {
         if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) checkLink(entry, field, text);
         else for (const path of linksIn(text)) checkLink(entry, field, path);
+        checkSecure(entry, field, text);
         const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
         if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
       }
       if (!entry.body) continue;
       for (const [line, text] of proseLines(entry.body)) {
         for (const path of linksIn(text)) checkLink(entry, `(body, line ${(entry.bodyStart ?? 0) + line})`, path);
+        checkSecure(entry, `(body, line ${(entry.bodyStart ?? 0) + line})`, text);
       }
     }
   }

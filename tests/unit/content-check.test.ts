@@ -14,6 +14,35 @@ describe('the demo content', () => {
   test('is valid in every collection', () => {
     expect(fixture.check()).toEqual([]);
   });
+  test('has nothing to look at either', () => {
+    expect(fixture.warnings()).toEqual([]);
+  });
+});
+
+describe('links to websites that are not secure (http://) are worth a look, but do not stop publishing', () => {
+  test('a website field', () => {
+    fixture.editJson(SERVICE, (d) => (d.contacts[0].website = 'http://www.example.org/speech'));
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([
+      'content/services/speech-and-language-therapy.json: contacts[0].website — http://www.example.org/speech starts with http://, so browsers warn people that the website is not secure — open https://www.example.org/speech in a browser: if it works, use that address instead',
+    ]);
+  });
+
+  test('links in Markdown fields and in page text, each named by its field or line', () => {
+    fixture.editJson(SERVICE, (d) => (d.description += '\n\nSee [the leaflet](http://www.example.org/leaflet) and [the form](HTTP://forms.example.org/a).'));
+    fixture.write('content/pages/privacy.mdx', fixture.read('content/pages/privacy.mdx') + '\nRead <a href="http://www.example.org/">their policy</a>. Our own [address](https://www.example.org/) is fine.\n');
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings().sort()).toEqual([
+      expect.stringMatching(/^content\/pages\/privacy\.mdx: \(body, line \d+\) — http:\/\/www\.example\.org\/ starts with http:\/\//),
+      expect.stringMatching(/^content\/services\/speech-and-language-therapy\.json: description — HTTP:\/\/forms\.example\.org\/a starts with http:\/\/.* — open https:\/\/forms\.example\.org\/a in a browser/),
+      expect.stringMatching(/^content\/services\/speech-and-language-therapy\.json: description — http:\/\/www\.example\.org\/leaflet starts with http:\/\//),
+    ]);
+  });
+
+  test('an address that only mentions http:// in passing is not a link', () => {
+    fixture.editJson(SERVICE, (d) => (d.summary = 'Our old site (http://www.example.org) has closed.'));
+    expect(fixture.warnings()).toEqual([]);
+  });
 });
 
 /** One broken file per rule, and the start of the line an editor should read. */

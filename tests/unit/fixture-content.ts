@@ -16,6 +16,8 @@ export interface Fixture {
   read: (file: string) => string;
   /** Runs the checker and returns each problem as the line an editor reads. */
   check: () => string[];
+  /** The same for the things worth a look that do not stop publishing. */
+  warnings: () => string[];
   remove: () => void;
 }
 
@@ -33,8 +35,8 @@ export function makeFixture(): Fixture {
     },
     write: (file, text) => writeFileSync(path(file), text),
     read: (file) => readFileSync(path(file), 'utf8'),
-    check: () =>
-      checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).problems.map(formatProblem),
+    check: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).problems.map(formatProblem),
+    warnings: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).warnings.map(formatProblem),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
