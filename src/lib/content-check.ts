@@ -168,15 +168,15 @@ export function webVttProblem(text: string): string | undefined {
 const MEDIA_EXTENSION = /^\.(?:mp4|webm|vtt|jpe?g|png|webp|gif|svg|pdf)$/i;
 
 /** A file in content/public/ must not have the path of one of the site's own files, which it would replace. */
-function publishedFileProblems(contentDir: string, publicDir: string, rel: (path: string) => string): Problem[] {
+function publishedFileProblems(contentPublic: string, publicDir: string, rel: (path: string) => string): Problem[] {
   const own = new Set(filesUnder(publicDir));
-  return filesUnder(join(contentDir, PUBLIC_FOLDER))
+  return filesUnder(contentPublic)
     .filter((path) => own.has(path))
     .map((path) => ({
-      file: rel(join(contentDir, PUBLIC_FOLDER, path)),
+      file: rel(join(contentPublic, path)),
       field: '(file name)',
       problem: `the site itself publishes /${path}, and two files cannot have one address`,
-      fix: 'rename the file or put it in a folder of its own, such as content/public/files/',
+      fix: `rename the file or put it in a folder of its own, such as content/${PUBLIC_FOLDER}/files/`,
     }));
 }
 
@@ -381,8 +381,10 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
 
-  problems.push(...crossCheck(entries, site, contentDir, unreadable));
-  problems.push(...publishedFileProblems(contentDir, publicDir, rel));
+  // Videos, captions and posters are content: they live in content/public/, published as they are.
+  const contentPublic = join(contentDir, PUBLIC_FOLDER);
+  problems.push(...crossCheck(entries, site, contentPublic, unreadable));
+  problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
   const warnings: Problem[] = [];
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
@@ -492,8 +494,9 @@ function checkTextFields(entries: Entries, unreadable: Unreadable, warnings: Pro
       }
       if (!entry.body) continue;
       for (const [line, text] of proseLines(entry.body)) {
-        for (const path of linksIn(text)) checkLink(entry, `(body, line ${(entry.bodyStart ?? 0) + line})`, path);
-        checkSecure(entry, `(body, line ${(entry.bodyStart ?? 0) + line})`, text);
+        const where = `(body, line ${(entry.bodyStart ?? 0) + line})`;
+        for (const path of linksIn(text)) checkLink(entry, where, path);
+        checkSecure(entry, where, text);
       }
     }
   }
@@ -513,7 +516,7 @@ function idLookup(entries: Entries, unreadable: Unreadable): (collection: Collec
 }
 
 /** The rules that need more than one file: references, localities, themes, trees, captions. */
-function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, contentDir: string, unreadable: Unreadable): Problem[] {
+function crossCheck(entries: Entries, site: { localities: { name: string }[]; feedbackThemes: string[] } | undefined, contentPublic: string, unreadable: Unreadable): Problem[] {
   const problems: Problem[] = [];
   const idsOf = idLookup(entries, unreadable);
 
@@ -594,8 +597,6 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
     }
   }
 
-  // Videos, captions and posters are content: they live in content/public/, published as they are.
-  const contentPublic = join(contentDir, PUBLIC_FOLDER);
   const shown = (path: string) => `content/${PUBLIC_FOLDER}${path}`;
   const folderFix = (path: string) => `content/${PUBLIC_FOLDER}${posix.dirname(path).replace(/\/?$/, '/')}`;
   for (const video of entries.get('videos') ?? []) {
