@@ -229,6 +229,19 @@ test.describe('with JavaScript', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
+  test('at phone width the print and copy buttons stack flush with the text, not set in', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 640 } });
+    const phone = await context.newPage();
+    await phone.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.3`);
+    const print = phone.getByRole('button', { name: 'Print this result' });
+    const copy = phone.getByRole('button', { name: 'Copy a link to this result' });
+    await expect(copy).toBeVisible();
+    const [a, b] = [(await print.boundingBox())!, (await copy.boundingBox())!];
+    expect(b.y).toBeGreaterThan(a.y + a.height);
+    expect(b.x).toBe(a.x);
+    await context.close();
+  });
+
   test('a result reached without answering shows no "Your answers"', async ({ page }) => {
     await page.goto(`/navigator/${id}/urgent-help/`);
     await expect(page.locator('[data-your-answers]')).toBeHidden();
