@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { syntheticServices } from './lib/synthetic-services.ts';
+import { areaOfSite, syntheticServices } from './lib/synthetic-services.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 
@@ -218,8 +218,7 @@ mkdirSync(bare);
 copyProject(project, ours, { imageCache: false });
 
 const organisations = readdirSync(join(ours, 'content/organisations')).map((f) => f.replace(/\.json$/, ''));
-const site = JSON.parse(readFileSync(join(ours, 'content/site.json'), 'utf8')) as { localities: { name: string }[] };
-const services = syntheticServices(count, organisations, site.localities.map((l) => l.name));
+const services = syntheticServices(count, organisations, areaOfSite(JSON.parse(readFileSync(join(ours, 'content/site.json'), 'utf8'))));
 for (const s of services) writeFileSync(join(ours, 'content/services', `${s.id}.json`), JSON.stringify(s.data));
 
 console.log(`Benchmark: ${count} synthetic services (plus the demo content) in ${work}`);
