@@ -42,7 +42,8 @@ export interface SyntheticArea {
 export function areaOfSite(site: { localities: SyntheticArea['localities']; contact: { email: string; address: string } }): SyntheticArea {
   const postcode = /\b([A-Z]{1,2})\d[A-Z\d]? ?\d[A-Z]{2}\b/.exec(site.contact.address);
   return {
-    localities: site.localities.length > 0 ? site.localities : [{ name: 'Town Centre', lat: 52.5, lng: -1.5 }],
+    // site.json's schema asks for at least one locality, so there is always a place to name.
+    localities: site.localities,
     emailDomain: site.contact.email.split('@')[1] ?? 'example.org',
     postcodeArea: postcode?.[1] ?? 'ZZ',
   };
