@@ -48,33 +48,10 @@ export default defineConfig({
     socialImages(),
     outputSize(),
   ],
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: [
-        "default-src 'self'",
-        "base-uri 'self'",
-        "object-src 'none'",
-        "form-action 'self'",
-        "img-src 'self'",
-        "font-src 'self'",
-        "media-src 'self'",
-        "connect-src 'self'",
-        // No frames anywhere. Not written as frame-src 'none': a YouTube video page adds
-        // frame-src for youtube-nocookie.com alone (Astro.csp), which 'none' would contradict.
-        "child-src 'none'",
-        // Search runs on the page (Pagefind's worker is switched off), so nothing starts a worker.
-        "worker-src 'none'",
-        "manifest-src 'self'",
-      ],
-      // Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
   // Every script is a file the site built, never inlined into the page however small: the
-  // policy then trusts only the site's own files ('self'), and the hostile-content test can tell
-  // the site's scripts from anything an editor's text might inject.
+  // policy (src/lib/csp.ts, in each page's <meta> tag) then trusts only the site's own files
+  // ('self'), and the hostile-content test can tell the site's scripts from anything an editor's
+  // text might inject.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
