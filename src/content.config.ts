@@ -1,9 +1,11 @@
 /**
  * The content collections. Schemas live in src/schemas/ and the folder of each collection in
  * src/lib/collections.ts, shared with `npm run check` so both accept exactly the same files.
+ * Every loader waits for the content check first, so an editor's mistake is explained in plain
+ * English before Astro reads the file (src/integrations/content-check.ts).
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import {
   feedbackSchema,
@@ -20,13 +22,25 @@ import {
 } from './schemas/index.ts';
 import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './lib/collections.ts';
 import { slugify } from './lib/slug.ts';
+import { contentChecked } from './lib/content-checked.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
+
+/** A loader that starts once the content check has reported. */
+function afterCheck(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      await contentChecked();
+      return loader.load(context);
+    },
+  };
+}
 
 /** The loader for a folder collection, from the shared table. */
 function fromFolder(name: FolderCollection['name']) {
   const collection = folderCollections.find((c) => c.name === name)!;
-  return glob({ base: `./content/${collection.folder}`, pattern: `*${collection.extension}` });
+  return afterCheck(glob({ base: `./content/${collection.folder}`, pattern: `*${collection.extension}` }));
 }
 
 export const collections = {
@@ -40,9 +54,11 @@ export const collections = {
   pages: defineCollection({ loader: fromFolder('pages'), schema: pageSchema() }),
   indicators: defineCollection({ loader: fromFolder('indicators'), schema: indicatorSchema() }),
   glossary: defineCollection({
-    loader: file(`content/${GLOSSARY_FILE}`, {
-      parser: (text) => (JSON.parse(text) as { term: string }[]).map((item) => ({ id: slugify(item.term), ...item })),
-    }),
+    loader: afterCheck(
+      file(`content/${GLOSSARY_FILE}`, {
+        parser: (text) => (JSON.parse(text) as { term: string }[]).map((item) => ({ id: slugify(item.term), ...item })),
+      }),
+    ),
     schema: glossaryTermSchema().extend({ id: z.string() }),
   }),
 };

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/place-file.ts';
 import type { Site } from '../lib/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
+import { contentChecked } from '../lib/content-checked.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-image-pool.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
@@ -99,11 +100,12 @@ export function socialImages(): AstroIntegration {
   let rootDir = '';
   let siteUrl = '';
   /**
-   * content/site.json, read once the content check has passed (astro:config:done): read when this
-   * module loads, with the configuration, a broken file would stop the build with a parser's
-   * message before the content check could explain it.
+   * content/site.json, read once the content check has passed (astro:build:start): read any
+   * earlier, a broken file would stop the build with a parser's message before the content check
+   * could explain it.
    */
   let site: Site;
+  let configuredSite: string | undefined;
   let pool: SocialImagePool | undefined;
   /** OG_THREADS sets the number of drawing threads throughout, instead of the cores less one, then all. */
   const chosenThreads = process.env.OG_THREADS ? Math.max(1, Number(process.env.OG_THREADS)) : undefined;
@@ -127,12 +129,14 @@ export function socialImages(): AstroIntegration {
   return {
     name: 'open-local-offer:social-images',
     hooks: {
-      'astro:config:done': async ({ config }) => {
+      'astro:config:done': ({ config }) => {
         rootDir = fileURLToPath(config.root);
-        site = (await import('../lib/site.ts')).site;
-        siteUrl = config.site ?? site.siteUrl;
+        configuredSite = config.site;
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
+        await contentChecked();
+        site = (await import('../lib/site.ts')).site;
+        siteUrl = configuredSite ?? site.siteUrl;
         cacheDir = join(rootDir, '.cache', 'og');
         mkdirSync(cacheDir, { recursive: true });
         cached = new Set(readdirSync(cacheDir).map((file) => join(cacheDir, file)));
