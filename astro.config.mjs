@@ -52,7 +52,20 @@ export default defineConfig({
   // policy (src/lib/csp.ts, in each page's <meta> tag) then trusts only the site's own files
   // ('self'), and the hostile-content test can tell the site's scripts from anything an editor's
   // text might inject.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro marks each MDX page's module with a directive that the bundler warns it may not
+        // keep (withastro/astro#18087; harmless, Astro's own fix is pending). The warning names
+        // content files, which would tell an editor their page is at fault: it is left out.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

@@ -47,6 +47,10 @@ describe('another council, with content of its own', () => {
     expect(build.status, build.output).toBe(0);
   });
 
+  test('the build warns of nothing when nothing is wrong: a warning naming a content file must mean the editor has something to fix', () => {
+    expect(build.output.split('\n').filter((line) => /\[WARN\]|warning/i.test(line))).toEqual([]);
+  });
+
   test('nothing in the built site names the demo area: no local name lives in the code', () => {
     const found: string[] = [];
     for (const file of filesIn(join(root, 'dist'))) {
