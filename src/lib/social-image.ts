@@ -56,20 +56,22 @@ export interface FontFile {
 
 /** A hash of the inputs, the layout drawn from them and the fonts: the image's name in the cache. */
 export function socialImageKey(input: SocialImageInput, fontsHash: string): string {
-  const { title, description, ...shared } = input;
-  // Every page of a site shares the frame: its layout is written out once, not for every page.
-  const key = frameKey(input);
-  let frame = frameLayouts.get(key);
+  const { title, description } = input;
+  // Every page of a site shares the frame (its layout, what it shows and the fonts): that part is
+  // hashed once, and each page's key hashes only its own words with the frame's digest.
+  const key = `${fontsHash} ${frameKey(input)}`;
+  let frame = frameDigests.get(key);
   if (frame === undefined) {
-    frame = JSON.stringify({ template: TEMPLATE_VERSION, frame: socialImageFrameLayout(input), text: TEXT });
-    frameLayouts.set(key, frame);
+    const layout = { template: TEMPLATE_VERSION, frame: socialImageFrameLayout(input), text: TEXT };
+    frame = createHash('sha256').update(JSON.stringify({ layout, fontsHash, shared: frameKey(input) })).digest('hex');
+    frameDigests.set(key, frame);
   }
   return createHash('sha256')
-    .update(JSON.stringify({ frame, fontsHash, input: { title, description, ...shared }, titleSize: titleSize(title) }))
+    .update(JSON.stringify([frame, title, description, titleSize(title)]))
     .digest('hex')
     .slice(0, 32);
 }
-const frameLayouts = new Map<string, string>();
+const frameDigests = new Map<string, string>();
 
 /** What a frame is drawn from: everything an image shows except the page's own title and description. */
 function frameKey(input: SocialImageInput): string {
