@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
+
+/** A port nothing is listening on. */
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/**
+ * The development server (`npm run dev`, and `npm run cms` for editors) puts each page's styles
+ * inline so it can change them live. The built site's security policy allows no inline style, so
+ * the development server's pages must not carry it, or they would show unstyled.
+ */
+describe('the development server', () => {
+  let root: string;
+  let server: ChildProcess;
+  let origin: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'olo-dev-'));
+    copyProject(resolve('.'), root);
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    // Not the test runner's own environment (NODE_ENV=test and its variables): a person's shell.
+    const env = { PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1' };
+    server = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', env });
+    for (let i = 0; i < 120; i++) {
+      const up = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+      if (up) return;
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
+    throw new Error('the development server did not start within a minute');
+  }, 90_000);
+
+  afterAll(() => {
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('serves pages with their styles inline and no security policy to block them', async () => {
+    for (const path of ['/', '/services/portage-home-visiting/', '/admin/']) {
+      const html = await (await fetch(`${origin}${path}`)).text();
+      expect(html, path).not.toContain('http-equiv="content-security-policy"');
+      if (path !== '/admin/') expect(html, path).toMatch(/<style[^>]*>/);
+    }
+  });
+});
