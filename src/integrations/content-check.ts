@@ -18,12 +18,16 @@ type Findings = Pick<CheckResult, 'problems' | 'warnings' | 'files'>;
 
 /** The check in a worker thread; in this thread if a worker cannot run it. */
 function checkBeside(options: CheckOptions): Promise<Findings> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
     const inThisThread = () => {
       if (settled) return;
       settled = true;
-      resolve(checkContent(options));
+      try {
+        resolve(checkContent(options));
+      } catch (error) {
+        reject(error);
+      }
     };
     const worker = new Worker(new URL('../lib/content-check-worker.ts', import.meta.url), { workerData: options });
     worker.once('message', (findings: Findings) => {
