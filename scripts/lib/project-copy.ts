@@ -44,19 +44,28 @@ export function runInCopy(root: string, tool: 'node' | 'astro', args: string[], 
   });
 }
 
-/** Serves a built copy's dist/ (or `dir`) with scripts/serve.ts on `port`, once it answers. */
-export async function serveBuilt(root: string, port: number, dir = join(root, 'dist')): Promise<ChildProcess> {
-  const server = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/serve.ts'), '--dir', dir, '--port', String(port)], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+/**
+ * Waits until `url` answers with a success, polling every `everyMs` for up to `tries` times; if it
+ * never does, stops the server and throws `failure`.
+ */
+export async function untilAnswering(server: ChildProcess, url: string, { tries, everyMs, failure }: { tries: number; everyMs: number; failure: string }): Promise<void> {
+  for (let i = 0; i < tries; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
+      if ((await fetch(url)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   server.kill();
-  throw new Error(`the test server on port ${port} did not start`);
+  throw new Error(failure);
+}
+
+/** Serves a built copy's dist/ (or `dir`) with scripts/serve.ts on `port`, once it answers. */
+export async function serveBuilt(root: string, port: number, dir = join(root, 'dist')): Promise<ChildProcess> {
+  const server = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/serve.ts'), '--dir', dir, '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  await untilAnswering(server, `http://127.0.0.1:${port}/`, { tries: 100, everyMs: 100, failure: `the test server on port ${port} did not start` });
+  return server;
 }
 
 /** Chromium as the tests use it: Debian's (or CHROMIUM_PATH), with background traffic off. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { copyProject, untilAnswering } from '../../scripts/lib/project-copy.ts';
 
 /** A port nothing is listening on. */
 const freePort = () =>
@@ -33,12 +33,7 @@ describe('the development server', () => {
     // Not the test runner's own environment (NODE_ENV=test and its variables): a person's shell.
     const env = { PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1' };
     server = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', env });
-    for (let i = 0; i < 120; i++) {
-      const up = await fetch(`${origin}/`).then((r) => r.ok, () => false);
-      if (up) return;
-      await new Promise((wait) => setTimeout(wait, 500));
-    }
-    throw new Error('the development server did not start within a minute');
+    await untilAnswering(server, `${origin}/`, { tries: 120, everyMs: 500, failure: 'the development server did not start within a minute' });
   }, 90_000);
 
   afterAll(() => {
