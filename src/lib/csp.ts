@@ -1,8 +1,9 @@
 /**
- * The Content-Security-Policy every built page carries in a `<meta>` tag (BaseLayout; the editor
- * at /admin/ writes its own looser one). The host's header adds what a `<meta>` policy cannot
- * (frame-ancestors: public/_headers, docs/hosting.md). The development server's pages carry none,
- * as with Astro's own policy: it puts each page's styles inline so it can change them live.
+ * The Content-Security-Policy every built page carries in a `<meta>` tag (SecurityPolicy.astro,
+ * in BaseLayout; the editor at /admin/ has a looser one). The host's header adds what a `<meta>`
+ * policy cannot (frame-ancestors: public/_headers, docs/hosting.md). The development server's
+ * pages carry none, as with Astro's own policy: it puts each page's styles inline so it can
+ * change them live.
  *
  * The policy trusts only the site's own files ('self'). The site inlines no script and no style
  * (astro.config.mjs makes every script a file; `inlineStylesheets: 'never'`), so it needs no
