@@ -11,7 +11,8 @@ import type { IndicatorUnit } from './vocabulary.ts';
 export interface IndicatorData {
   title: string;
   unit: IndicatorUnit;
-  higherIsBetter: boolean;
+  /** Left out when neither a higher nor a lower figure is better. */
+  higherIsBetter?: boolean;
   source: string;
   series: LinePoint[];
 }
@@ -67,7 +68,7 @@ export function trendSummary(indicator: Pick<IndicatorData, 'unit' | 'higherIsBe
     const position = last.value > value ? 'Above' : last.value < value ? 'Below' : 'The same as';
     sentences.push(`${position} ${withArticle(label)} of ${f(value)}.`);
   }
-  sentences.push(indicator.higherIsBetter ? 'A higher figure is better.' : 'A lower figure is better.');
+  if (indicator.higherIsBetter !== undefined) sentences.push(indicator.higherIsBetter ? 'A higher figure is better.' : 'A lower figure is better.');
   return sentences.join(' ');
 }
 

@@ -8,7 +8,14 @@ export interface GlossaryWords {
   term: string;
   abbreviations: string[];
   synonyms: string[];
+  /** Old names, shown as "Used to be called" in the glossary: still words people search with. */
+  usedToBeCalled?: string[];
+  /** Words people search with that do not mean the same thing. */
+  searchWords?: string[];
 }
+
+/** Every other word for an entry that search should know: synonyms, old names and search words. */
+const otherWords = (entry: GlossaryWords): string[] => [...entry.synonyms, ...(entry.usedToBeCalled ?? []), ...(entry.searchWords ?? [])];
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,21 +53,21 @@ function mentions(text: string, word: string, caseSensitive: boolean): boolean {
 export function mentionsTerm(text: string, entry: GlossaryWords): boolean {
   return (
     mentions(text, entry.term, false) ||
-    entry.synonyms.some((s) => mentions(text, s, false)) ||
+    otherWords(entry).some((s) => mentions(text, s, false)) ||
     entry.abbreviations.some((a) => mentions(text, a, true))
   );
 }
 
 /**
  * The other words people use for the glossary terms that `text` mentions, leaving out words the
- * text already has. Order: glossary order, then term, abbreviations, synonyms.
+ * text already has. Order: glossary order, then term, abbreviations, synonyms, old names, search words.
  */
 export function expandSynonyms(text: string, glossary: GlossaryWords[]): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   for (const entry of glossary) {
     if (!mentionsTerm(text, entry)) continue;
-    for (const word of [entry.term, ...entry.abbreviations, ...entry.synonyms]) {
+    for (const word of [entry.term, ...entry.abbreviations, ...otherWords(entry)]) {
       const key = word.toLowerCase();
       if (seen.has(key) || mentions(text, word, false)) continue;
       seen.add(key);

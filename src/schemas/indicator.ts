@@ -14,7 +14,11 @@ export const indicatorSchema = () =>
     title: text('a title'),
     description: text('a description'),
     unit: oneOf(indicatorUnits.values, 'units'),
-    higherIsBetter: z.boolean({ error: 'true or false, without quotes' }),
+    /**
+     * Whether a higher figure is better. Leave it out when neither is: fewer requests for an EHC
+     * needs assessment is not better in itself, as anyone may ask at any time.
+     */
+    higherIsBetter: z.boolean({ error: 'true or false, without quotes' }).optional(),
     source: text('where the figures come from'),
     series: z
       .array(point, { error: 'a list of { period, value } points' })

@@ -41,6 +41,11 @@ describe('the trend summary', () => {
   test('no figures say so', () => {
     expect(trendSummary({ unit: 'percent', higherIsBetter: true, series: [] })).toBe('No figures have been published yet.');
   });
+
+  test('says nothing about which way is better when the indicator does not say', () => {
+    const requests = { unit: 'count' as const, series: [{ period: '2025-11', value: 38 }, { period: '2026-10', value: 52 }] };
+    expect(trendSummary(requests)).toBe('Up from 38 in November 2025 to 52 in October 2026.');
+  });
 });
 
 describe('the CSV download', () => {
