@@ -34,3 +34,20 @@ test('the real glossary expands the abbreviations parents search for', () => {
   expect(expandSynonyms('Short breaks', real)).toContain('respite');
   expect(expandSynonyms('Social, emotional and mental health', real)).toContain('SEMH');
 });
+
+test('old names and search-only words still find the term they belong to', () => {
+  const plan = { term: 'Education, health and care plan', abbreviations: ['EHCP'], synonyms: [], usedToBeCalled: ['statement of special educational needs'], searchWords: ['EHC'] };
+  expect(mentionsTerm('Ask about your statement of special educational needs', plan)).toBe(true);
+  expect(expandSynonyms('Education, health and care plan reviews', [plan])).toEqual(['EHCP', 'statement of special educational needs', 'EHC']);
+});
+
+test('in the real glossary, abolished and different terms are not listed as the same thing', () => {
+  const real = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as { term: string; synonyms: string[]; usedToBeCalled?: string[] }[];
+  const synonymsOf = (term: string) => real.find((e) => e.term === term)!.synonyms.map((s) => s.toLowerCase());
+  expect(synonymsOf('Education, health and care plan')).not.toContain('statement of special educational needs');
+  expect(real.find((e) => e.term === 'Education, health and care plan')!.usedToBeCalled).toContain('statement of special educational needs');
+  expect(synonymsOf('SEN support')).not.toContain('school action');
+  expect(synonymsOf('Personal budget')).not.toContain('direct payment');
+  expect(synonymsOf('Mediation')).not.toContain('disagreement resolution');
+  expect(synonymsOf('High needs block')).not.toContain('top-up funding');
+});
