@@ -129,7 +129,7 @@ test('without JavaScript, the back link goes to a question that leads to this pa
   const { context, page } = await withoutJs(browser);
   await page.goto('/navigator/which-support-applies/school-tried/');
   await page.locator('main [data-back-link]').click();
-  await expect(page).toHaveURL(/\/navigator\/which-support-applies\/school-need\/$/);
+  await expect(page).toHaveURL(/\/navigator\/which-support-applies\/school-significant\/$/);
   await context.close();
 });
 
@@ -175,14 +175,14 @@ test.describe('with JavaScript', () => {
   });
 
   test('a change link goes back to the question, and a new answer replaces the old journey', async ({ page }) => {
-    await walk(page, id, tree, [{ node: 'age', option: 1 }, { node: 'school-concern', option: 1 }, { node: 'school-where', option: 0 }, { node: 'school-need', option: 2 }, { node: 'school-tried', option: 0 }]);
+    await walk(page, id, tree, [{ node: 'age', option: 1 }, { node: 'school-concern', option: 1 }, { node: 'school-where', option: 0 }, { node: 'school-need', option: 2 }, { node: 'school-significant', option: 1 }, { node: 'school-tried', option: 0 }]);
     await expect(page).toHaveURL(/sen-support-outcome\/$/);
     await page.getByRole('link', { name: 'Change your answer to: What has the school already done to help?' }).click();
     await expect(page).toHaveURL(/school-tried\/$/);
     await page.getByRole('link', { name: /SEN support and advice from a specialist/ }).click();
     await expect(page).toHaveURL(/ehc-assessment-outcome\/$/);
     const rows = page.locator('[data-your-answers] .summary-list__row');
-    await expect(rows).toHaveCount(5);
+    await expect(rows).toHaveCount(6);
     await expect(rows.last().locator('dd').first()).toHaveText(/SEN support and advice from a specialist/);
   });
 
@@ -223,8 +223,8 @@ test.describe('with JavaScript', () => {
   });
 
   test('a result showing "Your answers" and the share tools has no axe violations', async ({ page }) => {
-    await page.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.3`);
-    await expect(page.locator('[data-your-answers] .summary-list__row')).toHaveCount(5);
+    await page.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.1.3`);
+    await expect(page.locator('[data-your-answers] .summary-list__row')).toHaveCount(6);
     const results = await axe(page);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
@@ -232,7 +232,7 @@ test.describe('with JavaScript', () => {
   test('at phone width the print and copy buttons stack flush with the text, not set in', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 640 } });
     const phone = await context.newPage();
-    await phone.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.3`);
+    await phone.goto(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.1.3`);
     const print = phone.getByRole('button', { name: 'Print this result' });
     const copy = phone.getByRole('button', { name: 'Copy a link to this result' });
     await expect(copy).toBeVisible();
