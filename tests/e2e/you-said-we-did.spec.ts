@@ -34,7 +34,7 @@ test.describe('you said, we did', () => {
     await expect(entry.getByText('You said')).toBeVisible();
     await expect(entry.getByText('We did', { exact: true })).toBeVisible();
     await expect(entry.getByText('Done', { exact: true })).toBeVisible();
-    await expect(entry.getByRole('link', { name: 'Requesting an EHC needs assessment' })).toHaveAttribute('href', '/pathways/sen-support/');
+    await expect(entry.getByRole('link', { name: 'Requesting an EHC needs assessment' })).toHaveAttribute('href', '/pathways/ehc-needs-assessment/');
     const planned = page.locator('[data-status="planned"]').first();
     await expect(planned.getByText('What we will do')).toBeVisible();
   });
