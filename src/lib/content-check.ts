@@ -18,6 +18,7 @@ import { ID_PATTERN, isoDateOf } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
 import { mdxHazards, proseLines } from './mdx-safety.ts';
+import { readabilityWarnings } from './readability.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
@@ -387,6 +388,8 @@ export function checkContent(options: CheckOptions): CheckResult {
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
   const warnings: Problem[] = [];
   problems.push(...checkTextFields(entries, unreadable, warnings));
+  // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
+  warnings.push(...readabilityWarnings([...entries.values()].flat()));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
 
