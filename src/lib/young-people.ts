@@ -1,7 +1,7 @@
 /**
  * What the young people's pages say about each topic, written for 13 to 25 year olds: plain,
  * direct and accurate for England (Children and Families Act 2014, SEND Code of Practice
- * chapter 8, Care Act 2014, NHS guidance). Nothing here is specific to one council.
+ * chapter 8, Care Act 2014, NICE guideline NG43). Nothing here is specific to one council.
  */
 import type { VideoTopic } from './vocabulary.ts';
 
@@ -16,8 +16,8 @@ export const topicGuides: Record<VideoTopic, TopicGuide> = {
   'education-and-employment': {
     summary: 'College, apprenticeships, supported internships and getting a job.',
     points: [
-      'After Year 11 you stay in education or training until you are 18. That could be college or sixth form, an apprenticeship, a supported internship, or part-time study alongside work or volunteering.',
-      'If you have an EHC plan, it can carry on up to age 25 while you are in education or training and still need it.',
+      'After Year 11 you stay in learning until you are 18. That could be college or sixth form, an apprenticeship or a supported internship. It could also be part-time study while you work or help out as a volunteer.',
+      'If you have an EHC plan, it can carry on while you are still learning and need it. It can last until the end of the school or college year in which you turn 25.',
       'A supported internship is a way into paid work, with a job coach, if you are 16 to 24 and have an EHC plan.',
     ],
   },
@@ -48,8 +48,8 @@ export const topicGuides: Record<VideoTopic, TopicGuide> = {
   'your-rights': {
     summary: 'From the end of Year 11 you make your own decisions about your support.',
     points: [
-      'From the end of the school year in which you turn 16, you make the decisions about your support and your EHC plan, not your parents.',
-      'You can ask the council for an EHC needs assessment yourself. An email or a letter is enough.',
+      'From the end of Year 11, you make the decisions about your support and your EHC plan, not your parents.',
+      'From the end of Year 11 until your 25th birthday, you can ask the council for an EHC needs assessment yourself, at any time. An email or a letter is enough.',
       'You can say which school or college you want, and appeal to the SEND Tribunal if you disagree with a decision.',
       'Your parents can still help if you want them to. If you cannot make a particular decision, even with help, someone can make it for you, in your best interests.',
     ],

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../src/lib/readability.ts';
 import { makeFixture, type Fixture } from './fixture-content.ts';
+import { topicGuides } from '../../src/lib/young-people.ts';
 
 const LONG = 'If your child is not making the progress you expected at school, even with good teaching that is adapted to their needs, you should ask to meet the school.';
 const HARD = 'Comprehensive multidisciplinary assessment necessitates collaborative consideration. Individualised educational interventions require systematic evaluation.';
@@ -54,13 +55,12 @@ describe('readabilityIssues', () => {
 });
 
 describe('readabilityWarnings', () => {
-  test('measures pathways, tree results, glossary definitions and videos for young people, naming the file and the field or line', () => {
+  test('measures pathways, tree results and glossary definitions, naming the file and the field or line', () => {
     const warnings = readabilityWarnings([
       { collection: 'pathways', file: 'content/pathways/a.mdx', data: { whoDecides: LONG }, body: `Fine.\n\n${LONG}`, bodyStart: 10 },
       { collection: 'navigator', file: 'content/navigator/t.json', data: { nodes: { q: { type: 'question', question: LONG }, r: { type: 'outcome', body: LONG } } } },
       { collection: 'glossary', file: 'content/glossary.json', data: { term: 'Thing', definition: LONG } },
       { collection: 'videos', file: 'content/videos/yp.mdx', data: { audience: ['young-people'] }, body: LONG, bodyStart: 5 },
-      { collection: 'videos', file: 'content/videos/pro.mdx', data: { audience: ['professionals'] }, body: LONG, bodyStart: 5 },
       { collection: 'services', file: 'content/services/s.json', data: { description: LONG } },
     ]);
     expect(warnings.map((w) => `${w.file}: ${w.field}`)).toEqual([
@@ -68,7 +68,6 @@ describe('readabilityWarnings', () => {
       'content/pathways/a.mdx: (body, line 13)',
       'content/navigator/t.json: nodes.r.body',
       'content/glossary.json: definition of "Thing"',
-      'content/videos/yp.mdx: (body, line 6)',
     ]);
     expect(warnings[0]!.problem).toBe(`this sentence has 29 words: "${LONG}"`);
     expect(warnings[0]!.fix).toMatch(/split it into sentences of 25 words or fewer, and move any legal citation into the "Sources:" line/);
@@ -92,4 +91,9 @@ describe('in npm run check', () => {
     fixture.editJson('content/glossary.json', (d) => (d[0].definition = HARD));
     expect(fixture.warnings()).toContainEqual(expect.stringMatching(/^content\/glossary\.json: definition of ".+" — this paragraph is hard to read \(reading ease -?\d+, aim for 60 or more\)/));
   });
+});
+
+test('the young people\'s topic pages are within the readability check', () => {
+  const issues = Object.entries(topicGuides).flatMap(([topic, guide]) => [guide.summary, ...guide.points].flatMap((text) => readabilityIssues(text).map((i) => `${topic}: ${i.kind} ${i.value}: ${i.text}`)));
+  expect(issues).toEqual([]);
 });
