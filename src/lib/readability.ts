@@ -42,7 +42,8 @@ export function wordsOf(text: string): string[] {
  * a line with no full stop is a sentence of its own.
  */
 export function sentencesOf(paragraph: string): string[] {
-  const guarded = paragraph.replace(/\b(e\.g|i\.e|etc|No|St|Dr|Mr|Mrs|Ms|s|ss|reg|para|paras)\.(?=\s)/g, (m) => m.replace('.', '\u0000'));
+  // Not after an apostrophe: the "s." of "child's." ends a sentence.
+  const guarded = paragraph.replace(/(?<![\p{L}\p{N}'’])(e\.g|i\.e|etc|No|St|Dr|Mr|Mrs|Ms|s|ss|reg|para|paras)\.(?=\s)/gu, (m) => m.replace('.', '\u0000'));
   return guarded
     .split(/(?<=[.!?])["”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}£])/u)
     .map((s) => s.replace(/\u0000/g, '.').trim())

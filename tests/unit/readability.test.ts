@@ -14,6 +14,7 @@ describe('counting words and sentences', () => {
 
   test('a sentence ends at a full stop before a capital, but not in "e.g." or "No. 2"', () => {
     expect(sentencesOf('Ask the SENCO. Ask for a plan, e.g. a written one. See form No. 2 today.')).toEqual(['Ask the SENCO.', 'Ask for a plan, e.g. a written one.', 'See form No. 2 today.']);
+    expect(sentencesOf("Meet your child's. Then talk to the school's SENCO.")).toEqual(["Meet your child's.", "Then talk to the school's SENCO."]);
   });
 
   test('easy words and short sentences score high, long words and long sentences score low', () => {
