@@ -15,7 +15,7 @@ export const MAX_SENTENCE_WORDS = 25;
 export const MIN_READING_EASE = 60;
 /**
  * Below this many words the formula says more about one long word than about the paragraph
- * ("Help with mobility." scores 38), so shorter paragraphs are held only to the sentence length.
+ * ("Help with mobility." scores 35), so shorter paragraphs are held only to the sentence length.
  */
 export const MIN_WORDS_FOR_EASE = 12;
 
