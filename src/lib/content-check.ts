@@ -17,7 +17,7 @@ import { closest, fieldName, problemFromIssue, type Problem } from './problems.t
 import { ID_PATTERN, isoDateOf } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
-import { mdxHazards, proseLines } from './mdx-safety.ts';
+import { mdxHazards, PROVIDED_COMPONENTS, proseLines } from './mdx-safety.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
@@ -323,7 +323,7 @@ export function checkContent(options: CheckOptions): CheckResult {
           if (field) problems.push({ file, field: field[1]!, problem: `line ${index + 2}: " #" starts a comment in YAML, so everything after it is lost`, fix: `put the whole value in double quotes, such as ${field[1]}: "${text.slice(text.indexOf(':') + 1).trim().replace(/"/g, '\\"')}"` });
         });
         bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
-        for (const hazard of mdxHazards(body)) {
+        for (const hazard of mdxHazards(body, { provided: PROVIDED_COMPONENTS[collection.folder] })) {
           problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
         }
         if (collection.bodyRequired && !body.trim()) {
