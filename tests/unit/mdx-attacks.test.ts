@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function asTheBuildWould(body: string): Promise<'refused' | 'rendered' | 'failed'> {
   if (mdxHazards(body).length > 0) return 'refused';
   try {
-    const jsx = (type: unknown, props: { children?: unknown }) => (typeof type === 'function' ? type(props) : props?.children ?? null);
+    const jsx = (type: unknown, props: unknown) => (typeof type === 'function' ? type(props) : (props as { children?: unknown })?.children ?? null);
     const module = await evaluate(body, { jsx, jsxs: jsx, Fragment: 'fragment' });
     (module.default as (props: object) => unknown)({ components: {} });
     return 'rendered';
@@ -44,7 +44,7 @@ describe('an MDX body that tries to run code or script', () => {
 
   test('the corpus is real: the same code, unchecked, does run', async () => {
     const body = `{process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')}`;
-    const jsx = (_type: unknown, props: { children?: unknown }) => props?.children ?? null;
+    const jsx = (_type: unknown, props: unknown) => (props as { children?: unknown })?.children ?? null;
     const module = await evaluate(body, { jsx, jsxs: jsx, Fragment: 'fragment' });
     (module.default as (props: object) => unknown)({});
     expect(existsSync(marker)).toBe(true);
