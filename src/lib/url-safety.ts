@@ -74,3 +74,21 @@ export function misleadingText(text: string): string | undefined {
 }
 
 export const MISLEADING_TEXT_FIX = 'retype the text: delete it and type it again by hand, without pasting';
+
+/** Field names whose whole value is a link address. */
+const ADDRESS_FIELD = /(?:^|\.)(?:url|href|website|[a-z]+Url)$/i;
+/** Addresses in Markdown links and HTML tags inside a text field. */
+const LINKS_IN_TEXT = /\]\(\s*<?([^)\s>]+)|href\s*=\s*["']([^"']*)["']/gi;
+
+/** Problems in one text field of a content file: misleading characters and unsafe link addresses. */
+export function textFieldProblems(file: string, field: string, text: string): { file: string; field: string; problem: string; fix: string }[] {
+  const problems = [];
+  const misleading = misleadingText(text);
+  if (misleading) problems.push({ file, field, problem: `the text looks fine but ${misleading}`, fix: MISLEADING_TEXT_FIX });
+  const addresses = ADDRESS_FIELD.test(field) ? [text] : [...text.matchAll(LINKS_IN_TEXT)].map((m) => (m[1] ?? m[2])!);
+  for (const address of addresses) {
+    const reason = unsafeUrl(address);
+    if (reason) problems.push({ file, field, problem: `the link "${address.length > 60 ? `${address.slice(0, 59)}…` : address}" is not safe: ${reason}`, fix: UNSAFE_URL_FIX });
+  }
+  return problems;
+}
