@@ -126,3 +126,23 @@ describe('links and text that impersonate', () => {
     expect(misleadingText('')).toBeUndefined();
   });
 });
+
+describe('an MDX component the page could not render', () => {
+  test('used without its import fails npm run check with the file, the line and the import to add', () => {
+    const source = fixture.read('content/pages/privacy.mdx') + '\n<Step title="Ask us">\nCall the SEND team.\n</Step>\n';
+    fixture.write('content/pages/privacy.mdx', source);
+    const line = source.split('\n').indexOf('<Step title="Ask us">') + 1;
+    expect(fixture.check()).toContainEqual(`content/pages/privacy.mdx: (body, line ${line}) — found <Step> without its import — add this line at the top of the body, after the second ---: import Step from '../../src/components/Step.astro'`);
+  });
+
+  test('imported from a path that does not exist fails npm run check with the right import', () => {
+    const source = fixture.read('content/pages/privacy.mdx').replace(/^(---\n[\s\S]*?\n---\n)/, "$1import Step from '../../src/components/Steps.astro'\n");
+    fixture.write('content/pages/privacy.mdx', source);
+    expect(fixture.check()).toContainEqual(expect.stringMatching(/^content\/pages\/privacy\.mdx: \(body, line \d+\) — found import from "\.\.\/\.\.\/src\/components\/Steps\.astro" — there is no content component at "\.\.\/\.\.\/src\/components\/Steps\.astro": did you mean import Step from '\.\.\/\.\.\/src\/components\/Step\.astro'\?/));
+  });
+
+  test('in a pathway, whose page provides the step-by-step components, passes', () => {
+    expect(fixture.read('content/pathways/sen-support.mdx')).toContain('<Step ');
+    expect(fixture.check()).toEqual([]);
+  });
+});
