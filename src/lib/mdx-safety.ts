@@ -15,6 +15,7 @@
  * Every link address is checked too (src/lib/url-safety.ts). The same rule runs in
  * `npm run check` and inside the build, `npm run dev` and `npm run cms` (src/integrations/mdx-guard.ts).
  */
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast } from 'satteri';
 import { misleadingText, MISLEADING_TEXT_FIX, unsafeUrl, UNSAFE_URL_FIX } from './url-safety.ts';
 
@@ -264,12 +265,15 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
       }
       used.push({ name, line: at });
     } else if (!(name.toLowerCase() in HTML_ELEMENTS) || name !== name.toLowerCase()) {
-      const banned = /^(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|base|meta|link|svg|math|template|portal|noscript|img|video|audio|source|track|picture)$/i.test(name);
+      const banned = /^(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|base|meta|link|svg|math|template|portal|noscript)$/i.test(name);
+      const media = /^(img|picture|video|audio|source|track)$/i.test(name);
       return hazards.push({
         line: at,
         found: banned ? `<${name}` : `<${name}>`,
         fix: banned
           ? BANNED_ELEMENT_FIX
+          : media
+          ? 'write an image in Markdown, ![what it shows](/files/picture.jpg); a video has a page of its own (content/videos/)'
           : `<${name}> is not used in content: write it in Markdown (## for a heading, - for a list, [text](address) for a link), or use one of the tags ${Object.keys(HTML_ELEMENTS).join(', ')}`,
       });
     }
@@ -367,11 +371,18 @@ export function* proseLines(body: string): Generator<[line: number, text: string
   }
 }
 
-/** The findings for one MDX file (frontmatter and body), with lines counted in the whole file. */
+/**
+ * The findings for one MDX file, with lines counted in the whole file. The body is exactly what
+ * the MDX compiler is given: @astrojs/mdx splits the frontmatter off this way (blanking it, so
+ * lines keep their numbers), and a split of our own could draw the line somewhere else. A file
+ * whose frontmatter cannot be read gives no findings here: the compiler stops on it, compiling nothing.
+ */
 export function mdxFileHazards(source: string, folder: string | undefined): MdxHazard[] {
-  const text = source.replace(/^\uFEFF/, '');
-  const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(text);
-  const bodyStart = match ? match[0].split(/\r?\n/).length - 1 : 0;
-  const body = match ? text.slice(match[0].length) : text;
-  return mdxHazards(body, { provided: (folder && PROVIDED_COMPONENTS[folder]) || [] }).map((h) => ({ ...h, line: h.line + bodyStart }));
+  let body: string;
+  try {
+    body = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content;
+  } catch {
+    return [];
+  }
+  return mdxHazards(body, { provided: (folder && PROVIDED_COMPONENTS[folder]) || [] });
 }

@@ -52,6 +52,13 @@ describe('an MDX body that tries to run code or script', () => {
   });
 });
 
+describe('an MDX file whose code sits where the frontmatter ends', () => {
+  test('is read as the compiler reads it, so code after the closing --- is found, with its file line', () => {
+    const source = `---\ntitle: x\n---{process.getBuiltinModule('node:fs').writeFileSync('x', 'ran')}\n\nText.\n`;
+    expect(mdxFileHazards(source, 'pages')).toEqual([expect.objectContaining({ line: 3, fix: expect.stringMatching(/remove the curly brackets/) })]);
+  });
+});
+
 describe('what editors may still write', () => {
   test.each([
     ['prose, lists, tables, quotes and links', '## Help\n\n- one [two](/pathways/) three\n\n| a | b |\n| - | - |\n| 1 | [x](https://example.org/) |\n\n> Quote with [mail](mailto:send@kestrelvale.example) and [phone](tel:01632960100).\n'],
