@@ -38,7 +38,10 @@ describe('an MDX file written to run code', () => {
 
   test('is never rendered by the development server, and never runs', async () => {
     const env = { PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1' };
-    const server: ChildProcess = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', env });
+    const server: ChildProcess = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    let terminal = '';
+    server.stdout!.on('data', (chunk) => (terminal += chunk));
+    server.stderr!.on('data', (chunk) => (terminal += chunk));
     try {
       await untilAnswering(server, `http://127.0.0.1:${PORT}/`, { tries: 120, everyMs: 500, failure: 'the development server did not start within a minute' });
       const response = await fetch(`http://127.0.0.1:${PORT}/opening-times/`);
@@ -48,6 +51,8 @@ describe('an MDX file written to run code', () => {
       // A second request, and the page that lists general pages, must not run it either.
       await fetch(`http://127.0.0.1:${PORT}/opening-times/`);
       expect(existsSync(marker), 'the marker file').toBe(false);
+      // The editor previewing the page is told why, in the content check's words.
+      expect(terminal).toContain('content/pages/opening-times.mdx: (body, line 9) — found {/* a */ process.getBuiltinModule');
     } finally {
       server.kill();
     }
