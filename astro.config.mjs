@@ -9,6 +9,7 @@ import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
+import { mdxGuard } from './src/integrations/mdx-guard.ts';
 
 // Astro's anonymous usage reports would send a council's builds to a third party: off unless
 // someone running the build has chosen otherwise.
@@ -39,6 +40,8 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     oldOutput(),
+    // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
+    mdxGuard(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/admin/') }),
     // Videos, captions and posters from content/public/, beside the pages.

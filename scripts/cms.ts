@@ -1,12 +1,20 @@
 /**
  * `npm run cms`: edit content in the browser on your own machine. Starts the site (Astro's dev
- * server, or with --preview the built dist/) and Decap's local backend (decap-server), and serves
- * both from one address: the site as usual, and decap-server at /api/v1, which is where /admin/
- * looks for it. Open http://127.0.0.1:4321/admin/ and save: files change in content/ here.
+ * server, or with --preview the built dist/) and serves it together with Decap's local backend
+ * (decap-server's file-system mode, run inside this process) from one address: the site as
+ * usual, and the backend at /api/v1, which is where /admin/ looks for it. Open
+ * http://127.0.0.1:4321/admin/ and save: files change in content/ here.
+ *
+ * The backend writes files, so it answers only its own page (src/lib/local-editor-guard.ts): it
+ * listens on 127.0.0.1 alone, refuses any request whose Host or Origin is not this address (a
+ * web page in another tab, or DNS rebinding), and reads and writes nothing outside content/. It
+ * runs in this process, behind those checks, rather than on a port of its own that a page could
+ * reach directly.
  *
  * Options: --port 4321 (the address you open), --preview (serve dist/; run `npm run build`
  * first), --root <folder> (where content/ is read and written; the project by default),
- * --backend-port and --site-port (internal ports; the next two after --port by default).
+ * --site-port (internal port of the site; two after --port by default). --backend-port is
+ * accepted for older scripts and ignored.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +22,7 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { foreignRequest, pathsOutsideContent } from '../src/lib/local-editor-guard.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -23,7 +32,6 @@ const option = (name: string, fallback: string) => {
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const host = '127.0.0.1';
 const port = Number(option('port', '4321'));
-const backendPort = Number(option('backend-port', String(port + 1)));
 const sitePort = Number(option('site-port', String(port + 2)));
 const preview = args.includes('--preview');
 const contentRoot = resolve(option('root', projectRoot));
@@ -42,14 +50,16 @@ function start(command: string[], env: Record<string, string> = {}): void {
 }
 
 // decap-server's file-system mode reads and writes the files under GIT_REPO_DIRECTORY; the
-// collections in /admin/config.yml name folders such as content/services.
-start([require.resolve('decap-server/dist/index.js')], {
-  PORT: String(backendPort),
-  BIND_HOST: host,
-  MODE: 'fs',
-  GIT_REPO_DIRECTORY: contentRoot,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+// collections in /admin/config.yml name folders such as content/services. Its express app
+// answers /api/v1 here, after the checks below.
+process.env.GIT_REPO_DIRECTORY = contentRoot;
+const express = createRequire(require.resolve('decap-server/package.json'))('express') as () => ((req: IncomingMessage, res: ServerResponse) => void) & { set: (name: string, value: unknown) => void };
+const backend = express();
+backend.set('x-powered-by', false);
+await (require('decap-server/dist/middlewares.js') as { registerLocalFs: (app: unknown, options: { logLevel: string }) => Promise<void> }).registerLocalFs(backend, {
+  logLevel: process.env.LOG_LEVEL ?? 'warn',
 });
+
 start(
   preview
     ? [fileURLToPath(new URL('serve.ts', import.meta.url)), '--port', String(sitePort), '--host', host]
@@ -68,12 +78,48 @@ function forward(incoming: IncomingMessage, outgoing: ServerResponse, targetPort
   incoming.pipe(upstream);
 }
 
+/** A plain-text refusal. */
+function refuse(outgoing: ServerResponse, status: number, why: string): void {
+  outgoing.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  outgoing.end(`Refused: ${why}.\n`);
+}
+
+/** The backend's request: JSON, at most 50 MB (decap-server's own limit), naming files inside content/ only. */
+function toBackend(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  if (incoming.method !== 'POST') return refuse(outgoing, 405, 'the editor backend takes POST requests only');
+  if (!/^application\/json\b/i.test(incoming.headers['content-type'] ?? '')) return refuse(outgoing, 415, 'the editor backend takes JSON only');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  incoming.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > 50 * 1024 * 1024) incoming.destroy();
+    else chunks.push(chunk);
+  });
+  incoming.on('end', () => {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return refuse(outgoing, 400, 'the request is not valid JSON');
+    }
+    const outside = pathsOutsideContent(body);
+    if (outside.length > 0) return refuse(outgoing, 403, `the editor may only read and write files in content/, not ${outside.map((p) => JSON.stringify(p)).join(', ')}`);
+    // body-parser leaves a request it is told has been read alone.
+    Object.assign(incoming, { body, _body: true });
+    backend(incoming, outgoing);
+  });
+}
+
 const server = createServer((incoming, outgoing) => {
+  const foreign = foreignRequest({ host: incoming.headers.host, origin: incoming.headers.origin }, port);
+  if (foreign) return refuse(outgoing, 403, foreign);
   const path = incoming.url ?? '/';
-  forward(incoming, outgoing, path === '/api/v1' || path.startsWith('/api/v1/') || path.startsWith('/api/v1?') ? backendPort : sitePort);
+  if (path === '/api/v1' || path.startsWith('/api/v1/') || path.startsWith('/api/v1?')) return toBackend(incoming, outgoing);
+  forward(incoming, outgoing, sitePort);
 });
 // Astro's dev server reloads pages over a WebSocket: pass upgrades straight through.
 server.on('upgrade', (incoming: IncomingMessage, socket, head) => {
+  if (foreignRequest({ host: incoming.headers.host, origin: incoming.headers.origin }, port)) return void socket.destroy();
   const upstream = connect(sitePort, host, () => {
     const headers = Object.entries(incoming.headers).map(([name, value]) => `${name}: ${value}`).join('\r\n');
     upstream.write(`${incoming.method} ${incoming.url} HTTP/1.1\r\n${headers}\r\n\r\n`);

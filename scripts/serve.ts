@@ -3,11 +3,12 @@
  * the 404 page, and the headers in _headers (public/_headers), block by block as hosts read
  * it. Used by the Playwright tests and by anyone who wants to look at a build without Astro.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
 import { sendFile } from '../src/lib/static-file.ts';
+import { requestPath, slashRedirect } from '../src/lib/request-path.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,27 +23,58 @@ const host = option('host', '127.0.0.1');
 const headerFile = join(root, '_headers');
 const headerRules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
 
-function resolveFile(urlPath: string): string | undefined {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+/** The file for a decoded path (src/lib/request-path.ts), never outside root. */
+function resolveFile(path: string): string | undefined {
+  const clean = normalize(path).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, clean);
-  if (!file.startsWith(root)) return undefined;
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', `http://${host}`);
+function handle(request: IncomingMessage, response: ServerResponse): void {
+  // One decoded path picks both the headers and the file; a path that could mean two things is refused.
+  const target = requestPath(request.url);
+  if ('refused' in target) return refuse(response, 400, target.refused);
+  const url = { pathname: target.path, search: target.search };
   const securityHeaders = headersForPath(headerRules, url.pathname);
-  const directory = join(root, url.pathname);
-  if (!url.pathname.endsWith('/') && existsSync(directory) && statSync(directory).isDirectory()) {
-    response.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...securityHeaders });
+  const directory = resolve(root, `.${url.pathname}`);
+  if (!url.pathname.endsWith('/') && directory.startsWith(root + sep) && existsSync(directory) && statSync(directory).isDirectory()) {
+    response.writeHead(301, { Location: slashRedirect(target), ...securityHeaders });
     response.end();
     return;
   }
   const file = resolveFile(url.pathname);
   sendFile(request, response, file ?? join(root, '404.html'), file ? 200 : 404, securityHeaders);
+}
+
+// No request, however malformed, stops the server: it answers 400, 404 or 500 instead. (A request
+// Node itself cannot parse gets Node's own 400.)
+const server = createServer((request, response) => {
+  try {
+    handle(request, response);
+  } catch {
+    refuse(response, 500, 'the server could not read that file');
+  }
 });
 
+/** A plain answer with the headers every path gets. */
+function refuse(response: ServerResponse, status: number, why: string): void {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { ...headersForPath(headerRules, '/'), 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`${status === 400 ? 'Bad request' : 'Error'}: ${why}.\n`);
+}
+
+// A file that disappears while it is being sent ends that response, not the server.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`serve: ${error instanceof Error ? error.message : String(error)}\n`);
+});
+
+// A port already in use stops the server with a message, rather than leaving it waiting.
+server.on('error', (error) => {
+  process.stderr.write(`serve: ${error.message}\n`);
+  process.exit(1);
+});
 server.listen(port, host, () => {
   process.stdout.write(`Serving ${root} at http://${host}:${port}/\n`);
 });

@@ -17,8 +17,10 @@ import { closest, fieldName, problemFromIssue, type Problem } from './problems.t
 import { ID_PATTERN, isoDateOf } from '../schemas/common.ts';
 import { slugify } from './slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
-import { mdxHazards, proseLines } from './mdx-safety.ts';
+import { mdxHazards, PROVIDED_COMPONENTS, proseLines } from './mdx-safety.ts';
 import { readabilityWarnings } from './readability.ts';
+import { publicFileKindProblems } from './public-files.ts';
+import { textFieldProblems } from './url-safety.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
@@ -83,12 +85,16 @@ function themeContrastProblems(file: string, theme: Record<string, string>): Pro
     ['theme.primaryText', theme.primaryText, theme.primary, 'the header colour (theme.primary)'],
     ['theme.link', theme.link, '#ffffff', 'the white page'],
     ['theme.linkVisited', theme.linkVisited, '#ffffff', 'the white page'],
+    ['theme.accent', theme.accent, theme.primary, 'the header colour (theme.primary)'],
   ];
   const problems: Problem[] = [];
+  const accent = theme.accent && theme.primary ? contrastRatio(theme.accent, theme.primary) : 21;
+  // The accent is a bar, not text: WCAG 2.2 AA asks 3:1 of graphics (1.4.11).
+  if (accent < 3) problems.push({ file, field: 'theme.accent', problem: `"${theme.accent}" beside the header colour (theme.primary) has a contrast of ${accent.toFixed(1)}:1, too low to see`, fix: 'choose a darker or lighter colour: the accent needs a contrast of at least 3:1 against theme.primary (WCAG 2.2 AA)' });
   for (const [field, text, background, on] of pairs) {
     if (!text || !background) continue;
     const ratio = contrastRatio(text, background);
-    if (ratio < 4.5) {
+    if (ratio < 4.5 && field !== 'theme.accent') {
       problems.push({ file, field, problem: `"${text}" on ${on} has a contrast of ${ratio.toFixed(1)}:1, too low to read easily`, fix: 'choose a darker or lighter colour: text needs a contrast of at least 4.5:1 (WCAG 2.2 AA)' });
     }
   }
@@ -324,7 +330,7 @@ export function checkContent(options: CheckOptions): CheckResult {
           if (field) problems.push({ file, field: field[1]!, problem: `line ${index + 2}: " #" starts a comment in YAML, so everything after it is lost`, fix: `put the whole value in double quotes, such as ${field[1]}: "${text.slice(text.indexOf(':') + 1).trim().replace(/"/g, '\\"')}"` });
         });
         bodyStart = source.replace(/^\uFEFF/, '').split(/\r?\n/).length - body.split(/\r?\n/).length;
-        for (const hazard of mdxHazards(body)) {
+        for (const hazard of mdxHazards(body, { provided: PROVIDED_COMPONENTS[collection.folder] })) {
           problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
         }
         if (collection.bodyRequired && !body.trim()) {
@@ -386,6 +392,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   const contentPublic = join(contentDir, PUBLIC_FOLDER);
   problems.push(...crossCheck(entries, site, contentPublic, unreadable));
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
+  problems.push(...publicFileKindProblems(contentPublic, rel));
   const warnings: Problem[] = [];
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
@@ -492,6 +499,7 @@ function checkTextFields(entries: Entries, unreadable: Unreadable, warnings: Pro
         if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) checkLink(entry, field, text);
         else for (const path of linksIn(text)) checkLink(entry, field, path);
         checkSecure(entry, field, text);
+        problems.push(...textFieldProblems(entry.file, field, text));
         const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
         if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
       }

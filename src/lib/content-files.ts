@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { placeFile } from './place-file.ts';
+import { unpublishableReason } from './public-files.ts';
 
 /** Every file under `dir`, as paths relative to it with forward slashes, A to Z. */
 export function filesUnder(dir: string): string[] {
@@ -26,6 +27,9 @@ export function publishContentFiles(sourceDir: string, outDir: string): { placed
   let placed = 0;
   for (const path of filesUnder(sourceDir)) {
     const target = join(outDir, path);
+    // A kind of file the content check refuses is never published, whatever runs the build (a
+    // file whose bytes are not what its name says is served by its name's type, with nosniff).
+    if (unpublishableReason(path)) continue;
     if (existsSync(target)) {
       clashes.push(path);
       continue;
@@ -48,5 +52,6 @@ export function contentFileFor(sourceDir: string, urlPath: string): string | und
   const base = resolve(sourceDir);
   const file = resolve(base, `.${decoded}`);
   if (!file.startsWith(base + sep)) return undefined;
-  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+  if (!existsSync(file) || !statSync(file).isFile()) return undefined;
+  return unpublishableReason(relative(base, file).split(sep).join('/')) ? undefined : file;
 }

@@ -3,6 +3,7 @@
  * value does not fit, so errors say what is expected in plain English.
  */
 import { z } from 'astro/zod';
+import { unsafeUrl } from '../lib/url-safety.ts';
 
 /** Collections that other entries can point to by id. */
 export type CollectionName =
@@ -87,6 +88,9 @@ export const webAddress = () =>
     protocol: /^https?$/,
     hostname: z.regexes.domain,
     error: 'a full web address starting with https://, for example "https://www.example.org/page"',
+  }).refine((address) => !unsafeUrl(address), {
+    // https://council.gov.uk@evil.example/ goes to evil.example (src/lib/url-safety.ts).
+    error: 'a web address with nothing before the website\'s name (no "name@"), for example "https://www.example.org/page"',
   });
 
 /** A UK phone number: 10 or 11 digits starting with 0, or +44; spaces and hyphens allowed. */

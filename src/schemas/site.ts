@@ -25,14 +25,20 @@ export const siteSchema = () =>
     reviewIntervalMonths: z.number({ error: 'a number of months' }).int().min(1).max(36),
     /** The public address of the site, used for canonical links and the sitemap. */
     siteUrl: webAddress(),
-    theme: z
-      .object({
-        /** Brand colour for the header and buttons. */
-        primary: colour,
-        /** Text colour on the primary colour: must have 4.5:1 contrast. */
-        primaryText: colour,
-      })
-      .catchall(colour),
+    // A closed list: each key becomes a CSS property name in /theme.css, so a key of any other
+    // shape could write CSS of its own (a misspelt key is reported with the right spelling).
+    theme: z.strictObject({
+      /** Brand colour for the header and buttons. */
+      primary: colour,
+      /** Text colour on the primary colour: must have 4.5:1 contrast. */
+      primaryText: colour,
+      /** The bar beside the site name on social images: 3:1 against primary. */
+      accent: colour.optional(),
+      /** Links on the white page: 4.5:1. */
+      link: colour.optional(),
+      /** Visited links on the white page: 4.5:1. */
+      linkVisited: colour.optional(),
+    }),
     /** Optional path to a logo in public/. */
     logo: z.string().regex(/^\/[A-Za-z0-9._\-/]+$/).optional(),
   });

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { foreignRequest, pathsOutsideContent } from '../../src/lib/local-editor-guard.ts';
+
+/**
+ * The local editor backend (`npm run cms`) writes files. A web page open in another tab can send
+ * requests to 127.0.0.1, and by DNS rebinding can even make its own host name point there: the
+ * backend must answer only requests addressed to it from its own page, and must never read or
+ * write outside content/. Run against a copy of content/ (--root), with the built-site preview.
+ */
+const PORT = Number(process.env.LOCAL_EDITOR_PORT ?? 5130);
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** One request with exactly these headers (fetch would not let a test set Host). */
+function send(path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: unknown }): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const outgoing = request(
+      { host: '127.0.0.1', port: PORT, path, method, headers: { host: `127.0.0.1:${PORT}`, ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => done({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    outgoing.on('error', fail);
+    outgoing.end(payload);
+  });
+}
+
+const backend = (body: unknown, headers: Record<string, string> = {}) => send('/api/v1', { method: 'POST', headers, body });
+
+describe('the local editor backend', () => {
+  let root: string;
+  let cms: ChildProcess;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'olo-local-editor-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    cpSync('package.json', join(root, 'package.json'));
+    cms = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/cms.ts'), '--preview', '--port', String(PORT), '--site-port', String(PORT + 2), '--root', root], { stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'error' } });
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await backend({ action: 'info', params: {} })).status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('npm run cms did not start');
+  }, 30_000);
+
+  afterAll(() => {
+    cms?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const entry = (path: string) => ({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path, raw: 'written by an attacker\n' }, assets: [], options: { commitMessage: 'x', useWorkflow: false, status: 'draft' } } });
+
+  test('answers its own page: it reads and saves a file in content/', async () => {
+    const saved = await backend(entry('content/pages/from-the-editor.mdx'), { origin: `http://127.0.0.1:${PORT}` });
+    expect(saved.status).toBe(200);
+    expect(readFileSync(join(root, 'content/pages/from-the-editor.mdx'), 'utf8')).toBe('written by an attacker\n');
+    const read = await backend({ action: 'getEntry', params: { branch: 'main', path: 'content/site.json' } });
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body).data).toContain('"siteUrl"');
+  });
+
+  test('refuses a request from a web page on another site', async () => {
+    const answer = await backend(entry('content/pages/from-another-site.mdx'), { origin: 'https://evil.example' });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('came from a page at "https://evil.example"');
+    expect(existsSync(join(root, 'content/pages/from-another-site.mdx'))).toBe(false);
+  });
+
+  test('refuses a request addressed to another host name (DNS rebinding), for the backend and the site alike', async () => {
+    const rebound = { host: `evil.example:${PORT}`, origin: `http://evil.example:${PORT}` };
+    const answer = await backend(entry('content/pages/rebound.mdx'), rebound);
+    expect(answer.status).toBe(403);
+    expect(existsSync(join(root, 'content/pages/rebound.mdx'))).toBe(false);
+    expect((await backend({ action: 'getEntry', params: { branch: 'main', path: 'content/site.json' } }, { host: `evil.example:${PORT}` })).status).toBe(403);
+    expect((await send('/admin/', { headers: { host: `evil.example:${PORT}` } })).status).toBe(403);
+  });
+
+  test.each([
+    ['the site\'s configuration', 'astro.config.mjs'],
+    ['the site\'s code', 'src/pages/index.astro'],
+    ['a file beside the project', '../outside.txt'],
+    ['a path that climbs out of content/', 'content/../package.json'],
+    ['an absolute path', '/tmp/olo-local-editor-absolute.txt'],
+  ])('never writes %s', async (_what, path) => {
+    const answer = await backend(entry(path));
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('may only read and write files in content/');
+    expect(existsSync(resolve(root, path))).toBe(path === 'src/pages/index.astro' ? false : path === 'content/../package.json');
+    if (path === 'content/../package.json') expect(readFileSync(join(root, 'package.json'), 'utf8')).not.toContain('attacker');
+  });
+
+  test.each([
+    ['getEntry', { path: 'package.json' }],
+    ['getMediaFile', { path: '../../etc/hostname' }],
+    ['entriesByFolder', { folder: 'src', extension: 'ts', depth: 5 }],
+    ['getMedia', { mediaFolder: '.' }],
+    ['deleteFile', { path: 'package.json' }],
+    ['persistMedia', { asset: { path: 'public/_headers', content: 'eA==', encoding: 'base64' } }],
+  ])('never reads, lists or changes anything outside content/ (%s)', async (action, params) => {
+    const answer = await backend({ action, params: { branch: 'main', ...params } });
+    expect(answer.status).toBe(403);
+    expect(existsSync(join(root, 'package.json'))).toBe(true);
+  });
+
+  test('takes JSON by POST only', async () => {
+    expect((await send('/api/v1', { method: 'GET' })).status).toBe(405);
+    expect((await send('/api/v1', { method: 'POST', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+  });
+});
+
+describe('the rule the editor backend applies', () => {
+  test('its own address, with or without an Origin, is local', () => {
+    expect(foreignRequest({ host: '127.0.0.1:4321' }, 4321)).toBeUndefined();
+    expect(foreignRequest({ host: 'localhost:4321', origin: 'http://localhost:4321' }, 4321)).toBeUndefined();
+    expect(foreignRequest({ host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4322' }, 4321)).toMatch(/came from a page/);
+    expect(foreignRequest({ host: '127.0.0.1.evil.example:4321' }, 4321)).toMatch(/addressed to/);
+    expect(foreignRequest({}, 4321)).toMatch(/addressed to/);
+  });
+
+  test('paths in content/ pass and any other does not', () => {
+    expect(pathsOutsideContent({ params: { entry: { path: 'content/services/a.json', newPath: 'content/services/b.json' }, assets: [{ path: 'content/public/videos/a.jpg' }] } })).toEqual([]);
+    expect(pathsOutsideContent({ params: { paths: ['content/a.json', 'src/x.ts'], dataFiles: [{ path: 'content\\..\\x' }] } })).toEqual(['src/x.ts', 'content\\..\\x']);
+  });
+});
