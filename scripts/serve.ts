@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
 import { sendFile } from '../src/lib/static-file.ts';
+import { applyRedirects, parseRedirectsFile } from './lib/host-rules.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,6 +23,10 @@ const host = option('host', '127.0.0.1');
 const headerFile = join(root, '_headers');
 const headerRules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
 
+// The rewrites in _redirects (the Open Referral UK API's addresses), as Netlify reads them.
+const redirectFile = join(root, '_redirects');
+const redirectRules = existsSync(redirectFile) ? parseRedirectsFile(readFileSync(redirectFile, 'utf8')) : [];
+
 function resolveFile(urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, clean);
@@ -33,6 +38,17 @@ function resolveFile(urlPath: string): string | undefined {
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://${host}`);
   const securityHeaders = headersForPath(headerRules, url.pathname);
+  const rule = applyRedirects(redirectRules, url.pathname, url.searchParams, (path) => resolveFile(path) !== undefined);
+  if (rule && rule.status >= 300 && rule.status < 400) {
+    response.writeHead(rule.status, { Location: rule.to, ...securityHeaders });
+    response.end();
+    return;
+  }
+  if (rule) {
+    const target = resolveFile(new URL(rule.to, url).pathname);
+    sendFile(request, response, target ?? join(root, '404.html'), target ? rule.status : 404, securityHeaders);
+    return;
+  }
   const directory = join(root, url.pathname);
   if (!url.pathname.endsWith('/') && existsSync(directory) && statSync(directory).isDirectory()) {
     response.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...securityHeaders });
