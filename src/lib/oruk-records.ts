@@ -8,7 +8,7 @@
  * file write: about a fifth of the build (docs/performance.md). Written here, they cost one file
  * and one link each, in a worker thread beside the pages (oruk-export-worker.ts).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { orukRedirects, type OrukApiFile } from './oruk-endpoints.ts';
@@ -20,8 +20,7 @@ export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
 /**
  * Writes every file, a few at a time so the disk is kept busy without opening thousands of files
  * at once; a second name for a file is a link to it (or a copy where links cannot be made).
- * Then puts the API's host rules at the top of `_redirects`, before any the site already has, so
- * nothing else can take the API's addresses. Returns how many files were written.
+ * Returns how many files were written.
  */
 export async function writeOrukApi(distDir: string, files: OrukApiFile[], inFlight = 16): Promise<number> {
   for (const folder of new Set(files.map((file) => dirname(join(distDir, file.path))))) mkdirSync(folder, { recursive: true });
@@ -36,8 +35,18 @@ export async function writeOrukApi(distDir: string, files: OrukApiFile[], inFlig
   await Promise.all(Array.from({ length: Math.min(inFlight, bodies.length) }, writer));
   for (const file of files) if ('sameAs' in file) placeFile(join(distDir, file.sameAs), join(distDir, file.path));
 
-  const redirects = join(distDir, '_redirects');
-  const theirs = existsSync(redirects) ? readFileSync(redirects, 'utf8') : '';
-  await writeFile(redirects, theirs ? `${orukRedirects()}\n${theirs}` : orukRedirects());
   return files.length;
+}
+
+/**
+ * Writes the built site's `_redirects`: the API's host rules first, so no other rule can take the
+ * API's addresses, then the site's own (`siteRules`, from public/_redirects). Written at the very
+ * end of the build, after Astro has copied public/ and content/public/ has been published: any
+ * `_redirects` already there is replaced, never written through, as it may be a link to a file in
+ * content/public/, and rules that move visitors about are the site's to set, not an editor's.
+ */
+export function writeRedirects(distDir: string, siteRules = ''): void {
+  const redirects = join(distDir, '_redirects');
+  rmSync(redirects, { force: true });
+  writeFileSync(redirects, siteRules.trim() ? `${orukRedirects()}\n${siteRules}` : orukRedirects());
 }

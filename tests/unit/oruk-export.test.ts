@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startOrukExport } from '../../src/lib/oruk-export.ts';
 import { toOrukService } from '../../src/lib/oruk.ts';
-import { DEFAULT_PER_PAGE, orukRedirects, pagePath } from '../../src/lib/oruk-endpoints.ts';
+import { DEFAULT_PER_PAGE, pagePath } from '../../src/lib/oruk-endpoints.ts';
 import { jsonBody } from '../../src/lib/oruk-records.ts';
 import { demoServices } from '../fixtures/demo-services.ts';
 
@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('startOrukExport (the build’s worker thread)', () => {
-  test('writes the API: its details, the first page of services, each record under both names, and the host rules', async () => {
+  test('writes the API: its details, the first page of services, and each record under both names', async () => {
     const sources = demoServices();
     expect(await startOrukExport({ distDir: dist, sources, context })).toBe(sources.length);
     expect(JSON.parse(readFileSync(join(dist, 'openreferral/v3/index.json'), 'utf8')).version).toBe('3.0');
@@ -27,7 +27,6 @@ describe('startOrukExport (the build’s worker thread)', () => {
     const record = toOrukService(sources[0]!, context);
     expect(readFileSync(join(dist, `openreferral/v3/services/${record.id}.json`), 'utf8')).toBe(jsonBody(record));
     expect(readFileSync(join(dist, `openreferral/v3/services/${sources[0]!.id}.json`), 'utf8')).toBe(jsonBody(record));
-    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(orukRedirects());
   });
 
   test('a service the mapping cannot read fails the export with the reason, and writes nothing', async () => {
@@ -35,6 +34,5 @@ describe('startOrukExport (the build’s worker thread)', () => {
     const broken = { ...service!, id: 'broken-service', data: { ...service!.data, contacts: null as never } };
     await expect(startOrukExport({ distDir: dist, sources: [broken], context })).rejects.toThrow(/the service broken-service could not be mapped: /);
     expect(readdirSync(dist)).toEqual([]);
-    expect(existsSync(join(dist, '_redirects'))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { orukRedirects, type OrukApiFile } from '../../src/lib/oruk-endpoints.ts';
-import { writeOrukApi } from '../../src/lib/oruk-records.ts';
+import { writeOrukApi, writeRedirects } from '../../src/lib/oruk-records.ts';
 
 let dist: string;
 beforeEach(() => {
@@ -33,14 +33,25 @@ describe('writeOrukApi', () => {
     expect(statSync(join(folder, 'service-1.json')).ino).toBe(statSync(join(folder, 'uuid-1.json')).ino);
   });
 
-  test('writes the API’s host rules as _redirects', async () => {
-    await writeOrukApi(dist, files(1));
+});
+
+describe('writeRedirects', () => {
+  test('writes the API’s host rules as _redirects', () => {
+    writeRedirects(dist);
     expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(orukRedirects());
   });
 
-  test('puts the API’s rules before any the site already has, so no earlier rule can take the API’s addresses', async () => {
-    writeFileSync(join(dist, '_redirects'), '/* /index.html 200\n');
-    await writeOrukApi(dist, files(1));
-    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(`${orukRedirects()}\n/* /index.html 200\n`);
+  test('keeps the site’s own rules after the API’s, so none of them can take the API’s addresses', () => {
+    writeRedirects(dist, '/old-page /new-page/ 301\n');
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(`${orukRedirects()}\n/old-page /new-page/ 301\n`);
+  });
+
+  test('replaces a _redirects an editor put in content/public/ without writing through the link into their file', () => {
+    const editors = join(dist, 'editors-redirects');
+    writeFileSync(editors, '/* https://elsewhere.example/:splat 200\n');
+    linkSync(editors, join(dist, '_redirects'));
+    writeRedirects(dist);
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(orukRedirects());
+    expect(readFileSync(editors, 'utf8')).toBe('/* https://elsewhere.example/:splat 200\n');
   });
 });
