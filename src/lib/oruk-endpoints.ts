@@ -14,7 +14,11 @@
  * | `/openreferral/v3/`                       | `/openreferral/v3/index.json`             |
  * | `/openreferral/v3/services?page=3&per_page=10` | `/openreferral/v3/pages/services/10/3.json` |
  * | `/openreferral/v3/services?page=3`        | `/openreferral/v3/pages/services/50/3.json` (the default size) |
- * | `/openreferral/v3/services/{id}`          | `/openreferral/v3/services/{id}.json`     |
+ * | `/openreferral/v3/services/{id}`          | `/openreferral/v3/records/services/{id}.json` |
+ *
+ * The files sit deeper than the addresses they answer (records/, pages/) because Cloudflare Pages
+ * applies a rule even where a file exists: a record at `services/{id}.json` would be caught by the
+ * `services/{id}` rule and sent to `services/{id}.json.json`.
  *
  * A `per_page` the build has not written is answered at the default size: each page says its
  * own `size` and `total_pages`, so a client that follows them still reads every item once.
@@ -116,6 +120,11 @@ export function pagePath(endpoint: ListEndpoint, perPage: number, pageNumber: nu
   return `${ORUK_API}/pages/${endpoint}/${perPage}/${pageNumber}.json`;
 }
 
+/** Where an item's full record lives in the built site. */
+export function recordPath(endpoint: ListEndpoint, id: string): string {
+  return `${ORUK_API}/records/${endpoint}/${id}.json`;
+}
+
 /** A service as a list item: its one-to-one fields only. */
 export function toOrukServiceListItem(service: OrukService): Record<string, unknown> {
   const record = service as Record<string, unknown>;
@@ -188,7 +197,8 @@ export const apiJson = (body: unknown) => `${JSON.stringify(body)}\n`;
 
 /**
  * Every file of the API for these services: the API details, each list at every page size,
- * and each item under its UUID (a service also under our own id, as a link to the same file).
+ * and each item's record under its UUID (a service's also under our own id, as a link to the
+ * same file).
  * `services.json` (this site's address for the list before it was paged) is page 1 at the
  * default size.
  */
@@ -212,13 +222,13 @@ export function orukApiFiles(entries: OrukServiceEntry[]): OrukApiFile[] {
     for (const perPage of PER_PAGE_SIZES) {
       pageBodies(itemsJson, perPage).forEach((body, index) => files.push({ path: pagePath(endpoint, perPage, index + 1), body }));
     }
-    for (const { id, body } of lists[endpoint].records) files.push({ path: `${ORUK_API}/${endpoint}/${id}.json`, body: apiJson(body) });
+    for (const { id, body } of lists[endpoint].records) files.push({ path: recordPath(endpoint, id), body: apiJson(body) });
   }
   files.push({ path: `${ORUK_API}/services.json`, sameAs: pagePath('services', DEFAULT_PER_PAGE, 1) });
   for (const { ourId, record } of entries) {
-    const path = `${ORUK_API}/services/${record.id}.json`;
+    const path = recordPath('services', record.id);
     files.push({ path, body: apiJson(record) });
-    if (ourId !== record.id) files.push({ path: `${ORUK_API}/services/${ourId}.json`, sameAs: path });
+    if (ourId !== record.id) files.push({ path: recordPath('services', ourId), sameAs: path });
   }
   return files;
 }
@@ -231,6 +241,8 @@ export function orukApiFiles(entries: OrukServiceEntry[]): OrukApiFile[] {
  *
  * Cloudflare Pages cannot match query strings: it skips the lines that name them (they do not
  * have its three parts) and uses the ones that do not, so there every list request gets page 1.
+ * It also applies rules where a file exists, and rules without placeholders first: the two files
+ * at the API's top level therefore have rules that send them to themselves.
  */
 export function orukRedirects(): string {
   const api = `/${ORUK_API}`;
@@ -238,11 +250,13 @@ export function orukRedirects(): string {
     '# Open Referral UK API (written by the build: src/lib/oruk-endpoints.ts; docs/hosting.md says what each line does)',
     `${api} ${api}/index.json 200`,
     `${api}/ ${api}/index.json 200`,
+    `${api}/index.json ${api}/index.json 200`,
+    `${api}/services.json ${api}/services.json 200`,
   ];
   for (const size of PER_PAGE_SIZES) lines.push(`${api}/:endpoint page=:page per_page=${size} ${api}/pages/:endpoint/${size}/:page.json 200`);
   for (const size of PER_PAGE_SIZES) lines.push(`${api}/:endpoint per_page=${size} ${api}/pages/:endpoint/${size}/1.json 200`);
   lines.push(`${api}/:endpoint page=:page ${api}/pages/:endpoint/${DEFAULT_PER_PAGE}/:page.json 200`);
   lines.push(`${api}/:endpoint ${api}/pages/:endpoint/${DEFAULT_PER_PAGE}/1.json 200`);
-  lines.push(`${api}/:endpoint/:id ${api}/:endpoint/:id.json 200`);
+  lines.push(`${api}/:endpoint/:id ${api}/records/:endpoint/:id.json 200`);
   return `${lines.join('\n')}\n`;
 }

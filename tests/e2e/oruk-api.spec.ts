@@ -93,11 +93,12 @@ test('a per_page the build has not written is answered at the default size, and 
   expect(page.total_pages).toBe(Math.max(1, Math.ceil(serviceIds.length / 50)));
 });
 
-test('each service is also found under our own id, with or without .json, and is the same record as under its UUID', ANY_CONTENT, async ({ request }) => {
+test('each service is also found under our own id, and its record file (which plain hosts serve) is the same record', ANY_CONTENT, async ({ request }) => {
   for (const id of serviceIds) {
     const record = await getJson(request, `${API}/services/${id}`);
     expect(orukErrors.service(record), id).toEqual([]);
-    expect(await getJson(request, `${API}/services/${id}.json`)).toEqual(record);
+    expect(await getJson(request, `${API}/records/services/${id}.json`)).toEqual(record);
+    expect(await getJson(request, `${API}/records/services/${record.id}.json`)).toEqual(record);
     expect(await getJson(request, `${API}/services/${record.id}`)).toEqual(record);
   }
 });

@@ -70,7 +70,7 @@ describe('another council, with content of its own', () => {
       .find((html) => html.includes('that may help:'));
     expect(result).toContain('Services in Otter Vale that may help:');
     // The Open Referral records name the area served (the lists hold only each service's own fields).
-    const records = readdirSync(join(root, 'dist/openreferral/v3/services')).map((file) => read(join('openreferral/v3/services', file)));
+    const records = readdirSync(join(root, 'dist/openreferral/v3/records/services')).map((file) => read(join('openreferral/v3/records/services', file)));
     expect(records.some((record) => record.includes('"Otter Vale"'))).toBe(true);
   });
 

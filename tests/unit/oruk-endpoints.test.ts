@@ -87,7 +87,7 @@ describe('the API files of the demo directory', () => {
 
   test('a service in the list holds its one-to-one fields only; /services/{id} holds the whole record', () => {
     const listed = read(pagePath('services', DEFAULT_PER_PAGE, 1)).contents[0];
-    const full = read(`openreferral/v3/services/${listed.id}.json`);
+    const full = read(`openreferral/v3/records/services/${listed.id}.json`);
     expect(orukErrors.service(full)).toEqual([]);
     expect(listed).toEqual(toOrukServiceListItem(full));
     expect(listed).not.toHaveProperty('contacts');
@@ -97,8 +97,8 @@ describe('the API files of the demo directory', () => {
 
   test('each service is published under its UUID and, as a second name for the same file, under our own id', () => {
     for (const { ourId, record } of entries) {
-      expect(byPath.get(`openreferral/v3/services/${ourId}.json`)).toEqual({ path: `openreferral/v3/services/${ourId}.json`, sameAs: `openreferral/v3/services/${record.id}.json` });
-      expect(read(`openreferral/v3/services/${record.id}.json`)).toEqual(JSON.parse(JSON.stringify(record)));
+      expect(byPath.get(`openreferral/v3/records/services/${ourId}.json`)).toEqual({ path: `openreferral/v3/records/services/${ourId}.json`, sameAs: `openreferral/v3/records/services/${record.id}.json` });
+      expect(read(`openreferral/v3/records/services/${record.id}.json`)).toEqual(JSON.parse(JSON.stringify(record)));
     }
   });
 
@@ -108,7 +108,7 @@ describe('the API files of the demo directory', () => {
       const { items } = readAll(endpoint as never, 100);
       expect(items.length, endpoint).toBeGreaterThan(0);
       for (const item of items) {
-        const record = read(`openreferral/v3/${endpoint}/${item.id}.json`);
+        const record = read(`openreferral/v3/records/${endpoint}/${item.id}.json`);
         expect(check(record), `${endpoint}/${item.id}`).toEqual([]);
         expect(record).toMatchObject(item);
       }
@@ -120,10 +120,10 @@ describe('the API files of the demo directory', () => {
     const terms = new Map(readAll('taxonomy_terms', 100).items.map((t) => [t.id, t]));
     for (const service of services) {
       for (const attribute of service.attributes) expect(terms.get(attribute.taxonomy_term_id)).toEqual(attribute.taxonomy_term);
-      expect(read(`openreferral/v3/organizations/${service.organization_id}.json`)).toEqual(service.organization);
+      expect(read(`openreferral/v3/records/organizations/${service.organization_id}.json`)).toEqual(service.organization);
     }
     for (const taxonomy of readAll('taxonomies', 100).items) {
-      const full = read(`openreferral/v3/taxonomies/${taxonomy.id}.json`);
+      const full = read(`openreferral/v3/records/taxonomies/${taxonomy.id}.json`);
       expect(full.taxonomy_terms.length).toBeGreaterThan(0);
       for (const term of full.taxonomy_terms) expect(term.taxonomy_id).toBe(taxonomy.id);
     }
@@ -132,7 +132,7 @@ describe('the API files of the demo directory', () => {
 
   test('a service at a location is published whole: the link, the place and the service it belongs to', () => {
     const [first] = readAll('service_at_locations', 100).items;
-    const full = read(`openreferral/v3/service_at_locations/${first.id}.json`);
+    const full = read(`openreferral/v3/records/service_at_locations/${first.id}.json`);
     expect(full.location.addresses[0].postal_code).toBeTruthy();
     expect(full.service.id).toBe(first.service_id);
     expect(orukErrors.listItem(full.service)).toEqual([]);
@@ -193,9 +193,10 @@ describe('the generated _redirects', () => {
 
   test('an item is found by its id without .json, and a file that exists is served as it is', () => {
     const { ourId, record } = entries[0]!;
-    expect(route(`/openreferral/v3/services/${record.id}`)).toEqual({ to: `/openreferral/v3/services/${record.id}.json`, status: 200 });
-    expect(route(`/openreferral/v3/services/${ourId}`)).toEqual({ to: `/openreferral/v3/services/${ourId}.json`, status: 200 });
-    expect(route(`/openreferral/v3/services/${record.id}.json`)).toBeUndefined();
+    expect(route(`/openreferral/v3/services/${record.id}`)).toEqual({ to: `/openreferral/v3/records/services/${record.id}.json`, status: 200 });
+    expect(route(`/openreferral/v3/services/${ourId}`)).toEqual({ to: `/openreferral/v3/records/services/${ourId}.json`, status: 200 });
+    expect(route(`/openreferral/v3/taxonomy_terms/${record.attributes[0]!.taxonomy_term_id}`)).toEqual({ to: `/openreferral/v3/records/taxonomy_terms/${record.attributes[0]!.taxonomy_term_id}.json`, status: 200 });
+    expect(route(`/openreferral/v3/records/services/${record.id}.json`)).toBeUndefined();
     expect(route('/openreferral/v3/services.json')).toBeUndefined();
     expect(route('/openreferral/v3/index.json')).toBeUndefined();
   });
@@ -211,6 +212,19 @@ describe('the generated _redirects', () => {
     expect(route('/services/speech-and-language-therapy/?page=2')).toBeUndefined();
   });
 
+  test('on Cloudflare Pages, which applies rules even where a file exists, every file is still served as itself', () => {
+    // Cloudflare reads only the lines of three parts at most, and follows a rule whatever files exist.
+    const cloudflare = parseRedirectsFile(orukRedirects().split('\n').filter((line) => line.split(' ').length <= 3).join('\n'));
+    const statics = cloudflare.filter((rule) => !/[:*]/.test(rule.from));
+    const ordered = [...statics, ...cloudflare.filter((rule) => !statics.includes(rule))];
+    for (const file of files) {
+      const path = `/${file.path}`;
+      const to = applyRedirects(ordered, path, new URLSearchParams(), () => false)?.to;
+      expect(to === undefined || to === path, `${path} goes to ${to}`).toBe(true);
+    }
+    expect(applyRedirects(ordered, '/openreferral/v3/services', new URLSearchParams('page=3&per_page=10'), () => false)).toEqual({ to: `/openreferral/v3/pages/services/${DEFAULT_PER_PAGE}/1.json`, status: 200 });
+  });
+
   test('Cloudflare Pages, which cannot match query strings, skips exactly the lines that name one (they have more than its three parts)', () => {
     const lines = orukRedirects().split('\n').filter((line) => line && !line.startsWith('#'));
     for (const line of lines) expect(line.split(' ').length > 3, line).toBe(/ \w+=/.test(line));
@@ -222,7 +236,7 @@ describe('the project’s _headers', () => {
   const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
 
   test('lets any website read the Open Referral API, and only the API', () => {
-    for (const path of ['/openreferral/v3', '/openreferral/v3/', '/openreferral/v3/services', '/openreferral/v3/services/abc.json', '/openreferral/v3/pages/services/50/1.json']) {
+    for (const path of ['/openreferral/v3', '/openreferral/v3/', '/openreferral/v3/services', '/openreferral/v3/records/services/abc.json', '/openreferral/v3/pages/services/50/1.json']) {
       expect(headersForPath(rules, path)['Access-Control-Allow-Origin'], path).toBe('*');
     }
     expect(headersForPath(rules, '/services/')['Access-Control-Allow-Origin']).toBeUndefined();

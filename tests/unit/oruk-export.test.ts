@@ -23,10 +23,10 @@ describe('startOrukExport (the build’s worker thread)', () => {
     expect(JSON.parse(readFileSync(join(dist, 'openreferral/v3/index.json'), 'utf8')).version).toBe('3.0');
     const first = JSON.parse(readFileSync(join(dist, pagePath('services', DEFAULT_PER_PAGE, 1)), 'utf8'));
     expect(first.total_items).toBe(sources.length);
-    expect(readdirSync(join(dist, 'openreferral/v3/services'))).toHaveLength(2 * sources.length);
+    expect(readdirSync(join(dist, 'openreferral/v3/records/services'))).toHaveLength(2 * sources.length);
     const record = toOrukService(sources[0]!, context);
-    expect(readFileSync(join(dist, `openreferral/v3/services/${record.id}.json`), 'utf8')).toBe(jsonBody(record));
-    expect(readFileSync(join(dist, `openreferral/v3/services/${sources[0]!.id}.json`), 'utf8')).toBe(jsonBody(record));
+    expect(readFileSync(join(dist, `openreferral/v3/records/services/${record.id}.json`), 'utf8')).toBe(jsonBody(record));
+    expect(readFileSync(join(dist, `openreferral/v3/records/services/${sources[0]!.id}.json`), 'utf8')).toBe(jsonBody(record));
   });
 
   test('a service the mapping cannot read fails the export with the reason, and writes nothing', async () => {

@@ -13,22 +13,22 @@ afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 const files = (count: number): OrukApiFile[] =>
   Array.from({ length: count }, (_, i): OrukApiFile[] => [
-    { path: `openreferral/v3/services/uuid-${i}.json`, body: `{"id":"uuid-${i}","name":"Café “${i}” 🙂"}\n` },
-    { path: `openreferral/v3/services/service-${i}.json`, sameAs: `openreferral/v3/services/uuid-${i}.json` },
+    { path: `openreferral/v3/records/services/uuid-${i}.json`, body: `{"id":"uuid-${i}","name":"Café “${i}” 🙂"}\n` },
+    { path: `openreferral/v3/records/services/service-${i}.json`, sameAs: `openreferral/v3/records/services/uuid-${i}.json` },
   ]).flat();
 
 describe('writeOrukApi', () => {
   test('writes every file byte for byte, in the folders it names, a few at a time', async () => {
     const list = [...files(40), { path: 'openreferral/v3/pages/services/10/1.json', body: '{"page":1}\n' }];
     expect(await writeOrukApi(dist, list, 3)).toBe(81);
-    expect(readdirSync(join(dist, 'openreferral/v3/services'))).toHaveLength(80);
-    expect(readFileSync(join(dist, 'openreferral/v3/services/uuid-7.json'), 'utf8')).toBe('{"id":"uuid-7","name":"Café “7” 🙂"}\n');
+    expect(readdirSync(join(dist, 'openreferral/v3/records/services'))).toHaveLength(80);
+    expect(readFileSync(join(dist, 'openreferral/v3/records/services/uuid-7.json'), 'utf8')).toBe('{"id":"uuid-7","name":"Café “7” 🙂"}\n');
     expect(readFileSync(join(dist, 'openreferral/v3/pages/services/10/1.json'), 'utf8')).toBe('{"page":1}\n');
   });
 
   test('a second name is the same file on disk, not a second copy', async () => {
     await writeOrukApi(dist, files(2));
-    const folder = join(dist, 'openreferral/v3/services');
+    const folder = join(dist, 'openreferral/v3/records/services');
     expect(readFileSync(join(folder, 'service-1.json'), 'utf8')).toBe(readFileSync(join(folder, 'uuid-1.json'), 'utf8'));
     expect(statSync(join(folder, 'service-1.json')).ino).toBe(statSync(join(folder, 'uuid-1.json')).ino);
   });
