@@ -9,6 +9,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
 import { sendFile } from '../src/lib/static-file.ts';
 import { requestPath, slashRedirect } from '../src/lib/request-path.ts';
+import { applyRedirects, parseRedirectsFile } from './lib/host-rules.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,6 +23,10 @@ const host = option('host', '127.0.0.1');
 // The headers in _headers, path by path as Netlify and Cloudflare Pages send them (docs/hosting.md).
 const headerFile = join(root, '_headers');
 const headerRules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
+
+// The rewrites in _redirects (the Open Referral UK API's addresses), as Netlify reads them.
+const redirectFile = join(root, '_redirects');
+const redirectRules = existsSync(redirectFile) ? parseRedirectsFile(readFileSync(redirectFile, 'utf8')) : [];
 
 /** The file for a decoded path (src/lib/request-path.ts), never outside root. */
 function resolveFile(path: string): string | undefined {
@@ -38,6 +43,19 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   if ('refused' in target) return refuse(response, 400, target.refused);
   const url = { pathname: target.path, search: target.search };
   const securityHeaders = headersForPath(headerRules, url.pathname);
+  const rule = applyRedirects(redirectRules, url.pathname, new URLSearchParams(url.search), (path) => resolveFile(path) !== undefined);
+  if (rule && rule.status >= 300 && rule.status < 400) {
+    response.writeHead(rule.status, { Location: rule.to, ...securityHeaders });
+    response.end();
+    return;
+  }
+  if (rule) {
+    // The rule's target is an address (encoded); resolveFile takes the decoded path, as for a request.
+    const rewritten = requestPath(rule.to);
+    const file = 'refused' in rewritten ? undefined : resolveFile(rewritten.path);
+    sendFile(request, response, file ?? join(root, '404.html'), file ? rule.status : 404, securityHeaders);
+    return;
+  }
   const directory = resolve(root, `.${url.pathname}`);
   if (!url.pathname.endsWith('/') && directory.startsWith(root + sep) && existsSync(directory) && statSync(directory).isDirectory()) {
     response.writeHead(301, { Location: slashRedirect(target), ...securityHeaders });

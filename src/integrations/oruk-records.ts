@@ -1,21 +1,28 @@
 /**
- * Writes the Open Referral UK list and its single records in a worker thread, from the services
- * the list's route hands over (see src/lib/oruk-export.ts), and waits for them at the end of the
- * build.
+ * Writes the Open Referral UK API (every list, page and record, and the host rules in _redirects)
+ * in a worker thread, from the services the list's route hands over (see src/lib/oruk-export.ts),
+ * and waits for it at the end of the build.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport } from '../lib/oruk-export.ts';
+import { writeRedirects } from '../lib/oruk-records.ts';
 
 export function orukRecords(): AstroIntegration {
   const global = globalThis as { [EARLY_ORUK_EXPORT]?: EarlyOrukExport };
   let distDir = '';
+  let siteRedirects = '';
   let export_: Promise<number> | undefined;
   return {
     name: 'open-local-offer:oruk-records',
     hooks: {
       'astro:config:done': ({ config }) => {
         distDir = fileURLToPath(config.outDir);
+        // The site's own host rules, if it has any: they follow the API's in the built _redirects.
+        const ownRules = join(fileURLToPath(config.publicDir), '_redirects');
+        siteRedirects = existsSync(ownRules) ? readFileSync(ownRules, 'utf8') : '';
       },
       'astro:build:start': () => {
         export_ = undefined;
@@ -37,7 +44,8 @@ export function orukRecords(): AstroIntegration {
         } catch (error) {
           throw new Error(`Open Referral UK: the export could not be written: ${error instanceof Error ? error.message : String(error)}`);
         }
-        logger.info(`Open Referral UK: ${count} service records written, each under its UUID and its page id`);
+        writeRedirects(distDir, siteRedirects);
+        logger.info(`Open Referral UK: ${count} services published at /openreferral/v3/, paged, each under its UUID and its page id; host rules in _redirects`);
       },
     },
   };

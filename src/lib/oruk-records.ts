@@ -1,71 +1,52 @@
 /**
- * The Open Referral UK files of a build: the list of every service
- * (`/openreferral/v3/services.json`) and each service's record
- * (`/openreferral/v3/services/<id>.json`), written from the list's own records.
+ * Writes the Open Referral UK API's files into a build (src/lib/oruk-endpoints.ts says which) and
+ * the host rules that map the API's addresses onto them (`_redirects`).
  *
- * Each record is published twice: under its ORUK UUID (what consumers read from the list) and
- * under our own id (what people see in our page addresses). As Astro routes they were 10,000
+ * Each service record is published twice: under its ORUK UUID (what consumers read from the list)
+ * and under our own id (what people see in our page addresses). As Astro routes they were 10,000
  * outputs at 5,000 services, each taking the page builder's thread through a whole render and a
  * file write: about a fifth of the build (docs/performance.md). Written here, they cost one file
  * and one link each, in a worker thread beside the pages (oruk-export-worker.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { orukServicePage } from './oruk.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { orukRedirects, type OrukApiFile } from './oruk-endpoints.ts';
 import { placeFile } from './place-file.ts';
-
-/** Where the list and the single records live in the built site. */
-export const ORUK_LIST = 'openreferral/v3/services.json';
-export const ORUK_RECORDS_DIR = 'openreferral/v3/services';
-
-export interface OrukRecordFile {
-  /** `<uuid>.json`: the record under its ORUK id. */
-  file: string;
-  /** `<our id>.json`: the same record under the id in our page address. */
-  alias: string;
-  /** The record as JSON without indentation, with a final new line. */
-  body: string;
-}
 
 /** How the Open Referral endpoints serialise JSON: no indentation, and a final new line. */
 export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
 
-const OUR_PAGE = /\/services\/([^/]+)\/$/;
-
 /**
- * The files for each record of an ORUK Page. Our id is read back from the record's `url`, which
- * is always our own page for the service (`…/services/<id>/`, see `toOrukService`).
+ * Writes every file, a few at a time so the disk is kept busy without opening thousands of files
+ * at once; a second name for a file is a link to it (or a copy where links cannot be made).
+ * Returns how many files were written.
  */
-export function orukRecordFiles(page: unknown): OrukRecordFile[] {
-  const contents = (page as { contents?: unknown } | null)?.contents;
-  if (!Array.isArray(contents)) throw new Error(`${ORUK_LIST} has no "contents" list of services.`);
-  return contents.map((record: { id?: unknown; url?: unknown }, index) => {
-    const ourId = typeof record.url === 'string' ? OUR_PAGE.exec(new URL(record.url).pathname)?.[1] : undefined;
-    if (typeof record.id !== 'string' || !record.id || !ourId) {
-      throw new Error(`Service ${index + 1} in ${ORUK_LIST} needs an "id" and a "url" ending in /services/<id>/ (found id ${JSON.stringify(record.id)}, url ${JSON.stringify(record.url)}).`);
+export async function writeOrukApi(distDir: string, files: OrukApiFile[], inFlight = 16): Promise<number> {
+  for (const folder of new Set(files.map((file) => dirname(join(distDir, file.path))))) mkdirSync(folder, { recursive: true });
+  const bodies = files.filter((file): file is { path: string; body: string } => 'body' in file);
+  let next = 0;
+  const writer = async () => {
+    while (next < bodies.length) {
+      const { path, body } = bodies[next++]!;
+      await writeFile(join(distDir, path), body);
     }
-    return { file: `${record.id}.json`, alias: `${decodeURIComponent(ourId)}.json`, body: jsonBody(record) };
-  });
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, bodies.length) }, writer));
+  for (const file of files) if ('sameAs' in file) placeFile(join(distDir, file.sameAs), join(distDir, file.path));
+
+  return files.length;
 }
 
 /**
- * Writes the list and every record in it into `<distDir>/openreferral/v3/`, the records a few at
- * a time so the disk is kept busy without opening thousands of files at once. Every record is
- * checked before anything is written. Returns how many records were written.
+ * Writes the built site's `_redirects`: the API's host rules first, so no other rule can take the
+ * API's addresses, then the site's own (`siteRules`, from public/_redirects). Written at the very
+ * end of the build, after Astro has copied public/ and content/public/ has been published: any
+ * `_redirects` already there is replaced, never written through, as it may be a link to a file in
+ * content/public/, and rules that move visitors about are the site's to set, not an editor's.
  */
-export async function writeOrukFiles(distDir: string, page: ReturnType<typeof orukServicePage>, inFlight = 16): Promise<number> {
-  const records = orukRecordFiles(page);
-  const folder = join(distDir, ORUK_RECORDS_DIR);
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(distDir, ORUK_LIST), jsonBody(page));
-  let next = 0;
-  const writer = async () => {
-    while (next < records.length) {
-      const { file, alias, body } = records[next++]!;
-      await writeFile(join(folder, file), body);
-      placeFile(join(folder, file), join(folder, alias));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, records.length) }, writer));
-  return records.length;
+export function writeRedirects(distDir: string, siteRules = ''): void {
+  const redirects = join(distDir, '_redirects');
+  rmSync(redirects, { force: true });
+  writeFileSync(redirects, siteRules.trim() ? `${orukRedirects()}\n${siteRules}` : orukRedirects());
 }

@@ -45,7 +45,7 @@ export interface ShortlistCard {
   phone?: string;
 }
 
-/** The parts of an Open Referral UK service record (/openreferral/v3/services/<id>.json) a card uses. */
+/** The parts of an Open Referral UK service record (/openreferral/v3/records/services/<id>.json) a card uses. */
 interface OpenReferralService {
   name: string;
   description: string;

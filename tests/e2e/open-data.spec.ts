@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { readMetaTags } from '../../src/lib/social-image.ts';
-import { orukErrors } from '../fixtures/oruk-validator.ts';
 import { pngSize } from '../fixtures/png.ts';
 import { ANY_CONTENT, chunk, sitemapPaths, watchPage } from './helpers.ts';
 
 /**
  * Open data and sharing on the built site: every page's link preview (og:image and friends)
  * points at a real 1200×630 PNG, JSON-LD parses everywhere, service pages describe the service,
- * the Open Referral UK export validates against the UK profile, and robots.txt finds the sitemap.
+ * and robots.txt finds the sitemap.
  */
 const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as { siteUrl: string; name: string };
 const siteUrl = new URL(site.siteUrl);
@@ -74,30 +73,7 @@ test('JSON-LD on a service page breaks no security policy and is not run as scri
   expect(watch.errors).toEqual([]);
 });
 
-test('the Open Referral UK list is a valid ORUK Page of every service', ANY_CONTENT, async ({ request }) => {
-  const response = await request.get('/openreferral/v3/services.json');
-  expect(response.status()).toBe(200);
-  expect(response.headers()['content-type']).toContain('json');
-  const page = await response.json();
-  expect(orukErrors.page(page)).toEqual([]);
-  expect(page.total_items).toBe(serviceIds.length);
-  expect(page.contents.map((s: { url: string }) => localPath(s.url)).sort()).toEqual(serviceIds.map((id) => `/services/${id}/`).sort());
-  for (const service of page.contents) expect(orukErrors.service(service), service.url).toEqual([]);
-});
-
-test('each service is published in full under its ORUK id and under our own id', ANY_CONTENT, async ({ request }) => {
-  const page = await (await request.get('/openreferral/v3/services.json')).json();
-  for (const listed of page.contents) {
-    const ourId = localPath(listed.url).split('/')[2]!;
-    for (const id of [listed.id, ourId]) {
-      const response = await request.get(`/openreferral/v3/services/${id}.json`);
-      expect(response.status(), `/openreferral/v3/services/${id}.json`).toBe(200);
-      const service = await response.json();
-      expect(orukErrors.service(service)).toEqual([]);
-      expect(service).toEqual(listed);
-    }
-  }
-});
+// The Open Referral UK API (every list, page and record) is checked in oruk-api.spec.ts.
 
 test('robots.txt lets search engines in and points to the sitemap', ANY_CONTENT, async ({ request }) => {
   const robots = await (await request.get('/robots.txt')).text();

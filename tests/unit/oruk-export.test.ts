@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startOrukExport } from '../../src/lib/oruk-export.ts';
-import { toOrukServicePage } from '../../src/lib/oruk.ts';
-import { jsonBody, ORUK_LIST, ORUK_RECORDS_DIR } from '../../src/lib/oruk-records.ts';
+import { toOrukService } from '../../src/lib/oruk.ts';
+import { DEFAULT_PER_PAGE, pagePath } from '../../src/lib/oruk-endpoints.ts';
+import { jsonBody } from '../../src/lib/oruk-records.ts';
 import { demoServices } from '../fixtures/demo-services.ts';
 
 const context = { siteUrl: 'https://localoffer.kestrelvale.example', areaName: 'Kestrel Vale' };
@@ -16,15 +17,16 @@ beforeEach(() => {
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('startOrukExport (the build’s worker thread)', () => {
-  test('writes the same list the mapping makes, and each record under both names', async () => {
+  test('writes the API: its details, the first page of services, and each record under both names', async () => {
     const sources = demoServices();
     expect(await startOrukExport({ distDir: dist, sources, context })).toBe(sources.length);
-    const page = toOrukServicePage(sources, context);
-    expect(readFileSync(join(dist, ORUK_LIST), 'utf8')).toBe(jsonBody(page));
-    expect(readdirSync(join(dist, ORUK_RECORDS_DIR))).toHaveLength(2 * sources.length);
-    const first = page.contents[0]!;
-    expect(readFileSync(join(dist, ORUK_RECORDS_DIR, `${first.id}.json`), 'utf8')).toBe(jsonBody(first));
-    expect(readFileSync(join(dist, ORUK_RECORDS_DIR, `${sources.find((s) => first.url.endsWith(`/services/${s.id}/`))!.id}.json`), 'utf8')).toBe(jsonBody(first));
+    expect(JSON.parse(readFileSync(join(dist, 'openreferral/v3/index.json'), 'utf8')).version).toBe('3.0');
+    const first = JSON.parse(readFileSync(join(dist, pagePath('services', DEFAULT_PER_PAGE, 1)), 'utf8'));
+    expect(first.total_items).toBe(sources.length);
+    expect(readdirSync(join(dist, 'openreferral/v3/records/services'))).toHaveLength(2 * sources.length);
+    const record = toOrukService(sources[0]!, context);
+    expect(readFileSync(join(dist, `openreferral/v3/records/services/${record.id}.json`), 'utf8')).toBe(jsonBody(record));
+    expect(readFileSync(join(dist, `openreferral/v3/records/services/${sources[0]!.id}.json`), 'utf8')).toBe(jsonBody(record));
   });
 
   test('a service the mapping cannot read fails the export with the reason, and writes nothing', async () => {

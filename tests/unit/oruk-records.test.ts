@@ -1,73 +1,57 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { jsonBody, ORUK_LIST, ORUK_RECORDS_DIR, orukRecordFiles, writeOrukFiles } from '../../src/lib/oruk-records.ts';
-import { orukServicePage } from '../../src/lib/oruk.ts';
-import type { OrukService } from '../../src/lib/oruk.ts';
+import { orukRedirects, type OrukApiFile } from '../../src/lib/oruk-endpoints.ts';
+import { writeOrukApi, writeRedirects } from '../../src/lib/oruk-records.ts';
 
-const record = (id: string, ourId: string, name: string) =>
-  ({ id, name, url: `https://local-offer.example.gov.uk/services/${ourId}/`, description: 'Café “quotes” <b>and</b> emoji 🙂\n' }) as unknown as OrukService;
+let dist: string;
+beforeEach(() => {
+  dist = mkdtempSync(join(tmpdir(), 'olo-oruk-records-'));
+});
+afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
-const portage = record('0b6e3a5c-8a8f-5d1e-9f3b-2f0c6a1d4e21', 'portage-home-visiting', 'Portage home visiting');
-const sleep = record('5d0f1c2e-3b4a-5c6d-8e7f-9a0b1c2d3e4f', 'sleep-clinic', 'Sleep clinic');
+const files = (count: number): OrukApiFile[] =>
+  Array.from({ length: count }, (_, i): OrukApiFile[] => [
+    { path: `openreferral/v3/records/services/uuid-${i}.json`, body: `{"id":"uuid-${i}","name":"Café “${i}” 🙂"}\n` },
+    { path: `openreferral/v3/records/services/service-${i}.json`, sameAs: `openreferral/v3/records/services/uuid-${i}.json` },
+  ]).flat();
 
-describe('orukRecordFiles', () => {
-  test('names each record by its UUID and by the id in its page address, with the list endpoint’s serialisation', () => {
-    expect(orukRecordFiles(orukServicePage([portage, sleep]))).toEqual([
-      { file: `${portage.id}.json`, alias: 'portage-home-visiting.json', body: jsonBody(portage) },
-      { file: `${sleep.id}.json`, alias: 'sleep-clinic.json', body: jsonBody(sleep) },
-    ]);
+describe('writeOrukApi', () => {
+  test('writes every file byte for byte, in the folders it names, a few at a time', async () => {
+    const list = [...files(40), { path: 'openreferral/v3/pages/services/10/1.json', body: '{"page":1}\n' }];
+    expect(await writeOrukApi(dist, list, 3)).toBe(81);
+    expect(readdirSync(join(dist, 'openreferral/v3/records/services'))).toHaveLength(80);
+    expect(readFileSync(join(dist, 'openreferral/v3/records/services/uuid-7.json'), 'utf8')).toBe('{"id":"uuid-7","name":"Café “7” 🙂"}\n');
+    expect(readFileSync(join(dist, 'openreferral/v3/pages/services/10/1.json'), 'utf8')).toBe('{"page":1}\n');
   });
 
-  test('an empty list has no records', () => {
-    expect(orukRecordFiles(orukServicePage([]))).toEqual([]);
+  test('a second name is the same file on disk, not a second copy', async () => {
+    await writeOrukApi(dist, files(2));
+    const folder = join(dist, 'openreferral/v3/records/services');
+    expect(readFileSync(join(folder, 'service-1.json'), 'utf8')).toBe(readFileSync(join(folder, 'uuid-1.json'), 'utf8'));
+    expect(statSync(join(folder, 'service-1.json')).ino).toBe(statSync(join(folder, 'uuid-1.json')).ino);
   });
 
-  test('a list without contents, or a record without an id or our page address, is an error that says which', () => {
-    expect(() => orukRecordFiles({})).toThrow(/has no "contents" list/);
-    expect(() => orukRecordFiles(null)).toThrow(/has no "contents" list/);
-    expect(() => orukRecordFiles(orukServicePage([portage, { ...sleep, url: 'https://elsewhere.example/about' }]))).toThrow(
-      /Service 2 in openreferral\/v3\/services\.json needs an "id" and a "url" ending in \/services\/<id>\//,
-    );
-    expect(() => orukRecordFiles(orukServicePage([{ ...portage, id: '' }]))).toThrow(/Service 1/);
-  });
 });
 
-describe('writeOrukFiles', () => {
-  let dist: string;
-  beforeEach(() => {
-    dist = mkdtempSync(join(tmpdir(), 'olo-oruk-records-'));
-  });
-  afterEach(() => rmSync(dist, { recursive: true, force: true }));
-
-  test('writes the list, and every record in it under both names, byte for byte as listed', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => record(`00000000-0000-5000-8000-${String(i).padStart(12, '0')}`, `service-${i}`, `Service ${i}`));
-    expect(await writeOrukFiles(dist, orukServicePage(many), 3)).toBe(40);
-    expect(readFileSync(join(dist, ORUK_LIST), 'utf8')).toBe(jsonBody(orukServicePage(many)));
-    const folder = join(dist, ORUK_RECORDS_DIR);
-    expect(readdirSync(folder)).toHaveLength(80);
-    for (const r of many) {
-      const ourId = new URL(r.url).pathname.split('/')[2]!;
-      for (const name of [r.id, ourId]) {
-        expect(readFileSync(join(folder, `${name}.json`), 'utf8')).toBe(jsonBody(r));
-        expect(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'))).toEqual(r);
-      }
-      // One copy on disk: the page-id name is a link to the UUID's file.
-      expect(statSync(join(folder, `${ourId}.json`)).ino).toBe(statSync(join(folder, `${r.id}.json`)).ino);
-    }
+describe('writeRedirects', () => {
+  test('writes the API’s host rules as _redirects', () => {
+    writeRedirects(dist);
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(orukRedirects());
   });
 
-  test('replaces records left from an earlier build in the same folder', async () => {
-    mkdirSync(join(dist, ORUK_RECORDS_DIR), { recursive: true });
-    writeFileSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json'), '{"old":true}\n');
-    await writeOrukFiles(dist, orukServicePage([portage]));
-    expect(readFileSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json'), 'utf8')).toBe(jsonBody(portage));
-    expect(lstatSync(join(dist, ORUK_RECORDS_DIR, 'portage-home-visiting.json')).nlink).toBe(2);
+  test('keeps the site’s own rules after the API’s, so none of them can take the API’s addresses', () => {
+    writeRedirects(dist, '/old-page /new-page/ 301\n');
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(`${orukRedirects()}\n/old-page /new-page/ 301\n`);
   });
 
-  test('a record without our page address is an error before anything is written', async () => {
-    await expect(writeOrukFiles(dist, orukServicePage([portage, { ...sleep, url: 'https://elsewhere.example/about' }]))).rejects.toThrow(/Service 2/);
-    expect(readdirSync(dist)).toEqual([]);
+  test('replaces a _redirects an editor put in content/public/ without writing through the link into their file', () => {
+    const editors = join(dist, 'editors-redirects');
+    writeFileSync(editors, '/* https://elsewhere.example/:splat 200\n');
+    linkSync(editors, join(dist, '_redirects'));
+    writeRedirects(dist);
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(orukRedirects());
+    expect(readFileSync(editors, 'utf8')).toBe('/* https://elsewhere.example/:splat 200\n');
   });
 });

@@ -1,14 +1,15 @@
 /**
- * Open Referral UK: every service, as one Page of full service records
- * (/openreferral/v3/services.json).
+ * Open Referral UK: the first page of services (/openreferral/v3/services.json), at the API's
+ * default page size.
  *
- * A build writes the list, and each record, from a worker thread beside the pages
- * (src/lib/oruk-export.ts); this route then makes nothing. The development server serves it here.
+ * A build writes the whole API (every page of every list, each record, and the host rules that
+ * give them the API's addresses) from a worker thread beside the pages (src/lib/oruk-export.ts,
+ * src/lib/oruk-endpoints.ts); this route then makes nothing. The development server serves it here.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { orukServicePage } from '../../../lib/oruk.ts';
+import { DEFAULT_PER_PAGE, orukPage, toOrukServiceListItem } from '../../../lib/oruk-endpoints.ts';
 import { handedToBuild, jsonResponse, orukRecords } from './_oruk-data.ts';
 
 export const getStaticPaths = (async () => ((await handedToBuild()) ? [] : [{ params: { list: 'services' } }])) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async () => jsonResponse(orukServicePage((await orukRecords()).map((r) => r.record)));
+export const GET: APIRoute = async () => jsonResponse(orukPage((await orukRecords()).map((r) => toOrukServiceListItem(r.record)), 1, DEFAULT_PER_PAGE));
