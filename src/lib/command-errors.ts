@@ -40,9 +40,35 @@ export function unexpectedMessage(command: string, error: unknown, file = readin
   return `${command} stopped unexpectedly${where}: please report this to ${REPORT_TO}, quoting "${shortReason(error)}" (add --debug to the command to see the technical details).`;
 }
 
+/**
+ * What the computer said, in words, for the errors any command can meet (a port in use, a file
+ * missing or not allowed), with what to do; undefined for anything else.
+ */
+export function foreseenMessage(command: string, error: unknown): string | undefined {
+  const { code, path, port } = (error ?? {}) as { code?: string; path?: string; port?: number };
+  const what = path ? `${path}` : 'a file it needed';
+  switch (code) {
+    case 'EADDRINUSE':
+      return `${command} could not start: port ${port ?? ''} is already in use by another program — close that program (perhaps another "npm run" still running), or choose another port with --port`.replace('port  is', 'the port is');
+    case 'ENOENT':
+      return `${command} could not find ${what} — check the name and the folder, then run it again`;
+    case 'EISDIR':
+      return `${command} expected a file but ${what} is a folder — give the path of a file`;
+    case 'ENOTDIR':
+      return `${command} expected a folder but part of ${what} is a file — check the path`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${command} is not allowed to open ${what} — check the file's permissions, or close the program that has it open`;
+    case 'ENOSPC':
+      return `${command} stopped: the disk is full — free some space and run it again`;
+    default:
+      return undefined;
+  }
+}
+
 /** What to print for an error: its message if foreseen, the one sentence if not, and the trace under --debug. */
 export function errorReport(command: string, error: unknown, debug: boolean): string {
-  const text = error instanceof EditorError ? error.message : unexpectedMessage(command, error);
+  const text = error instanceof EditorError ? error.message : foreseenMessage(command, error) ?? unexpectedMessage(command, error);
   const trace = debug && error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
   return `✗ ${text}${trace}`;
 }
@@ -53,24 +79,16 @@ export function debugWanted(argv: readonly string[] = process.argv): boolean {
 }
 
 /**
- * Runs a command's main function: whatever it throws, or leaves unhandled, ends the process with
- * exit code 1 and the message above, never a stack trace (unless --debug).
+ * Makes whatever a command throws, or leaves unhandled, end the process with exit code 1 and the
+ * message above, never a stack trace (unless --debug). Call it first thing in a script: it needs
+ * no change to the rest, as an error thrown at the top level of a module comes here too.
  */
-export async function runCommand(command: string, main: () => unknown): Promise<void> {
+export function catchUnexpected(command: string): void {
   const debug = debugWanted();
   const fail = (error: unknown) => {
     process.stderr.write(`${errorReport(command, error, debug)}\n`);
-    process.exitCode = 1;
-  };
-  const failAndExit = (error: unknown) => {
-    fail(error);
     process.exit(1);
   };
-  process.on('uncaughtException', failAndExit);
-  process.on('unhandledRejection', failAndExit);
-  try {
-    await main();
-  } catch (error) {
-    fail(error);
-  }
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
 }
