@@ -46,7 +46,7 @@ export function unexpectedMessage(command: string, error: unknown, file = readin
  */
 export function foreseenMessage(command: string, error: unknown): string | undefined {
   const { code, path, port } = (error ?? {}) as { code?: string; path?: string; port?: number };
-  const what = path ? `${path}` : 'a file it needed';
+  const what = path ?? reading ?? 'a file it needed';
   switch (code) {
     case 'EADDRINUSE':
       return `${command} could not start: port ${port ?? ''} is already in use by another program — close that program (perhaps another "npm run" still running), or choose another port with --port`.replace('port  is', 'the port is');
