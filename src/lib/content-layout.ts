@@ -12,8 +12,8 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'nod
 import { join, relative, sep } from 'node:path';
 import type { Problem } from './problems.ts';
 
-/** The largest content file the check reads: 500 KB, about 15 times the largest demo file. */
-export const MAX_FILE_BYTES = 500_000;
+/** The largest content file the check reads: 1 MB, about 30 times the largest demo file. */
+export const MAX_FILE_BYTES = 1_000_000;
 /** How deep { and [ may be nested in a JSON file: the deepest demo file needs 6. */
 export const MAX_JSON_DEPTH = 32;
 /** How many YAML aliases (*name) frontmatter may use: each copies another value, and nested ones multiply. */
@@ -28,7 +28,11 @@ const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1000).toLocaleString('
  * otherwise be published as "��"). The line of the first bad byte is named.
  */
 export function readContentFile(path: string): { text: string } | { problem: Finding } {
-  const size = statSync(path).size;
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    return { problem: { field: '(file name)', problem: 'is a folder, but the site needs a file of this name here', fix: 'move what is in the folder elsewhere, delete the folder and put the file itself here' } };
+  }
+  const size = stats.size;
   if (size > MAX_FILE_BYTES) {
     return {
       problem: {
