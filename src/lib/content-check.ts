@@ -445,6 +445,11 @@ function checkEverything(options: CheckOptions): CheckResult {
           return;
         }
         const id = slugify(result.data.term);
+        if (!id) {
+          // The glossary gives each term an address (/glossary/#term) from its letters and numbers: with none, the build would drop it.
+          problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" has no letters or numbers, so the term cannot be published`, fix: 'write the term in words' });
+          return;
+        }
         if (seen.has(id)) {
           problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" is already defined at [${seen.get(id)}]`, fix: 'merge the two definitions into one' });
         }
