@@ -538,7 +538,7 @@ function checkReviewDates(entries: Entries, latest: string): Problem[] {
  * 100,000-character name made a 747 KB page); longer text still has to fit on a page.
  */
 export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 20_000;
+export const MAX_TEXT_LENGTH = 100_000;
 const NAME_FIELDS = /(?:^|\.)(?:name|title|term|label|question)$/;
 
 /** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
