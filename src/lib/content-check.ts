@@ -700,6 +700,7 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
   }
 
   for (const tree of entries.get('navigator') ?? []) {
+    nowReading(tree.file);
     const data = tree.data as unknown as Tree & { nodes?: Record<string, { pathways?: unknown }> };
     if (typeof data.start !== 'string' || !data.nodes || typeof data.nodes !== 'object') continue;
     for (const problem of validateTree(data, closest)) problems.push({ file: tree.file, ...problem });
