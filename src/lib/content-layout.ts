@@ -180,6 +180,12 @@ export function symbolicLinks(contentDir: string, rel: (path: string) => string)
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
+/** Files at the top of content/ that the tools read, though the site does not publish them. */
+export const TOOL_FILES = [
+  // npm run import's mapping of other directories' codes to ours (docs/import.md).
+  'import-mapping.json',
+];
+
 /** Names at the top of content/ that the site does not read: reported as warnings, so nothing there vanishes unseen. */
 export function unreadTopLevel(contentDir: string, known: readonly string[], rel: (path: string) => string): Problem[] {
   let names: string[];
@@ -189,7 +195,7 @@ export function unreadTopLevel(contentDir: string, known: readonly string[], rel
     return [];
   }
   return names
-    .filter((name) => !name.startsWith('.') && !known.includes(name))
+    .filter((name) => !name.startsWith('.') && !known.includes(name) && !TOOL_FILES.includes(name))
     .sort()
     .map((name) => {
       const folder = (() => {
