@@ -14,9 +14,6 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { catchUnexpected } from '../src/lib/command-errors.ts';
-
-catchUnexpected('npm run cms');
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

@@ -11,9 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
 import { planImport, type Candidate } from '../src/lib/import/plan.ts';
 import { readServicesCsv } from '../src/lib/import/csv.ts';
-import { catchUnexpected, nowReading } from '../src/lib/command-errors.ts';
-
-catchUnexpected('npm run import');
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -45,7 +42,6 @@ const existing = {
 let candidates: Candidate[] = [];
 let fileProblems: string[] = [];
 let notes: string[] = [];
-nowReading(file);
 const text = readFileSync(file, 'utf8');
 if (orukFile) {
   const { readOrukFeed } = await import('../src/lib/import/oruk.ts');

@@ -4,9 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
-import { catchUnexpected } from '../src/lib/command-errors.ts';
-
-catchUnexpected('npm run build');
 
 const child = spawn(process.execPath, searchIndexArgs(process.argv.slice(2)), { env: searchIndexEnv(), stdio: 'inherit' });
 child.on('close', (code) => process.exit(code ?? 1));

@@ -68,6 +68,22 @@ export function splitFrontmatter(source: string): { frontmatter: string; body: s
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
 }
 
+/**
+ * The site's address must be the top of a domain: every address the site writes (canonical
+ * links, the sitemap, the feeds, robots.txt) starts there, and a site in a folder such as
+ * /local-offer/ would break them all.
+ */
+export function siteUrlProblem(file: string, siteUrl: string): Problem | undefined {
+  const url = URL.parse(siteUrl);
+  if (!url || (url.pathname === '/' && !url.search && !url.hash)) return undefined;
+  return {
+    file,
+    field: 'siteUrl',
+    problem: `"${siteUrl}" has something after the domain name (${url.pathname}${url.search}${url.hash}), but the site must be published at the top of its own address`,
+    fix: `use the address of the home page with nothing after the domain name, such as "${url.origin}/", and publish the site there (a sub-domain such as https://localoffer.kestrelvale.gov.uk/ works well)`,
+  };
+}
+
 /** WCAG 2.2 contrast ratio of two "#rrggbb" colours. */
 export function contrastRatio(a: string, b: string): number {
   const luminance = (hex: string) => {
@@ -207,7 +223,9 @@ function publishedFileProblems(contentPublic: string, publicDir: string, rel: (p
  */
 export function checkContent(options: CheckOptions): CheckResult {
   try {
-    return checkEverything(options);
+    const result = checkEverything(options);
+    nowReading(undefined); // the check is done: whatever the command does next is not reading content
+    return result;
   } catch (error) {
     if (debugWanted()) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     return { problems: [unexpectedProblem(fileBeingRead() ?? 'content/', error)], warnings: [], entries: new Map(), files: 0 };
@@ -285,6 +303,8 @@ function checkEverything(options: CheckOptions): CheckResult {
       if (result.success) {
         site = result.data;
         problems.push(...themeContrastProblems(rel(sitePath), result.data.theme));
+        const address = siteUrlProblem(rel(sitePath), result.data.siteUrl);
+        if (address) problems.push(address);
       } else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
     }
   }

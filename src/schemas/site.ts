@@ -24,15 +24,7 @@ export const siteSchema = () =>
     feedbackThemes: z.array(text('a theme')).min(1, { error: 'at least one theme' }),
     reviewIntervalMonths: z.number({ error: 'a number of months' }).int().min(1).max(36),
     /** The public address of the site, used for canonical links and the sitemap. */
-    siteUrl: webAddress().refine(
-      // Every address the site writes (canonical links, the sitemap, feeds, robots.txt) starts at
-      // the top of the domain: a site in a folder such as /local-offer/ would break them all.
-      (url) => {
-        const parsed = URL.parse(url);
-        return !parsed || (parsed.pathname === '/' && !parsed.search && !parsed.hash);
-      },
-      { error: 'the address of the home page with nothing after the domain name, such as "https://localoffer.kestrelvale.gov.uk/": the site must be published at the top of its own address, not in a folder such as /local-offer/' },
-    ),
+    siteUrl: webAddress(),
     theme: z
       .object({
         /** Brand colour for the header and buttons. */
