@@ -489,9 +489,10 @@ function checkEverything(options: CheckOptions): CheckResult {
   const contentPublic = join(contentDir, PUBLIC_FOLDER);
   problems.push(...crossCheck(entries, site, contentPublic, unreadable));
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
-  problems.push(...symbolicLinks(contentDir, rel));
   const warnings: Problem[] = [];
+  // Nothing in content/ is left out without a word: shortcuts are errors, and what the site does not read is named.
   warnings.push(...unreadTopLevel(contentDir, [...folderCollections.map((c) => c.folder), PUBLIC_FOLDER, SITE_FILE, GLOSSARY_FILE, COVERAGE_FILE], rel));
+  problems.push(...symbolicLinks(contentDir, rel));
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
