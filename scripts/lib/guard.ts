@@ -7,5 +7,7 @@
 import { basename } from 'node:path';
 import { catchUnexpected } from '../../src/lib/command-errors.ts';
 
+/** Scripts that are a step of another command, named as the editor typed it. */
+const STEP_OF: Record<string, string> = { 'search-index': 'build' };
 const script = basename(process.argv[1] ?? 'command', '.ts');
-catchUnexpected(`npm run ${script}`);
+catchUnexpected(`npm run ${STEP_OF[script] ?? script}`);
