@@ -2,7 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
 import { problemReport } from '../src/lib/check-report.ts';
+import { catchUnexpected } from '../src/lib/command-errors.ts';
 
+// The check reports what it finds in a file as a problem with that file; anything else that
+// stops it is one sentence, never a stack trace (add --debug for the trace).
+catchUnexpected('npm run check');
 const root = new URL('../', import.meta.url);
 const started = performance.now();
 const { problems, warnings, files } = checkContent({

@@ -7,9 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../src/lib/csv.ts';
 import { checkContent } from '../src/lib/content-check.ts';
-import { reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
+import { calendarDate, REVIEWED_COLLECTIONS, reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
 import { formatDate, today } from '../src/lib/dates.ts';
 import { isoDateOf } from '../src/schemas/common.ts';
+import { catchUnexpected, EditorError } from '../src/lib/command-errors.ts';
+import { shown } from '../src/lib/problems.ts';
+
+catchUnexpected('npm run review-report');
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -18,21 +22,25 @@ const option = (name: string) => {
 };
 const root = fileURLToPath(new URL('../', import.meta.url));
 const contentDir = option('content') ?? `${root}content/`;
-const on = option('date') ?? today();
+const dateOption = option('date');
+const on = dateOption === undefined ? today() : calendarDate(dateOption);
+if (!on) throw new EditorError(`--date must be a real date written as YYYY-MM-DD, such as --date ${today()}; "${dateOption ?? ''}" is not`);
 const out = option('out') ?? 'review-report.csv';
 
 const { entries, site } = checkContent({ rootDir: root, contentDir, publicDir: `${root}public/` });
-if (!site) {
-  console.error('content/site.json has problems: run npm run check first.');
-  process.exit(1);
-}
+if (!site) throw new EditorError('content/site.json has problems, so the review interval is not known: run npm run check, fix what it lists, then run the report again');
 const organisations = new Map((entries.get('organisations') ?? []).map((o) => [o.id, String(o.data.name ?? o.id)]));
 
 const reviewable: ReviewableEntry[] = [];
+/** Entries that should have a review date but whose date cannot be read: named, never dropped in silence. */
+const undated: string[] = [];
 for (const [collection, list] of entries) {
   for (const entry of list) {
-    const lastReviewed = isoDateOf(entry.data.lastReviewed);
-    if (typeof lastReviewed !== 'string') continue;
+    const lastReviewed = calendarDate(isoDateOf(entry.data.lastReviewed));
+    if (!lastReviewed) {
+      if ((REVIEWED_COLLECTIONS as readonly string[]).includes(collection)) undated.push(`${entry.file} (lastReviewed: ${shown(isoDateOf(entry.data.lastReviewed))})`);
+      continue;
+    }
     const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : undefined;
     reviewable.push({
       collection,
@@ -48,7 +56,13 @@ for (const [collection, list] of entries) {
 const groups = reviewReport(reviewable, site.reviewIntervalMonths, on);
 const rows = [...groups.values()].flat();
 const header = ['organisation', 'state', 'dueOn', 'lastReviewed', 'title', 'file'] as const;
-writeFileSync(out, toCsv(header, rows.map((r) => header.map((h) => r[h]))));
+try {
+  writeFileSync(out, toCsv(header, rows.map((r) => header.map((h) => r[h]))));
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'that is a folder' : code === 'EACCES' || code === 'EPERM' ? 'it is not allowed: perhaps it is open in a spreadsheet (close it)' : 'the computer refused';
+  throw new EditorError(`the report could not be written to ${out}, because ${why} — choose another file with --out, such as --out review-report.csv`);
+}
 
 if (rows.length === 0) {
   console.log(`Nothing is overdue or due for review in the 30 days from ${formatDate(on)}.`);
@@ -63,3 +77,10 @@ if (rows.length === 0) {
   const overdue = rows.filter((r) => r.state === 'overdue').length;
   console.log(`\n${overdue} overdue and ${rows.length - overdue} due within 30 days, checked on ${formatDate(on)} (review every ${site.reviewIntervalMonths} months). Written to ${out}.`);
 }
+if (undated.length > 0) {
+  console.log(`\nNot in this report, because the date they were last reviewed cannot be read (run npm run check to see how to fix each):`);
+  for (const line of undated) console.log(`  ${line}`);
+  process.exitCode = 1;
+}
+console.log(`\nOnly ${REVIEWED_COLLECTIONS.join(', ')} have review dates; organisations, decision trees, "you said, we did" entries, indicators and the glossary are not in this report (docs/editing.md).`);
+

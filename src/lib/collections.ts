@@ -26,6 +26,8 @@ export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'le
  * /<id>/, so these ids are taken.
  */
 export const RESERVED_PAGE_IDS = [
+  // The home page: a page called "index" would be written to the home page's own file.
+  'index',
   'services',
   'search',
   'navigator',

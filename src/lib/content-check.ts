@@ -24,6 +24,8 @@ import { textFieldProblems } from './url-safety.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
 import { videoTopics } from './vocabulary.ts';
+import { fileBeingRead, nowReading, REPORT_TO, shortReason, debugWanted } from './command-errors.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH, MAX_YAML_ALIASES, notAFile, notAFolder, readContentFile, symbolicLinks, unreadTopLevel } from './content-layout.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content folder. */
@@ -67,6 +69,22 @@ export type SiteSettings = z.infer<ReturnType<typeof siteSchema>>;
 export function splitFrontmatter(source: string): { frontmatter: string; body: string } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source.replace(/^\uFEFF/, ''));
   return match ? { frontmatter: match[1]!, body: match[2]! } : undefined;
+}
+
+/**
+ * The site's address must be the top of a domain: every address the site writes (canonical
+ * links, the sitemap, the feeds, robots.txt) starts there, and a site in a folder such as
+ * /local-offer/ would break them all.
+ */
+export function siteUrlProblem(file: string, siteUrl: string): Problem | undefined {
+  const url = URL.parse(siteUrl);
+  if (!url || (url.pathname === '/' && !url.search && !url.hash)) return undefined;
+  return {
+    file,
+    field: 'siteUrl',
+    problem: `"${siteUrl}" has something after the domain name (${url.pathname}${url.search}${url.hash}), but the site must be published at the top of its own address`,
+    fix: `use the address of the home page with nothing after the domain name, such as "${url.origin}/", and publish the site there (a sub-domain such as https://localoffer.kestrelvale.gov.uk/ works well)`,
+  };
 }
 
 /** WCAG 2.2 contrast ratio of two "#rrggbb" colours. */
@@ -129,7 +147,10 @@ export function jsonError(error: unknown, source: string): string {
       const { line } = lineAt(text, bare.index + bare[0].length - bare[1]!.length);
       return `line ${line}: ${bare[1]} is not a value — put text in double quotes, and write yes or no as true or false`;
     }
-    return `${message.split('\n')[0]!.replace(/, ".*$/, '')}: check commas, quotes and brackets`;
+    const token = /Unexpected token '(.)'/.exec(message)?.[1];
+    const at = token ? unquoted.indexOf(token) : -1;
+    if (token && at >= 0) return `line ${lineAt(text, at).line}: "${token}" cannot be read here — check the commas, quotes and brackets on this line and the one before`;
+    return 'the file cannot be read as JSON — check the commas, quotes and brackets';
   }
   const { line, column } = lineAt(text, position);
   const previous = text.slice(0, position).trimEnd();
@@ -141,12 +162,28 @@ export function jsonError(error: unknown, source: string): string {
   if (/Expected ',' or '[}\]]' after/.test(message)) return `line ${line}: a comma is missing before this (probably at the end of line ${before})`;
   if (/Bad control character in string literal/.test(message)) return `line ${line}: a closing quote (") is missing — text in quotes must end on the same line`;
   if (next === "'" || text[position] === "'") return `line ${line}: use double quotes (") around names and text, not single quotes`;
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '')}`;
+  // The parser's other messages, in words (it names the place it gave up, the line to look at).
+  if (/Expected double-quoted property name|Expected property name or '\}'/.test(message)) {
+    return `line ${line}: a field name must be in double quotes, such as "name": — or, if nothing should follow, delete the comma before it`;
+  }
+  if (/Expected ':' after property name/.test(message)) return `line ${line}: a colon (:) is missing after the field name`;
+  if (/Unexpected non-whitespace character after JSON/.test(message)) {
+    return `line ${line}: there is more after the last closing bracket — the file holds one { … }, so delete what follows it, or check the brackets before it`;
+  }
+  if (/Bad (?:escaped character|Unicode escape)/.test(message)) return `line ${line}: a backslash (\\) in text must be written twice (\\\\), or use a forward slash (/)`;
+  if (/number|minus sign|Exponent part/i.test(message)) return `line ${line}: a number is not written correctly — write numbers such as 12 or 3.5 (no leading zeros, no units), or put text in double quotes`;
+  return `line ${line}, column ${column}: this cannot be read as JSON — check the commas, quotes and brackets on this line and the one before`;
 }
 
 /** What a YAML frontmatter error means, with the line counted in the whole file. */
 export function yamlError(error: unknown, frontmatter: string): string {
   const { reason, mark } = (error ?? {}) as { reason?: string; mark?: { line: number } };
+  // Limits that keep a hostile file from hanging the check: said in words, not the library's.
+  if (reason && /maxAliases/.test(reason)) {
+    return `the fields use YAML aliases (*name) more than ${MAX_YAML_ALIASES} times: an alias repeats another value, and aliases of aliases can make a few lines enormous — write each value out in full`;
+  }
+  if (reason && /depth/i.test(reason)) return `line ${(mark?.line ?? 0) + 2}: lists or fields are nested far too deeply — check the indentation and brackets`;
+  if (error instanceof RangeError) return 'lists or fields are nested far too deeply — check the indentation and brackets';
   if (!reason || !mark) return error instanceof Error ? error.message.split('\n')[0]! : String(error);
   // The frontmatter starts on the file's second line, after the first "---".
   const line = mark.line + 2;
@@ -187,7 +224,32 @@ function publishedFileProblems(contentPublic: string, publicDir: string, rel: (p
     }));
 }
 
+/**
+ * Checks the content. Never throws: whatever stops the check unexpectedly is reported as a
+ * problem with the file being read, so the check fails (and the build with it) with one line.
+ */
 export function checkContent(options: CheckOptions): CheckResult {
+  try {
+    const result = checkEverything(options);
+    nowReading(undefined); // the check is done: whatever the command does next is not reading content
+    return result;
+  } catch (error) {
+    if (debugWanted()) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return { problems: [unexpectedProblem(fileBeingRead() ?? 'content/', error)], warnings: [], entries: new Map(), files: 0 };
+  }
+}
+
+/** A problem for an error nobody foresaw: the file, the reason quoted, and where to report it. */
+function unexpectedProblem(file: string, error: unknown): Problem {
+  return {
+    file,
+    field: '(file)',
+    problem: `the check stopped on this file unexpectedly ("${shortReason(error)}")`,
+    fix: `please report this to ${REPORT_TO}; meanwhile, look for anything unusual in the file`,
+  };
+}
+
+function checkEverything(options: CheckOptions): CheckResult {
   const { contentDir, publicDir, rootDir } = options;
   const problems: Problem[] = [];
   const entries = new Map<CollectionName, LoadedEntry[]>();
@@ -213,17 +275,27 @@ export function checkContent(options: CheckOptions): CheckResult {
       });
     }
   };
-  /** A content file's text, checked for a byte-order mark. */
-  const readChecked = (path: string) => {
-    const source = readFileSync(path, 'utf8');
-    noByteOrderMark(path, source);
-    return source;
+  /** A content file's text, checked for size, encoding and a byte-order mark; undefined (and reported) if it cannot be read. */
+  const readChecked = (path: string): string | undefined => {
+    nowReading(rel(path));
+    const read = readContentFile(path);
+    if ('problem' in read) {
+      problems.push({ file: rel(path), ...read.problem });
+      return undefined;
+    }
+    noByteOrderMark(path, read.text);
+    return read.text;
   };
-  /** A JSON file of its own (site.json, the glossary, the coverage list), read and parsed with the same checks. */
+  /** A JSON file of its own (site.json, the glossary, the coverage list), read and parsed with the same checks; undefined (and reported) if it cannot be. */
   const readJsonFile = (path: string) => {
     const source = readChecked(path);
+    if (source === undefined) return undefined;
     const parsed = parseJson(source);
-    if (!('error' in parsed)) noDuplicateKeys(rel(path), source);
+    if ('error' in parsed) {
+      problems.push({ file: rel(path), field: '(file)', problem: parsed.error, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+      return undefined;
+    }
+    noDuplicateKeys(rel(path), source);
     return parsed;
   };
   let site: SiteSettings | undefined;
@@ -232,13 +304,14 @@ export function checkContent(options: CheckOptions): CheckResult {
   } else {
     files++;
     const parsed = readJsonFile(sitePath);
-    if ('error' in parsed) problems.push({ file: rel(sitePath), field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
-    else {
+    if (parsed) {
       const schema = siteSchema();
       const result = schema.safeParse(parsed.data);
       if (result.success) {
         site = result.data;
         problems.push(...themeContrastProblems(rel(sitePath), result.data.theme));
+        const address = siteUrlProblem(rel(sitePath), result.data.siteUrl);
+        if (address) problems.push(address);
       } else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
     }
   }
@@ -253,12 +326,27 @@ export function checkContent(options: CheckOptions): CheckResult {
     const unread = new Set<string>();
     unreadable.set(collection.name, unread);
     if (!existsSync(dir)) continue;
+    const notFolder = notAFolder(dir, rel(dir), collection.noun, collection.extension);
+    if (notFolder) {
+      problems.push(notFolder);
+      unread.add(ANY_ID);
+      continue;
+    }
     const idsSeen = new Map<string, string>();
     // Built once per collection: building a schema costs more than checking a file with it.
     const schema = collection.schema({ ref: idRef });
-    for (const name of readdirSync(dir).sort()) {
+    // Each file is checked on its own: if one stops the check unexpectedly, the others are still checked.
+    for (const name of readdirSync(dir).sort()) try {
       const path = join(dir, name);
-      if (name.startsWith('.') || statSync(path).isDirectory()) continue;
+      if (name.startsWith('.')) continue;
+      const notFile = notAFile(path, name, rel(path), rel(dir), collection.extension);
+      if (notFile === 'link') continue; // reported with every other shortcut in content/
+      if (notFile) {
+        problems.push(notFile);
+        if (name.toLowerCase().endsWith(collection.extension)) unread.add(name.slice(0, -collection.extension.length));
+        continue;
+      }
+      if (statSync(path).isDirectory()) continue; // an empty folder
       files++;
       const file = rel(path);
       const extension = extname(name);
@@ -295,15 +383,22 @@ export function checkContent(options: CheckOptions): CheckResult {
       idsSeen.set(id.toLowerCase(), file);
       if (collection.reservedIds?.includes(id)) {
         problems.push({ file, field: '(file name)', problem: `${collection.address}${id}/ is already used by the site`, fix: `choose another file name for this ${collection.noun}` });
+      } else if (collection.address === '/' && [publicDir, join(contentDir, PUBLIC_FOLDER)].some((folder) => existsSync(join(folder, id)))) {
+        // A page at /<id>/ would share its address with a folder of files published as they are.
+        problems.push({ file, field: '(file name)', problem: `/${id}/ is already used by files the site publishes (the folder ${id}/ in public/ or content/${PUBLIC_FOLDER}/)`, fix: `choose another file name for this ${collection.noun}` });
       }
       let data: unknown;
       let body: string | undefined;
       let bodyStart: number | undefined;
       const source = readChecked(path);
+      if (source === undefined) {
+        unread.add(id);
+        continue;
+      }
       if (extension === '.json') {
         const parsed = parseJson(source);
         if ('error' in parsed) {
-          problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
+          problems.push({ file, field: '(file)', problem: parsed.error, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
           unread.add(id);
           continue;
         }
@@ -317,7 +412,7 @@ export function checkContent(options: CheckOptions): CheckResult {
           continue;
         }
         try {
-          data = loadYaml(split.frontmatter);
+          data = loadYaml(split.frontmatter, { maxAliases: MAX_YAML_ALIASES });
         } catch (error) {
           problems.push({ file, field: '(frontmatter)', problem: `the fields between the --- lines are not valid YAML: ${yamlError(error, split.frontmatter)}`, fix: 'check indentation, colons and quotes' });
           unread.add(id);
@@ -346,6 +441,9 @@ export function checkContent(options: CheckOptions): CheckResult {
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(file, issue, data, schema));
       // Cross-checks read what the editor wrote, so they can name the value as written.
       list.push({ collection: collection.name, id, file, data: data as Record<string, unknown>, body, bodyStart });
+    } catch (error) {
+      if (debugWanted()) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      problems.push(unexpectedProblem(rel(join(dir, name)), error));
     }
   }
 
@@ -357,8 +455,9 @@ export function checkContent(options: CheckOptions): CheckResult {
     files++;
     const file = rel(glossaryPath);
     const parsed = readJsonFile(glossaryPath);
-    if ('error' in parsed) problems.push({ file, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
-    else if (!Array.isArray(parsed.data)) problems.push({ file, field: '(file)', problem: 'is not a list', fix: 'make the file a list of terms: [ { "term": …, … }, … ]' });
+    if (!parsed) {
+      // reported by readJsonFile
+    } else if (!Array.isArray(parsed.data)) problems.push({ file, field: '(file)', problem: 'is not a list', fix: 'make the file a list of terms: [ { "term": …, … }, … ]' });
     else {
       const schema = glossaryTermSchema();
       const seen = new Map<string, number>();
@@ -373,6 +472,11 @@ export function checkContent(options: CheckOptions): CheckResult {
           return;
         }
         const id = slugify(result.data.term);
+        if (!id) {
+          // The glossary gives each term an address (/glossary/#term) from its letters and numbers: with none, the build would drop it.
+          problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" has no letters or numbers, so the term cannot be published`, fix: 'write the term in words' });
+          return;
+        }
         if (seen.has(id)) {
           problems.push({ file, field: `[${index}].term`, problem: `"${result.data.term}" is already defined at [${seen.get(id)}]`, fix: 'merge the two definitions into one' });
         }
@@ -394,6 +498,9 @@ export function checkContent(options: CheckOptions): CheckResult {
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
   problems.push(...publicFileKindProblems(contentPublic, rel));
   const warnings: Problem[] = [];
+  // Nothing in content/ is left out without a word: shortcuts are errors, and what the site does not read is named.
+  warnings.push(...unreadTopLevel(contentDir, [...folderCollections.map((c) => c.folder), PUBLIC_FOLDER, SITE_FILE, GLOSSARY_FILE, COVERAGE_FILE], rel));
+  problems.push(...symbolicLinks(contentDir, rel));
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
   warnings.push(...readabilityWarnings([...entries.values()].flat()));
@@ -408,8 +515,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   } else {
     files++;
     const parsed = readJsonFile(coveragePath);
-    if ('error' in parsed) problems.push({ file: coverageFile, field: '(file)', problem: `is not valid JSON: ${parsed.error}`, fix: 'fix the JSON syntax (check commas, quotes and brackets)' });
-    else {
+    if (parsed) {
       const schema = coverageSchema();
       const result = schema.safeParse(parsed.data);
       if (!result.success) for (const issue of result.error.issues) problems.push(problemFromIssue(coverageFile, issue, parsed.data, schema));
@@ -421,11 +527,17 @@ export function checkContent(options: CheckOptions): CheckResult {
   return { problems, warnings, entries, files, site };
 }
 
+/** The data in JSON text, or the problem with it in words (which starts "is not valid JSON" where it is not). */
 function parseJson(source: string): { data: unknown } | { error: string } {
+  // Before anything walks the data: deep nesting would overflow the call stack of every walk after.
+  const deep = jsonTooDeep(source);
+  if (deep !== undefined) {
+    return { error: `line ${deep}: brackets { and [ are nested more than ${MAX_JSON_DEPTH} levels deep, far deeper than any content needs — check for brackets opened and never closed` };
+  }
   try {
     return { data: JSON.parse(source.replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { error: jsonError(error, source) };
+    return { error: `is not valid JSON: ${jsonError(error, source)}` };
   }
 }
 
@@ -451,6 +563,14 @@ function checkReviewDates(entries: Entries, latest: string): Problem[] {
   }
   return problems;
 }
+
+/**
+ * The longest text a field may hold. Names and titles head pages, cards and lists (a
+ * 100,000-character name made a 747 KB page); longer text still has to fit on a page.
+ */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 100_000;
+const NAME_FIELDS = /(?:^|\.)(?:name|title|term|label|question)$/;
 
 /** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
 const PLAIN_TEXT_FIELDS = /(?:^|\.)(?:name|title|summary|term|label|question|requirement)$/;
@@ -496,6 +616,11 @@ function checkTextFields(entries: Entries, unreadable: Unreadable, warnings: Pro
   for (const list of entries.values()) {
     for (const entry of list) {
       for (const [field, text] of stringFields(entry.data)) {
+        const limit = NAME_FIELDS.test(field) ? MAX_NAME_LENGTH : MAX_TEXT_LENGTH;
+        if (text.length > limit) {
+          problems.push({ file: entry.file, field, problem: `the text is ${text.length.toLocaleString('en-GB')} characters long, more than the ${limit.toLocaleString('en-GB')} this field can hold`, fix: limit === MAX_NAME_LENGTH ? 'shorten it: a name or title is read at a glance, so put the detail in the description' : 'shorten it, or split it into separate entries or pages' });
+          continue;
+        }
         if (/(?:^|\.)(?:href|url)$/.test(field) && text.startsWith('/')) checkLink(entry, field, text);
         else for (const path of linksIn(text)) checkLink(entry, field, path);
         checkSecure(entry, field, text);
@@ -517,11 +642,20 @@ function checkTextFields(entries: Entries, unreadable: Unreadable, warnings: Pro
 /** The ids of files that exist but could not be read, by collection. */
 type Unreadable = Map<CollectionName, Set<string>>;
 
+/** Marks a collection whose folder could not be read at all: any id might be in it, so no reference to it is reported. */
+const ANY_ID = '\u0000any';
+class AnyId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
 /** The ids in each collection (files that could not be read too), worked out once per collection on first use. */
 function idLookup(entries: Entries, unreadable: Unreadable): (collection: CollectionName) => Set<string> {
   const known = new Map<CollectionName, Set<string>>();
   return (collection) => {
-    if (!known.has(collection)) known.set(collection, new Set([...(entries.get(collection) ?? []).map((e) => e.id), ...(unreadable.get(collection) ?? [])]));
+    if (unreadable.get(collection)?.has(ANY_ID)) known.set(collection, new AnyId());
+    else if (!known.has(collection)) known.set(collection, new Set([...(entries.get(collection) ?? []).map((e) => e.id), ...(unreadable.get(collection) ?? [])]));
     return known.get(collection)!;
   };
 }
@@ -598,6 +732,7 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
   }
 
   for (const tree of entries.get('navigator') ?? []) {
+    nowReading(tree.file);
     const data = tree.data as unknown as Tree & { nodes?: Record<string, { pathways?: unknown }> };
     if (typeof data.start !== 'string' || !data.nodes || typeof data.nodes !== 'object') continue;
     for (const problem of validateTree(data, closest)) problems.push({ file: tree.file, ...problem });

@@ -19,3 +19,30 @@ export function csvField(value: CsvCell): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * Why a spreadsheet could not be read as CSV, in words, naming the line: csv-parse's own
+ * messages ("Invalid Opening Quote: a quote is found on field null …") mean little to editors.
+ */
+export function csvReadError(error: unknown): string {
+  const { code, lines, message } = (error ?? {}) as { code?: string; lines?: number; message?: string };
+  const line = typeof lines === 'number' ? `line ${lines}: ` : '';
+  switch (code) {
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return `${line}a double quote (") appears in the middle of a cell — put the whole cell in double quotes and write each quote inside it twice (""), or let the spreadsheet save the file as CSV for you`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${line}a cell opens a double quote (") that is never closed — add the closing quote at the end of the cell`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${line}a quoted cell has more text after its closing quote — put the whole cell in double quotes and write each quote inside it twice ("")`;
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return `${line}this row has a different number of cells from the first row — check for a missing or extra comma`;
+    case 'CSV_INVALID_ARGUMENT':
+    case 'CSV_OPTION_COLUMNS_MISSING_NAME':
+      return `${line}a column in the first row has no name — give every column a name from docs/import.md`;
+    default:
+      return `${line}the file could not be read as CSV (${(message ?? String(error)).split('\n')[0]!.replace(/ on field (?:null|"[^"]*")/, '')}) — save it from the spreadsheet as "CSV UTF-8 (comma delimited)"`;
+  }
+}

@@ -41,6 +41,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 /** A short, readable rendering of what the editor wrote. */
 export function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON reads 1e400 as Infinity, which JSON.stringify would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'something that is not a number' : 'a number too large to use';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && value.length > 50) return `"${value.slice(0, 40)}…" (${value.length} characters)`;
   let text = JSON.stringify(value);
@@ -117,17 +119,49 @@ function knownKeys(schema: z.ZodType | undefined, path: readonly PropertyKey[]):
   return shape ? Object.keys(shape) : [];
 }
 
+const KINDS: Record<string, string> = {
+  array: 'a list in square brackets, [ … ]',
+  object: 'a group of fields in curly brackets, { … }',
+  string: 'text in double quotes',
+  number: 'a number, without quotes',
+  boolean: 'true or false, without quotes',
+  date: 'a date written as YYYY-MM-DD',
+};
+
+/**
+ * What a field expects, in words. Schemas word their own messages; where one was missed, the
+ * library's default ("Invalid input: expected array, received number") is put into words here.
+ */
+export function plainExpected(message: string): string {
+  let match: RegExpExecArray | null;
+  if ((match = /^Invalid input: expected (\w+)/.exec(message))) return KINDS[match[1]!] ?? `a value of the kind this field takes (${match[1]})`;
+  if ((match = /^Too (small|big): expected (\w+) to (?:be|have) ([<>]=?)(\d+)(?: (\w+))?/.exec(message))) {
+    const [, , kind, sign, limit, unit] = match;
+    const bound = sign === '>=' ? `at least ${limit}` : sign === '>' ? `more than ${limit}` : sign === '<=' ? `at most ${limit}` : `less than ${limit}`;
+    if (kind === 'number') return `a number ${bound}`;
+    if (kind === 'array' || kind === 'set') return `a list of ${bound} ${unit ?? 'items'}`;
+    if (kind === 'string') return `text of ${bound} ${unit ?? 'characters'}`;
+    return `a value of ${bound}`;
+  }
+  if ((match = /^Invalid option: expected one of (.+)$/.exec(message))) return `one of: ${match[1]!.split('|').map((v) => v.replace(/^"|"$/g, '')).join(', ')}`;
+  if (/^Invalid input: expected int/.test(message) || /expected int/.test(message)) return 'a whole number, without quotes';
+  if (/^Invalid string: must match pattern/.test(message)) return 'a value written the way docs/editing.md shows for this field';
+  if (/^Invalid (?:input|string|element|key|union)\b/.test(message)) return 'a value of the kind docs/editing.md describes for this field';
+  return message;
+}
+
 /** Turns one zod issue into a problem an editor can act on. */
 export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: unknown, schema?: z.ZodType): Problem {
   const value = valueAt(data, issue.path);
   const field = fieldName(issue.path);
-  const expected = issue.message;
+  const expected = plainExpected(issue.message);
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) {
         const key = issue.path.at(-1);
         return { file, field, problem: 'this required field is missing', fix: `add "${String(key)}": ${expected}` };
       }
+      if (typeof value === 'number' && !Number.isFinite(value)) return { file, field, problem: `found ${shown(value)}`, fix: `use ${expected}` };
       return { file, field, problem: `found ${shown(value)} (${describeType(value)})`, fix: `use ${expected}` };
     case 'unrecognized_keys': {
       const allowed = knownKeys(schema, issue.path);

@@ -21,6 +21,19 @@ export interface ReviewRow extends ReviewableEntry {
 
 export const DUE_SOON_DAYS = 30;
 
+/**
+ * The kinds of content that carry a "lastReviewed" date, and so are in the report. The others
+ * (organisations, decision trees, "you said, we did", indicators, the glossary) have no review date.
+ */
+export const REVIEWED_COLLECTIONS = ['services', 'pathways', 'provision', 'videos', 'pages'] as const;
+
+/** A real calendar date written YYYY-MM-DD, or undefined (a British "31/12/2025", "2025-02-30", nothing). */
+export function calendarDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : undefined;
+}
+
 /** Entries overdue or due within 30 days of `on`, grouped by organisation, most overdue first. */
 export function reviewReport(entries: ReviewableEntry[], intervalMonths: number, on: string): Map<string, ReviewRow[]> {
   const soon = addDays(on, DUE_SOON_DAYS);

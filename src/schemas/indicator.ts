@@ -32,4 +32,15 @@ export const indicatorSchema = () =>
           else seen.set(p.period, index);
         });
       }),
+  })
+  // A percentage outside 0 to 100 is a typing mistake (45.5 typed as 455), and would draw off the chart.
+  .superRefine((indicator, context) => {
+    if (indicator.unit !== 'percent') return;
+    indicator.series.forEach((point, index) => {
+      for (const [path, value] of [[['value'], point.value], [['comparison', 'value'], point.comparison?.value]] as const) {
+        if (typeof value === 'number' && (value < 0 || value > 100)) {
+          context.addIssue({ code: 'custom', path: ['series', index, ...path], input: value, message: 'a percentage from 0 to 100, as "unit" is "percent" (check for a slipped decimal point)' });
+        }
+      }
+    });
   });

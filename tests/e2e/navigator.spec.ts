@@ -260,3 +260,15 @@ test('the editors\' map lists every node and where each answer leads', async ({ 
     }
   }
 });
+
+test('the editors\' map shows the public no node ids or file paths, and counts journeys instead of listing them', async ({ page }) => {
+  for (const { id, tree } of trees) {
+    await page.goto(`/navigator/${id}/map/`);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain('content/navigator');
+    expect(text).not.toMatch(/node id/i);
+    // Ids that are more than one word cannot be mistaken for ordinary words on the page.
+    for (const nodeId of Object.keys(tree.nodes).filter((n) => n.includes('-'))) expect(text, `${id} map shows the id ${nodeId}`).not.toContain(nodeId);
+    await expect(page.locator('main .lead')).toContainText(/\d+ different journeys? from the first question/);
+  }
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { csvField, toCsv } from '../../src/lib/csv.ts';
+import { readServicesCsv } from '../../src/lib/import/csv.ts';
 
 describe('CSV', () => {
   test('plain text and numbers are written as they are', () => {
@@ -27,5 +28,20 @@ describe('CSV', () => {
   });
   test('a file with no rows is just the header', () => {
     expect(toCsv(['period', 'value'], [])).toBe('period,value\r\n');
+  });
+});
+
+describe('a spreadsheet that cannot be read as CSV', () => {
+  const message = (text: string) => readServicesCsv(text).fileProblems.join('\n');
+  test('a stray quote in a cell names the line and what to do, not csv-parse\'s words', () => {
+    const text = 'name,organisation\nSwim "Club,x\n';
+    expect(message(text)).toMatch(/^line 2: a double quote \(".*put the whole cell in double quotes/);
+    expect(message(text)).not.toMatch(/Invalid Opening Quote|field null/);
+  });
+  test('a quote never closed names the line', () => {
+    expect(message('name,organisation\n"Swim club,x\n')).toMatch(/^line 2: a cell opens a double quote/);
+  });
+  test('text after a closing quote names the line', () => {
+    expect(message('name,organisation\n"Swim" club,x\n')).toMatch(/^line 2: a quoted cell has more text after its closing quote/);
   });
 });

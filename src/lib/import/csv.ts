@@ -4,6 +4,7 @@
  * code ("social-care") or the label people read ("Social care").
  */
 import { parse } from 'csv-parse/sync';
+import { csvReadError } from '../csv.ts';
 import { accessRoutes, categories, levels, needs, serviceStatuses } from '../vocabulary.ts';
 import type { Candidate } from './plan.ts';
 
@@ -93,7 +94,7 @@ export function readServicesCsv(text: string): CsvRead {
   try {
     records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), skip_empty_lines: true, bom: true, info: true, raw: true, relax_column_count: true, trim: false });
   } catch (error) {
-    return { candidates: [], fileProblems: [`the file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`], unknownColumns: [] };
+    return { candidates: [], fileProblems: [csvReadError(error)], unknownColumns: [] };
   }
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase().replace(/\s+/g, '_'));
   const missing = REQUIRED.filter((c) => !header.includes(c));
