@@ -33,16 +33,17 @@ export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
 const OUR_PAGE = /\/services\/([^/]+)\/$/;
 
 /**
- * The files for each record of an ORUK Page. Our id is read back from the record's `url`, which
- * is always our own page for the service (`…/services/<id>/`, see `toOrukService`).
+ * The files for each record of an ORUK Page. Our id is read back from the record's `x_id`
+ * extension, or else from `x_page`, our own page for the service (`…/services/<id>/`, see
+ * `toOrukService`; `url` is the service's own website).
  */
 export function orukRecordFiles(page: unknown): OrukRecordFile[] {
   const contents = (page as { contents?: unknown } | null)?.contents;
   if (!Array.isArray(contents)) throw new Error(`${ORUK_LIST} has no "contents" list of services.`);
-  return contents.map((record: { id?: unknown; url?: unknown }, index) => {
-    const ourId = typeof record.url === 'string' ? OUR_PAGE.exec(new URL(record.url).pathname)?.[1] : undefined;
+  return contents.map((record: { id?: unknown; x_id?: unknown; x_page?: unknown }, index) => {
+    const ourId = typeof record.x_id === 'string' && record.x_id ? record.x_id : typeof record.x_page === 'string' ? OUR_PAGE.exec(new URL(record.x_page).pathname)?.[1] : undefined;
     if (typeof record.id !== 'string' || !record.id || !ourId) {
-      throw new Error(`Service ${index + 1} in ${ORUK_LIST} needs an "id" and a "url" ending in /services/<id>/ (found id ${JSON.stringify(record.id)}, url ${JSON.stringify(record.url)}).`);
+      throw new Error(`Service ${index + 1} in ${ORUK_LIST} needs an "id" and an "x_id" or an "x_page" ending in /services/<id>/ (found id ${JSON.stringify(record.id)}, x_id ${JSON.stringify(record.x_id)}, x_page ${JSON.stringify(record.x_page)}).`);
     }
     return { file: `${record.id}.json`, alias: `${decodeURIComponent(ourId)}.json`, body: jsonBody(record) };
   });

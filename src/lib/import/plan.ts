@@ -9,7 +9,7 @@
  * content/, never published, listed by `npm run review-report` with what it needs.
  */
 import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema } from '../../schemas/index.ts';
-import { problemFromIssue } from '../problems.ts';
+import { fieldName, problemFromIssue } from '../problems.ts';
 import { slugify } from '../slug.ts';
 
 export interface SourceRef {
@@ -117,6 +117,15 @@ const sourceKey = (source: unknown) => {
 };
 
 const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: any = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = value[part as string];
+  }
+  return value;
+}
 
 function removeAt(data: Record<string, unknown>, path: readonly PropertyKey[]): boolean {
   if (!path.length) return false;
@@ -296,15 +305,30 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
           removed = true;
           continue;
         }
-        if (removeAt(data, issue.path)) {
+        if (valueAt(data, issue.path) !== undefined && removeAt(data, issue.path)) {
           needs.push(`${field} — ${p.problem} — ${p.fix} (the imported value was left out)`);
           removed = true;
+          continue;
+        }
+        // A required part is missing (a location without a postcode): the list item it belongs to is left out.
+        const item = issue.path.findLastIndex((part) => typeof part === 'number');
+        if (item >= 0) {
+          const itemPath = issue.path.slice(0, item + 1);
+          const shown = JSON.stringify(valueAt(data, itemPath)) ?? '';
+          if (removeAt(data, itemPath)) {
+            needs.push(`${field} — ${p.problem}, so ${fieldName(itemPath)} was left out: ${shown.length > 120 ? `${shown.slice(0, 119)}…` : shown} — add it back with the missing part`);
+            removed = true;
+          }
         }
       }
-      if (!removed) {
-        data.draft = ['(check) the imported record does not fit; run npm run check for details'];
-        break;
-      }
+      if (!removed) break;
+    }
+    const fits = schema.safeParse({ ...data, draft: ['x'] });
+    if (!fits.success) {
+      // Never expected: a value the steps above could not leave out. Writing it would stop the build, so it is refused with the reasons.
+      plan.reject.push({ ref: candidate.ref, id, reasons: fits.error.issues.map((issue) => { const p = problemFromIssue('', issue, data, schema); return `${p.field} — ${p.problem} — ${p.fix}`; }) });
+      claimed.delete(id);
+      continue;
     }
     const areas = Array.isArray(data.areaServed) ? data.areaServed : [];
     const kept = areas.filter((a) => typeof a === 'string' && (a === 'whole-area' || existing.localities.includes(a)));
