@@ -22,7 +22,7 @@ let servicesPromise: Promise<Service[]> | undefined;
  * search entry, sitemap entry and open data record gets its services from, so none is published.
  */
 export function allServices(): Promise<Service[]> {
-  servicesPromise ??= getCollection('services', (service) => service.data.draft === undefined).then((list) => list.sort(byName));
+  servicesPromise ??= getCollection('services', (service) => !service.data.draft?.length).then((list) => list.sort(byName));
   return servicesPromise;
 }
 

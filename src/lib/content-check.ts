@@ -547,7 +547,7 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
     return source && typeof source.feed === 'string' && typeof source.id === 'string' ? `${source.feed}\u0000${source.id}` : undefined;
   };
   for (const service of entries.get('services') ?? []) {
-    if (typeof service.data.name !== 'string' || service.data.draft !== undefined) continue;
+    if (typeof service.data.name !== 'string' || (Array.isArray(service.data.draft) && service.data.draft.length > 0)) continue;
     const key = `${service.data.name.trim().toLowerCase()}\u0000${String(service.data.organisation)}`;
     const first = serviceNamed.get(key);
     if (first && sourceIdOf(first) && sourceIdOf(service) && sourceIdOf(first) !== sourceIdOf(service)) continue;

@@ -68,10 +68,12 @@ export const sourceRecord = () =>
  */
 export function publishingProblems(service: { categories?: unknown[]; levels?: unknown[]; access?: { routes?: unknown[] }; contacts?: unknown[] }): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
-  if (!service.categories?.length) problems.push({ path: ['categories'], message: 'at least one category' });
-  if (!service.levels?.length) problems.push({ path: ['levels'], message: 'at least one level' });
-  if (!service.access?.routes?.length) problems.push({ path: ['access', 'routes'], message: 'at least one access route' });
-  if (!service.contacts?.length) problems.push({ path: ['contacts'], message: 'at least one contact with a phone, email or website' });
+  // Only an empty list is reported here: a missing or mistyped one has its own message.
+  const empty = (list: unknown) => Array.isArray(list) && list.length === 0;
+  if (empty(service.categories)) problems.push({ path: ['categories'], message: 'at least one category' });
+  if (empty(service.levels)) problems.push({ path: ['levels'], message: 'at least one level' });
+  if (empty(service.access?.routes)) problems.push({ path: ['access', 'routes'], message: 'at least one access route' });
+  if (empty(service.contacts)) problems.push({ path: ['contacts'], message: 'at least one contact with a phone, email or website' });
   return problems;
 }
 
@@ -129,14 +131,20 @@ export const serviceSchema = ({ ref }: { ref: RefFactory }) =>
     relatedServices: z.array(ref('services'), { error: 'a list of service ids' }).optional(),
     /**
      * Optional: this service is a draft, not published anywhere (no page, search, list, feed or
-     * sitemap). The importer writes what it still needs; remove the field to publish it.
+     * sitemap). The importer writes what it still needs; empty the list (or remove it) to publish.
      */
     draft: z.array(text('what the draft still needs'), { error: 'a list of what the draft still needs before it can be published' }).optional(),
     /** Optional: where the importer found it (the feed and the record's id there). */
     source: sourceRecord().optional(),
   })
   // Only a published service must have these; a draft is kept while an editor fills them in.
+  // They run even when other fields have problems, so an editor sees every problem at once.
   .superRefine((service, context) => {
-    if (service.draft) return;
+    if (service.draft?.length) return;
     for (const problem of publishingProblems(service)) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
+  }, { when: (payload) => isObject(payload.value) && !isDraft(payload.value) });
+
+/** A draft lists what it still needs; an empty list (every need dealt with) is a published service. */
+export const isDraft = (service: { draft?: unknown }) => Array.isArray(service.draft) && service.draft.length > 0;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
