@@ -69,7 +69,7 @@ export function shortlistCard(id: string, record: OpenReferralService, ageLabel:
     name: record.name,
     summary: record.x_summary ?? record.description.split('\n\n')[0] ?? '',
     ages: record.minimum_age === undefined && record.maximum_age === undefined ? 'Ages not stated: ask the service' : ageLabel({ min: record.minimum_age ?? 0, max: record.maximum_age ?? 25 }),
-    cost: record.fees ?? 'There may be a charge',
+    cost: record.fees ?? 'Cost not stated: ask the service',
     organisation: record.organization?.name,
     phone: record.phones?.[0]?.number,
   };

@@ -81,14 +81,14 @@ test('the Open Referral UK list is a valid ORUK Page of every service', ANY_CONT
   const page = await response.json();
   expect(orukErrors.page(page)).toEqual([]);
   expect(page.total_items).toBe(serviceIds.length);
-  expect(page.contents.map((s: { url: string }) => localPath(s.url)).sort()).toEqual(serviceIds.map((id) => `/services/${id}/`).sort());
-  for (const service of page.contents) expect(orukErrors.service(service), service.url).toEqual([]);
+  expect(page.contents.map((s: { x_page: string }) => localPath(s.x_page)).sort()).toEqual(serviceIds.map((id) => `/services/${id}/`).sort());
+  for (const service of page.contents) expect(orukErrors.service(service), service.x_page).toEqual([]);
 });
 
 test('each service is published in full under its ORUK id and under our own id', ANY_CONTENT, async ({ request }) => {
   const page = await (await request.get('/openreferral/v3/services.json')).json();
   for (const listed of page.contents) {
-    const ourId = localPath(listed.url).split('/')[2]!;
+    const ourId = localPath(listed.x_page).split('/')[2]!;
     for (const id of [listed.id, ourId]) {
       const response = await request.get(`/openreferral/v3/services/${id}.json`);
       expect(response.status(), `/openreferral/v3/services/${id}.json`).toBe(200);

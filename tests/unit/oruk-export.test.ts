@@ -24,7 +24,7 @@ describe('startOrukExport (the build’s worker thread)', () => {
     expect(readdirSync(join(dist, ORUK_RECORDS_DIR))).toHaveLength(2 * sources.length);
     const first = page.contents[0]!;
     expect(readFileSync(join(dist, ORUK_RECORDS_DIR, `${first.id}.json`), 'utf8')).toBe(jsonBody(first));
-    expect(readFileSync(join(dist, ORUK_RECORDS_DIR, `${sources.find((s) => first.url.endsWith(`/services/${s.id}/`))!.id}.json`), 'utf8')).toBe(jsonBody(first));
+    expect(readFileSync(join(dist, ORUK_RECORDS_DIR, `${sources.find((s) => s.id === first.x_id)!.id}.json`), 'utf8')).toBe(jsonBody(first));
   });
 
   test('a service the mapping cannot read fails the export with the reason, and writes nothing', async () => {

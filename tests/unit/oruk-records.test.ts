@@ -7,7 +7,7 @@ import { orukServicePage } from '../../src/lib/oruk.ts';
 import type { OrukService } from '../../src/lib/oruk.ts';
 
 const record = (id: string, ourId: string, name: string) =>
-  ({ id, name, url: `https://local-offer.example.gov.uk/services/${ourId}/`, description: 'Café “quotes” <b>and</b> emoji 🙂\n' }) as unknown as OrukService;
+  ({ id, name, url: 'https://service.example/', x_page: `https://local-offer.example.gov.uk/services/${ourId}/`, description: 'Café “quotes” <b>and</b> emoji 🙂\n' }) as unknown as OrukService;
 
 const portage = record('0b6e3a5c-8a8f-5d1e-9f3b-2f0c6a1d4e21', 'portage-home-visiting', 'Portage home visiting');
 const sleep = record('5d0f1c2e-3b4a-5c6d-8e7f-9a0b1c2d3e4f', 'sleep-clinic', 'Sleep clinic');
@@ -27,8 +27,8 @@ describe('orukRecordFiles', () => {
   test('a list without contents, or a record without an id or our page address, is an error that says which', () => {
     expect(() => orukRecordFiles({})).toThrow(/has no "contents" list/);
     expect(() => orukRecordFiles(null)).toThrow(/has no "contents" list/);
-    expect(() => orukRecordFiles(orukServicePage([portage, { ...sleep, url: 'https://elsewhere.example/about' }]))).toThrow(
-      /Service 2 in openreferral\/v3\/services\.json needs an "id" and a "url" ending in \/services\/<id>\//,
+    expect(() => orukRecordFiles(orukServicePage([portage, { ...sleep, x_page: 'https://elsewhere.example/about' }]))).toThrow(
+      /Service 2 in openreferral\/v3\/services\.json needs an "id" and an "x_id" or an "x_page" ending in \/services\/<id>\//,
     );
     expect(() => orukRecordFiles(orukServicePage([{ ...portage, id: '' }]))).toThrow(/Service 1/);
   });
@@ -48,7 +48,7 @@ describe('writeOrukFiles', () => {
     const folder = join(dist, ORUK_RECORDS_DIR);
     expect(readdirSync(folder)).toHaveLength(80);
     for (const r of many) {
-      const ourId = new URL(r.url).pathname.split('/')[2]!;
+      const ourId = new URL(r.x_page!).pathname.split('/')[2]!;
       for (const name of [r.id, ourId]) {
         expect(readFileSync(join(folder, `${name}.json`), 'utf8')).toBe(jsonBody(r));
         expect(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'))).toEqual(r);
@@ -67,7 +67,7 @@ describe('writeOrukFiles', () => {
   });
 
   test('a record without our page address is an error before anything is written', async () => {
-    await expect(writeOrukFiles(dist, orukServicePage([portage, { ...sleep, url: 'https://elsewhere.example/about' }]))).rejects.toThrow(/Service 2/);
+    await expect(writeOrukFiles(dist, orukServicePage([portage, { ...sleep, x_page: 'https://elsewhere.example/about' }]))).rejects.toThrow(/Service 2/);
     expect(readdirSync(dist)).toEqual([]);
   });
 });
