@@ -35,6 +35,27 @@ function cleanMdast(node: MdastNodes): void {
   const children: MdastNodes[] = [];
   for (const child of parent.children as MdastNodes[]) {
     if (child.type === 'image' || child.type === 'imageReference' || child.type === 'html') continue;
+    // Tables and struck-out text need Markdown extensions our renderer may not share: a table becomes one paragraph a row.
+    if (child.type === 'table') {
+      for (const row of child.children) {
+        const cells: MdastNodes[] = [];
+        row.children.forEach((cell, i) => {
+          if (i > 0) cells.push({ type: 'text', value: ' · ' });
+          cells.push(...(cell.children as MdastNodes[]));
+        });
+        const paragraph = { type: 'paragraph', children: cells } as MdastNodes;
+        cleanMdast(paragraph);
+        children.push(paragraph);
+      }
+      continue;
+    }
+    if (child.type === 'delete' || child.type === 'footnoteReference' || child.type === 'footnoteDefinition') {
+      if ('children' in child) {
+        cleanMdast(child);
+        children.push(...(child.children as MdastNodes[]));
+      }
+      continue;
+    }
     if (child.type === 'link' && !SAFE_LINK.test(child.url.trim())) {
       cleanMdast(child);
       children.push(...(child.children as MdastNodes[]));
