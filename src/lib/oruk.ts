@@ -149,6 +149,7 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     description: organisation.data.description ? markdownToText(organisation.data.description) : organisation.data.name,
     email: organisation.data.email,
     website: organisation.data.website,
+    x_id: organisation.id,
     x_description_markdown: organisation.data.description,
     x_phone: organisation.data.phone,
   });

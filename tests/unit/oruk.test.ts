@@ -130,6 +130,7 @@ describe('toOrukService: the organisation', () => {
       description: 'A charity running play schemes.',
       email: 'hello@play.example',
       website: 'https://play.example',
+      x_id: 'saltmere-play-and-leisure',
       x_description_markdown: 'A *charity* running play schemes.',
     });
     expect(service.organization_id).toBe(service.organization.id);

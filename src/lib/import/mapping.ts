@@ -81,8 +81,9 @@ export function applyMapping(mapping: ImportMapping, terms: string[], words: str
       values[vocab].push(value);
       used.push(`${vocab} "${value}" from ${why}`);
     };
-    for (const value of vocabularies[vocab].values) {
-      for (const term of terms) {
+    // In the feed's own order, so our own export comes back exactly as it went out.
+    for (const term of terms) {
+      for (const value of vocabularies[vocab].values) {
         if (normal(term) === normal(value) || normal(term) === normal(labelOf[vocab](value))) {
           known.add(term);
           add(value, `term "${term}"`);

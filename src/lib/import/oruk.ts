@@ -242,6 +242,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
   if (r.object(['organization'])) {
     org.name = htmlToText(r.text(['organization', 'name']) ?? '');
     org.sourceId = r.text(['organization', 'id']);
+    org.id = r.text(['organization', 'x_id']);
     const orgMarkdown = r.text(['organization', 'x_description_markdown']);
     const orgDescription = orgMarkdown ?? (r.peek(['organization', 'description']) ? htmlToMarkdown(r.text(['organization', 'description']) ?? '') : undefined);
     if (orgMarkdown) r.use(['organization', 'description']);

@@ -27,7 +27,7 @@ export interface Candidate {
   /** The service in our shape, organisation not yet resolved; may be incomplete. */
   service: Record<string, unknown>;
   /** The organisation by name (and its id in the feed); a new one is created when none matches. */
-  organisation: { name: string; sourceId?: string; website?: string; email?: string; phone?: string; description?: string };
+  organisation: { name: string; id?: string; sourceId?: string; website?: string; email?: string; phone?: string; description?: string };
   /** Problems found while reading the source (wrong types, values that do not fit): reported, not fatal. */
   problems: string[];
   /** Source fields that have nowhere to go in our model (reported, not fatal). */
@@ -222,7 +222,9 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       return data;
     };
     if (!organisationId && orgName) {
-      organisationId = uniqueId(slugify(orgName) || 'organisation', (id) => orgs.has(id) || newOrganisations.has(id));
+      // The id asked for (our own export's), when it is a valid id; otherwise one made from the name.
+      const asked = org.id && ID_PATTERN.test(org.id) ? org.id : undefined;
+      organisationId = uniqueId(asked ?? (slugify(orgName) || 'organisation'), (id) => orgs.has(id) || newOrganisations.has(id));
       newOrganisations.set(organisationId, fitOrganisation(orderOrganisation(orgData)));
       orgByName.set(normaliseName(orgName), organisationId);
       if (orgSourceKey) orgBySource.set(orgSourceKey, organisationId);
