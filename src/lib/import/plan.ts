@@ -108,6 +108,9 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
+/** Sections a service may leave out (not stated): one that does not hang together is left out whole. */
+const OPTIONAL_SECTIONS = new Set(['ageRange', 'cost', 'hours']);
+
 /** The organisation used for a record that does not say who runs it (only ever on drafts). */
 export const UNSTATED_ORGANISATION = { id: 'organisation-not-stated', name: 'Organisation not stated' };
 
@@ -295,7 +298,8 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       if (result.success) break;
       let removed = false;
       for (const issue of result.error.issues) {
-        if (issue.code === 'custom' && issue.path.length <= 2 && ['categories', 'levels', 'contacts', 'access'].includes(String(issue.path[0]))) continue;
+        // What only a published service needs is what makes this a draft, below.
+        if (issue.code === 'custom' && ['categories', 'levels', 'contacts', 'access.routes'].includes(issue.path.join('.'))) continue;
         const p = problemFromIssue('', issue, data, schema);
         const field = p.field;
         if (fillRequired(data, issue.path, name, today, needs)) {
@@ -304,6 +308,12 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
         }
         if (options.update && previous && issue.path.length && restoreFrom(previous, data, issue.path)) {
           problems.push(`${field} — ${p.problem} — the service's own value was kept`);
+          removed = true;
+          continue;
+        }
+        // An optional section that does not hang together (ages 12 to 5): the section is left out, as not stated.
+        if (issue.path.length > 1 && OPTIONAL_SECTIONS.has(String(issue.path[0])) && removeAt(data, issue.path.slice(0, 1))) {
+          needs.push(`${field} — ${p.problem} — ${p.fix} (so ${String(issue.path[0])} was left out, as not stated)`);
           removed = true;
           continue;
         }
