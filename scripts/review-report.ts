@@ -2,12 +2,15 @@
  * `npm run review-report`: every entry overdue for review, or due within 30 days, grouped by
  * organisation. Prints a table and writes the same rows as CSV (review-report.csv, or --out FILE).
  * Use --date YYYY-MM-DD to see the report as it will be on another day.
+ *
+ * Then it lists the drafts (imported services not published yet) with what each still needs.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../src/lib/csv.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
+import { draftsReport, type DraftEntry } from '../src/lib/review-drafts.ts';
 import { formatDate, today } from '../src/lib/dates.ts';
 import { isoDateOf } from '../src/schemas/common.ts';
 
@@ -29,8 +32,15 @@ if (!site) {
 const organisations = new Map((entries.get('organisations') ?? []).map((o) => [o.id, String(o.data.name ?? o.id)]));
 
 const reviewable: ReviewableEntry[] = [];
+const drafts: DraftEntry[] = [];
 for (const [collection, list] of entries) {
   for (const entry of list) {
+    // A draft is not published, so it is not due for review: it is listed below with what it needs.
+    if (collection === 'services' && Array.isArray(entry.data.draft) && entry.data.draft.length > 0) {
+      const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : '';
+      drafts.push({ id: entry.id, file: entry.file, data: entry.data, organisation: organisations.get(organisationId) ?? (organisationId || 'Organisation not stated') });
+      continue;
+    }
     const lastReviewed = isoDateOf(entry.data.lastReviewed);
     if (typeof lastReviewed !== 'string') continue;
     const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : undefined;
@@ -62,4 +72,17 @@ if (rows.length === 0) {
   }
   const overdue = rows.filter((r) => r.state === 'overdue').length;
   console.log(`\n${overdue} overdue and ${rows.length - overdue} due within 30 days, checked on ${formatDate(on)} (review every ${site.reviewIntervalMonths} months). Written to ${out}.`);
+}
+
+const draftGroups = draftsReport(drafts);
+if (draftGroups.size) {
+  const count = [...draftGroups.values()].flat().length;
+  console.log(`\nDrafts: ${count} imported service${count === 1 ? '' : 's'} not published yet, with what each needs (remove each item from "draft" once done; an empty list publishes it):`);
+  for (const [organisation, list] of draftGroups) {
+    console.log(`\n${organisation}`);
+    for (const row of list) {
+      console.log(`  ${row.title} (${row.file})`);
+      for (const need of row.needs) console.log(`    - ${need}`);
+    }
+  }
 }
