@@ -102,12 +102,12 @@ describe('importing every real directory feed', () => {
   test('drafts are published nowhere: no page, no open data record', () => {
     const drafts = readdirSync(join(root, 'content/services')).filter((file) => JSON.parse(readFileSync(join(root, 'content/services', file), 'utf8')).draft?.length);
     expect(drafts.length).toBeGreaterThan(0);
-    const list = readFileSync(join(root, 'dist/openreferral/v3/services.json'), 'utf8');
+    const listed = new Set((JSON.parse(readFileSync(join(root, 'dist/openreferral/v3/services.json'), 'utf8')).contents as { x_id: string }[]).map((s) => s.x_id));
     const sitemap = readdirSync(join(root, 'dist')).filter((f) => f.startsWith('sitemap')).map((f) => readFileSync(join(root, 'dist', f), 'utf8')).join('');
     for (const file of drafts) {
       const id = file.replace(/\.json$/, '');
       expect(statSync(join(root, 'dist/services', id), { throwIfNoEntry: false }), id).toBeUndefined();
-      expect(list).not.toContain(`"x_id":"${id}"`);
+      expect(listed.has(id), id).toBe(false);
       expect(sitemap).not.toContain(`/services/${id}/`);
     }
   });
@@ -135,5 +135,15 @@ describe('importing every real directory feed', () => {
     // -1 ages in the feed: not stated, never "0 to 25".
     const independent = service('bristol-v1-services', '2a3483ea-8966-4f50-9dc3-7bafa1e5c623');
     expect(independent.data.ageRange).toBeUndefined();
+  });
+
+  test('a published imported service with no ages or cost stated says so on its page, never "0 to 25" or "There is a charge"', () => {
+    const files = readdirSync(join(root, 'content/services')).map((file) => ({ id: file.replace(/\.json$/, ''), data: JSON.parse(readFileSync(join(root, 'content/services', file), 'utf8')) }));
+    const unstated = files.find(({ data }) => data.source && !data.draft && !data.ageRange && !data.cost)!;
+    expect(unstated, 'a published imported service with neither ages nor cost').toBeDefined();
+    const page = readFileSync(join(root, 'dist/services', unstated.id, 'index.html'), 'utf8');
+    expect(page).toContain('Ages not stated: ask the service');
+    expect(page).toContain('Cost not stated: ask the service');
+    expect(page).not.toMatch(/All ages, 0 to 25|There is a charge/);
   });
 });
