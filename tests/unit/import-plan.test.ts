@@ -143,3 +143,14 @@ describe('nothing refused that a council would keep', () => {
     expect(plan.drafts[0]!.draft![0]).toMatch(/^lastReviewed — the source gives no date/);
   });
 });
+
+test('--update of a draft keeps what it still needs, so an update never publishes it behind an editor\'s back', () => {
+  const draft = { ...existingPortage(), locations: [], draft: ['locations[0].postcode — found "ABC 1234" — use a UK postcode (the imported value was left out)'] };
+  const plan = planImport(
+    [candidate({ source: { feed: 'council-directory', id: '42' }, service: { locations: [{ name: 'Hall', address: '1 Road', postcode: 'ABC 1234' }] } })],
+    existing({ 'portage-home-visiting': draft }),
+    { update: true, today: TODAY },
+  );
+  expect(plan.update).toEqual([]);
+  expect(plan.drafts[0]!.draft).toContain(draft.draft[0]);
+});

@@ -290,6 +290,8 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       ...(candidate.source ? { source: candidate.source } : {}),
     };
     if (options.update && previous) data.contacts = mergeContacts(previous.contacts, incoming.contacts);
+    // An update of a draft keeps what it still needs: an editor removes each item once done.
+    if (options.update && Array.isArray(previous?.draft)) needs.push(...previous.draft.filter((n): n is string => typeof n === 'string' && !/— needs at least one /.test(n)));
     delete data.draft;
 
     // Values that do not fit are left out (named in what the draft needs), never a reason to refuse the record.
