@@ -21,7 +21,7 @@ import { areaNameOf } from '../src/lib/oruk.ts';
 import { ID_PATTERN } from '../src/schemas/common.ts';
 import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/import/plan.ts';
 import { decodeCsv, readServicesCsv } from '../src/lib/import/csv.ts';
-import { readFeed } from '../src/lib/import/feed.ts';
+import { NONE_OF_THESE, readFeed } from '../src/lib/import/feed.ts';
 import { emptyMapping, parseMapping } from '../src/lib/import/mapping.ts';
 import { readContext } from '../src/lib/import/context.ts';
 import { slugify } from '../src/lib/slug.ts';
@@ -96,7 +96,8 @@ if (value('oruk') || head.startsWith('{') || head.startsWith('[')) {
   if (note) notes.push(note);
   const read = readServicesCsv(text, { delimiter: value('delimiter')?.replace(/^\\t$|^tab$/i, '\t') });
   candidates = read.candidates;
-  fileProblems = read.fileProblems;
+  // Not a spreadsheet with columns at all (a single column, no "name"): say what the importer reads.
+  fileProblems = read.fileProblems.some((p) => p.includes('missing: name')) && !/[,;\t|]/.test(text.split(/\r?\n/, 1)[0] ?? '') ? [NONE_OF_THESE] : read.fileProblems;
   notes.push(...read.notes);
   if (read.unknownColumns.length) notes.push(`these columns are not used and were ignored: ${read.unknownColumns.join(', ')}`);
 }

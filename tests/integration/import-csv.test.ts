@@ -69,6 +69,13 @@ describe('importing services from a spreadsheet', () => {
     expect(fixture.check()).toEqual([]);
   });
 
+  test('a file that is neither a feed nor a spreadsheet gets one sentence saying what the importer reads', () => {
+    fixture.write('page.html', '<html><body>Our services</body></html>\n');
+    const { status, output } = runImport(fixture, join(fixture.root, 'page.html'));
+    expect(status).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/page\.html: is none of the feeds the importer reads: expected an Open Referral UK \/services page .* or a CSV file with a "name" column/)]);
+  });
+
   test('a file without a name column is refused, saying so', () => {
     fixture.write('bad.csv', 'title,org\nA,B\n');
     const { status, output } = runImport(fixture, join(fixture.root, 'bad.csv'));
