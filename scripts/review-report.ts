@@ -2,12 +2,15 @@
  * `npm run review-report`: every entry overdue for review, or due within 30 days, grouped by
  * organisation. Prints a table and writes the same rows as CSV (review-report.csv, or --out FILE).
  * Use --date YYYY-MM-DD to see the report as it will be on another day.
+ *
+ * Then it lists the drafts (imported services not published yet) with what each still needs.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../src/lib/csv.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { calendarDate, REVIEWED_COLLECTIONS, reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
+import { draftsReport, type DraftEntry } from '../src/lib/review-drafts.ts';
 import { formatDate, today } from '../src/lib/dates.ts';
 import { isoDateOf } from '../src/schemas/common.ts';
 import { catchUnexpected, EditorError } from '../src/lib/command-errors.ts';
@@ -34,8 +37,15 @@ const organisations = new Map((entries.get('organisations') ?? []).map((o) => [o
 const reviewable: ReviewableEntry[] = [];
 /** Entries that should have a review date but whose date cannot be read: named, never dropped in silence. */
 const undated: string[] = [];
+const drafts: DraftEntry[] = [];
 for (const [collection, list] of entries) {
   for (const entry of list) {
+    // A draft is not published, so it is not due for review: it is listed below with what it needs.
+    if (collection === 'services' && Array.isArray(entry.data.draft) && entry.data.draft.length > 0) {
+      const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : '';
+      drafts.push({ id: entry.id, file: entry.file, data: entry.data, organisation: organisations.get(organisationId) ?? (organisationId || 'Organisation not stated') });
+      continue;
+    }
     const lastReviewed = calendarDate(isoDateOf(entry.data.lastReviewed));
     if (!lastReviewed) {
       if ((REVIEWED_COLLECTIONS as readonly string[]).includes(collection)) undated.push(`${entry.file} (lastReviewed: ${shown(isoDateOf(entry.data.lastReviewed))})`);
@@ -76,6 +86,19 @@ if (rows.length === 0) {
   }
   const overdue = rows.filter((r) => r.state === 'overdue').length;
   console.log(`\n${overdue} overdue and ${rows.length - overdue} due within 30 days, checked on ${formatDate(on)} (review every ${site.reviewIntervalMonths} months). Written to ${out}.`);
+}
+
+const draftGroups = draftsReport(drafts);
+if (draftGroups.size) {
+  const count = [...draftGroups.values()].flat().length;
+  console.log(`\nDrafts: ${count} imported service${count === 1 ? '' : 's'} not published yet, with what each needs (remove each item from "draft" once done; an empty list publishes it):`);
+  for (const [organisation, list] of draftGroups) {
+    console.log(`\n${organisation}`);
+    for (const row of list) {
+      console.log(`  ${row.title} (${row.file})`);
+      for (const need of row.needs) console.log(`    - ${need}`);
+    }
+  }
 }
 if (undated.length > 0) {
   console.log(`\nNot in this report, because the date they were last reviewed cannot be read (run npm run check to see how to fix each):`);

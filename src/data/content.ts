@@ -16,9 +16,13 @@ const byName = (a: { data: { name: string } }, b: { data: { name: string } }) =>
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'en-GB');
 
 let servicesPromise: Promise<Service[]> | undefined;
-/** All services, A to Z. Closed services are left out of listings but keep their pages. */
+/**
+ * All published services, A to Z. Closed services are left out of listings but keep their pages.
+ * Drafts (imported records not finished yet) are left out here, the one place every page, list,
+ * search entry, sitemap entry and open data record gets its services from, so none is published.
+ */
 export function allServices(): Promise<Service[]> {
-  servicesPromise ??= getCollection('services').then((list) => list.sort(byName));
+  servicesPromise ??= getCollection('services', (service) => !service.data.draft?.length).then((list) => list.sort(byName));
   return servicesPromise;
 }
 

@@ -179,6 +179,9 @@ const LABELS: Record<string, string> = {
   'services.hours.closes': 'Closes (HH:MM)',
   'services.relatedServices': 'Related services',
   'services.lastReviewed': 'Last reviewed',
+  'services.draft': 'Draft: still needs',
+  'services.source': 'Imported from',
+  'organisations.source': 'Imported from',
   'services.locations.lat': 'Latitude',
   'services.locations.lng': 'Longitude',
   'provision.need': 'Area of need',
@@ -233,6 +236,9 @@ const HINTS: Record<string, string> = {
   'services.status': 'Open, unless it is temporarily closed (shows a banner) or closed (hidden from lists).',
   'services.lastReviewed': 'The date someone last checked every detail with the service.',
   'services.relatedServices': 'Optional: other services to show alongside it.',
+  'services.draft': 'Only on imported services not finished yet: what each still needs. A draft is not published anywhere; remove every item once done to publish it.',
+  'services.source': 'Filled in by the importer: the feed this service came from and its id there, so a later import updates it. Leave as it is.',
+  'organisations.source': 'Filled in by the importer: the feed this organisation came from and its id there. Leave as it is.',
   'organisations.description': 'Markdown is allowed.',
   'organisations.website': 'A full web address starting with https://.',
   'organisations.phone': 'A UK phone number, such as 01632 960 123.',
@@ -455,10 +461,17 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
   }
 }
 
+/**
+ * Lists a published service must fill, which the schema checks outside the list itself (an
+ * imported draft may leave them empty). Services made in the CMS are published, so it asks for them.
+ */
+const PUBLISHING_MINIMUMS = new Set(['services.categories', 'services.levels', 'services.access.routes', 'services.contacts']);
+
 function listField(base: CmsField, elementSchema: z.ZodType, list: z.ZodType, path: string, context: Context): CmsField {
-  const { min, max } = limits(list);
-  const element = unwrap(elementSchema).schema;
   const key = `${context.collection}.${path}`;
+  const { max } = limits(list);
+  const min = limits(list).min ?? (PUBLISHING_MINIMUMS.has(key) ? 1 : undefined);
+  const element = unwrap(elementSchema).schema;
   const target = context.targets.get(element);
   if (target) return { ...relationField(base, target, true), ...(min ? { min } : {}) };
   if (path === 'areaServed') {

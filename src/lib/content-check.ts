@@ -686,10 +686,16 @@ function crossCheck(entries: Entries, site: { localities: { name: string }[]; fe
 
   // A copied file whose name was not changed: two identical cards in every list.
   const serviceNamed = new Map<string, LoadedEntry>();
+  // Drafts are not listed, and imported records with their own ids at the source are known to be different services.
+  const sourceIdOf = (entry: LoadedEntry) => {
+    const source = entry.data.source as { feed?: unknown; id?: unknown } | undefined;
+    return source && typeof source.feed === 'string' && typeof source.id === 'string' ? `${source.feed}\u0000${source.id}` : undefined;
+  };
   for (const service of entries.get('services') ?? []) {
-    if (typeof service.data.name !== 'string') continue;
+    if (typeof service.data.name !== 'string' || (Array.isArray(service.data.draft) && service.data.draft.length > 0)) continue;
     const key = `${service.data.name.trim().toLowerCase()}\u0000${String(service.data.organisation)}`;
     const first = serviceNamed.get(key);
+    if (first && sourceIdOf(first) && sourceIdOf(service) && sourceIdOf(first) !== sourceIdOf(service)) continue;
     if (first) problems.push({ file: service.file, field: 'name', problem: `"${service.data.name}" is also the name of ${first.file}, from the same organisation`, fix: 'if one is a copy, change its name to say how the two services differ, or delete it' });
     else serviceNamed.set(key, service);
   }

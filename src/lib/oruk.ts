@@ -7,6 +7,11 @@
  * Where the UK profile's schema has no field for something families need (phone numbers,
  * eligibility, how to apply) we use the HSDS 3.0 field of the same meaning (`phones`,
  * `eligibility_description`, `application_process`); the schema allows extra fields.
+ *
+ * What neither can hold travels as local extensions prefixed `x_` (which the profile allows, and
+ * consumers ignore): our id, the summary, the Markdown of the description and how-to, keywords,
+ * a contact's website, an organisation's phone. Our importer reads them back, so exporting and
+ * importing gives back the same services.
  */
 import type { z } from 'astro/zod';
 import type { organisationSchema } from '../schemas/organisation.ts';
@@ -144,6 +149,9 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     description: organisation.data.description ? markdownToText(organisation.data.description) : organisation.data.name,
     email: organisation.data.email,
     website: organisation.data.website,
+    x_id: organisation.id,
+    x_description_markdown: organisation.data.description,
+    x_phone: organisation.data.phone,
   });
 
   const contacts = data.contacts.map((contact, index) => {
@@ -153,6 +161,7 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
       service_id: serviceId,
       name: contact.name,
       email: contact.email,
+      x_website: contact.website,
       phones: contact.phone ? [{ id: id('contact-phone', `${source.id}/${index}`), contact_id: contactId, number: contact.phone, type: 'voice' }] : undefined,
     });
   });
@@ -203,20 +212,25 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
             address_type: 'physical' as const,
           },
         ],
+        // The address as written, when splitting it into street and town changed it.
+        x_address: ((parts) => (parts.city === context.areaName && !place.address.includes(',') ? undefined : [parts.address_1, parts.city].join(', ') === place.address ? undefined : place.address))(splitAddress(place.address, context.areaName)),
         accessibility: place.accessibility ? [{ id: id('accessibility', locationKey), location_id: locationId, description: place.accessibility }] : undefined,
       }),
     };
   });
 
-  const costOptions = [
-    defined({
-      id: id('cost-option', source.id),
-      service_id: serviceId,
-      option: data.cost.free ? 'Free' : 'There may be a charge',
-      amount: data.cost.free ? 0 : undefined,
-      amount_description: data.cost.details,
-    }),
-  ];
+  // No cost stated: no cost option, rather than a guess.
+  const costOptions = data.cost
+    ? [
+        defined({
+          id: id('cost-option', source.id),
+          service_id: serviceId,
+          option: data.cost.free ? 'Free' : 'There may be a charge',
+          amount: data.cost.free ? 0 : undefined,
+          amount_description: data.cost.details,
+        }),
+      ]
+    : [];
 
   const attribute = (taxonomy: Taxonomy, value: string) => {
     const termId = id('taxonomy-term', `${taxonomy.name}/${value}`);
@@ -248,13 +262,15 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     id: serviceId,
     organization_id: organization.id,
     name: data.name,
-    description: `${data.summary}\n\n${markdownToText(data.description)}`,
-    url: absolute(`/services/${source.id}/`),
+    description: markdownToText(data.description),
+    // The service's own website; our page about it is x_page.
+    url: data.contacts.find((contact) => contact.website)?.website,
     email: data.contacts.find((contact) => contact.email)?.email,
     status: orukStatus[data.status],
-    fees: data.cost.details ?? (data.cost.free ? 'Free' : 'There may be a charge'),
-    minimum_age: data.ageRange.min,
-    maximum_age: data.ageRange.max,
+    fees: data.cost ? (data.cost.details ?? (data.cost.free ? 'Free' : 'There may be a charge')) : undefined,
+    minimum_age: data.ageRange?.min,
+    maximum_age: data.ageRange?.max,
+    assured_date: data.lastReviewed,
     alert: data.status === 'temporarily-closed' ? 'This service is temporarily closed. Contact them to find out more.' : undefined,
     last_modified: `${data.lastReviewed}T00:00:00Z`,
     eligibility_description: data.access.eligibility ? markdownToText(data.access.eligibility) : undefined,
@@ -267,6 +283,13 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     cost_options: costOptions,
     contacts,
     attributes,
+    x_id: source.id,
+    x_page: absolute(`/services/${source.id}/`),
+    x_summary: data.summary,
+    x_description_markdown: data.description,
+    x_how_to: data.access.howTo,
+    x_eligibility: data.access.eligibility,
+    x_keywords: data.keywords.length ? data.keywords : undefined,
   });
 }
 

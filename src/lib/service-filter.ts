@@ -43,8 +43,10 @@ export interface ServiceFacetSource {
   categories: Category[];
   levels: Level[];
   access: { routes: AccessRoute[] };
-  ageRange: { min: number; max: number };
-  cost: { free: boolean };
+  /** Absent when the ages are not stated. */
+  ageRange?: { min: number; max: number };
+  /** Absent when the cost is not stated. */
+  cost?: { free: boolean };
   areaServed: string[];
   locations: { lat?: number; lng?: number }[];
 }
@@ -57,8 +59,9 @@ export function facetsOf(id: string, data: ServiceFacetSource): ServiceFacets {
     categories: data.categories,
     levels: data.levels,
     routes: data.access.routes,
-    ageRange: data.ageRange,
-    free: data.cost.free,
+    // Ages not stated: the service is not hidden from any age band, since nobody said it is not for them.
+    ageRange: data.ageRange ?? { min: 0, max: 25 },
+    free: data.cost?.free ?? false,
     areaServed: data.areaServed,
     places: data.locations.flatMap((l) => (l.lat !== undefined && l.lng !== undefined ? [{ lat: l.lat, lng: l.lng }] : [])),
   };

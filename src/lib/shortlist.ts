@@ -49,6 +49,8 @@ export interface ShortlistCard {
 interface OpenReferralService {
   name: string;
   description: string;
+  /** Our summary (a local extension of the record). */
+  x_summary?: string;
   minimum_age?: number;
   maximum_age?: number;
   fees?: string;
@@ -58,16 +60,16 @@ interface OpenReferralService {
 
 /**
  * A card from a service's open data record: how the shortlist shows saved services when the
- * directory is too big to put every service on the page. The summary is the description's first
- * paragraph (the record puts the summary there).
+ * directory is too big to put every service on the page. The summary is the record's `x_summary`
+ * (older records put it in the description's first paragraph).
  */
 export function shortlistCard(id: string, record: OpenReferralService, ageLabel: (range: { min: number; max: number }) => string): ShortlistCard {
   return {
     id,
     name: record.name,
-    summary: record.description.split('\n\n')[0] ?? '',
-    ages: ageLabel({ min: record.minimum_age ?? 0, max: record.maximum_age ?? 25 }),
-    cost: record.fees ?? 'There may be a charge',
+    summary: record.x_summary ?? record.description.split('\n\n')[0] ?? '',
+    ages: record.minimum_age === undefined && record.maximum_age === undefined ? 'Ages not stated: ask the service' : ageLabel({ min: record.minimum_age ?? 0, max: record.maximum_age ?? 25 }),
+    cost: record.fees ?? 'Cost not stated: ask the service',
     organisation: record.organization?.name,
     phone: record.phones?.[0]?.number,
   };

@@ -100,11 +100,11 @@ export function serviceJsonLd(source: OrukSource, context: StructuredDataContext
     audience: {
       '@type': 'PeopleAudience',
       audienceType: 'Children and young people with special educational needs and disabilities, and their families',
-      suggestedMinAge: data.ageRange.min,
-      suggestedMaxAge: data.ageRange.max,
+      suggestedMinAge: data.ageRange?.min,
+      suggestedMaxAge: data.ageRange?.max,
     },
     availableChannel: [...contactChannels, ...placeChannels],
-    offers: data.cost.free ? { '@type': 'Offer', price: 0, priceCurrency: 'GBP' } : undefined,
+    offers: data.cost?.free ? { '@type': 'Offer', price: 0, priceCurrency: 'GBP' } : undefined,
   });
 }
 

@@ -1,5 +1,5 @@
 /** One schema per concern; this index lets the content checker and Astro share them. */
-export { serviceSchema } from './service.ts';
+export { serviceSchema, publishingProblems } from './service.ts';
 export { organisationSchema } from './organisation.ts';
 export { pathwaySchema } from './pathway.ts';
 export { navigatorSchema } from './navigator.ts';
@@ -10,4 +10,4 @@ export { pageSchema } from './page.ts';
 export { glossaryTermSchema } from './glossary.ts';
 export { indicatorSchema } from './indicator.ts';
 export { siteSchema } from './site.ts';
-export { idRef, type RefFactory, type CollectionName } from './common.ts';
+export { idRef, ID_PATTERN, type RefFactory, type CollectionName } from './common.ts';

@@ -24,20 +24,24 @@ describe('importing services from a spreadsheet', () => {
     const { output } = runImport(fixture, MIXED);
     expect(output).toContain('+ row 2: zoes-sensory-garden would be created');
     expect(output).toContain('+ row 5: cafe-club-brackenbridge would be created');
-    expect(output).toMatch(/✗ row 4 \(bad-email-service\) rejected:\n\s+contacts\[0\]\.email — found "not-an-email"/);
-    expect(output).toMatch(/✗ row 6 \(wrong-ages\) rejected:\n\s+ageRange\.min — found 12/);
-    expect(output).toMatch(/✗ row 7 \(unknown-category\) rejected:\n\s+categories\[0\] — found "Gardening" — use one of these categories/);
-    expect(output).toContain('= row 8: portage-home-visiting already exists and was left alone (add --update to overwrite it)');
-    expect(output).toContain('6 rows: 2 would be created, 0 would be updated, 1 skipped (already exist), 3 rejected');
+    // Nothing a council would keep is refused: a row with a value that does not fit is a draft that says what it needs.
+    expect(output).toMatch(/◐ row 4: bad-email-service would be written as a draft \(not published\); it needs:\n\s+- contacts\[0\]\.email — found "not-an-email"/);
+    expect(output).toMatch(/◐ row 6: wrong-ages would be written as a draft \(not published\); it needs:\n\s+- ageRange\.min — found 12/);
+    expect(output).toMatch(/◐ row 7: unknown-category would be written as a draft \(not published\); it needs:\n\s+- categories\[0\] — found "Gardening" — use one of these categories/);
+    expect(output).toContain('= row 8: portage-home-visiting already exists and was left alone (add --update to change it)');
+    expect(output).toContain('6 records: 2 would be created, 0 would be updated, 1 skipped (already exist), 3 drafts, 0 rejected; 0 new organisations.');
     expect(output).toContain('Nothing was written');
     expect(readdirSync(join(fixture.root, 'content/services')).sort()).toEqual(before);
   });
 
-  test('--write writes exactly the good rows, keeps quoted commas and non-ASCII names, and the result passes the checks', () => {
+  test('--write writes the good rows and the drafts, keeps quoted commas and non-ASCII names, and the result passes the checks', () => {
     const { status } = runImport(fixture, MIXED, '--write');
-    expect(status).toBe(1); // some rows were rejected
+    expect(status).toBe(0);
     const after = readdirSync(join(fixture.root, 'content/services')).sort();
-    expect(after.filter((f) => !before.includes(f))).toEqual(['cafe-club-brackenbridge.json', 'zoes-sensory-garden.json']);
+    expect(after.filter((f) => !before.includes(f))).toEqual(['bad-email-service.json', 'cafe-club-brackenbridge.json', 'unknown-category.json', 'wrong-ages.json', 'zoes-sensory-garden.json']);
+    const wrongAges = JSON.parse(fixture.read('content/services/wrong-ages.json'));
+    expect(wrongAges.ageRange).toBeUndefined();
+    expect(wrongAges.draft[0]).toMatch(/^ageRange\.min — found 12/);
     const garden = JSON.parse(fixture.read('content/services/zoes-sensory-garden.json'));
     expect(garden.name).toBe("Zoë's Sensory Garden");
     expect(garden.summary).toBe('A quiet, accessible garden for families, with raised beds, a sensory trail, and shade.');
@@ -65,10 +69,17 @@ describe('importing services from a spreadsheet', () => {
     expect(fixture.check()).toEqual([]);
   });
 
-  test('a file without the required columns is refused with the names of the missing ones', () => {
+  test('a file that is neither a feed nor a spreadsheet gets one sentence saying what the importer reads', () => {
+    fixture.write('page.html', '<html><body>Our services</body></html>\n');
+    const { status, output } = runImport(fixture, join(fixture.root, 'page.html'));
+    expect(status).toBe(1);
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/page\.html: is none of the feeds the importer reads: expected an Open Referral UK \/services page .* or a CSV file with a "name" column/)]);
+  });
+
+  test('a file without a name column is refused, saying so', () => {
     fixture.write('bad.csv', 'title,org\nA,B\n');
     const { status, output } = runImport(fixture, join(fixture.root, 'bad.csv'));
     expect(status).toBe(1);
-    expect(output).toContain('missing: name, organisation, summary');
+    expect(output).toContain('row 1 must name the columns; missing: name');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ageBands, inAgeBand } from '../../src/lib/age-bands.ts';
-import { ageRangeLabel } from '../../src/lib/ages.ts';
+import { ageRangeLabel, costLabel } from '../../src/lib/ages.ts';
 
 const bandsFor = (min: number, max: number) => ageBands.filter((b) => inAgeBand({ min, max }, b)).map((b) => b.id);
 
@@ -21,4 +21,10 @@ test('age ranges are written as people say them', () => {
   expect(ageRangeLabel({ min: 0, max: 25 })).toBe('All ages, 0 to 25');
   expect(ageRangeLabel({ min: 0, max: 4 })).toBe('From birth to 4');
   expect(ageRangeLabel({ min: 16, max: 25 })).toBe('Ages 16 to 25');
+});
+
+test('ages and cost that a service does not state are said to be not stated, never "0 to 25" or "There is a charge"', () => {
+  expect(ageRangeLabel(undefined)).toBe('Ages not stated: ask the service');
+  expect(costLabel(undefined)).toBe('Cost not stated: ask the service');
+  expect(costLabel({ free: true })).toBe('Free');
 });

@@ -54,13 +54,40 @@ describe('toOrukService: the service', () => {
     expect(toOrukService(source(), context).id).toBe(service.id);
   });
 
-  test('keeps our page address in url', () => {
-    expect(record().url).toBe('https://localoffer.kestrelvale.example/services/sensory-play-sessions/');
+  test("gives the service's own website in url, and our page address in x_page", () => {
+    expect(record().url).toBe('https://play.example');
+    expect(record().x_page).toBe('https://localoffer.kestrelvale.example/services/sensory-play-sessions/');
   });
 
-  test('gives the name, and a plain-text description that starts with the summary', () => {
+  test('gives the name and a plain-text description without the summary repeated in it; the summary travels in x_summary', () => {
     expect(record().name).toBe('Sensory play sessions');
-    expect(record().description).toBe('Play sessions for children with sensory needs.\n\nSmall groups with trained staff. soft play music');
+    expect(record().description).toBe('Small groups with trained staff. soft play music');
+    expect(record().x_summary).toBe('Play sessions for children with sensory needs.');
+  });
+
+  test('carries what the profile cannot hold as x_ extensions: our id, the Markdown, keywords, a contact website, the organisation phone', () => {
+    const withMore = source();
+    withMore.data.keywords = ['SPS'];
+    withMore.organisation.data.phone = '01632 960 777';
+    const service = toOrukService(withMore, context);
+    expect(service.x_id).toBe('sensory-play-sessions');
+    expect(service.x_description_markdown).toBe(withMore.data.description);
+    expect(service.x_how_to).toBe(withMore.data.access.howTo);
+    expect(service.x_keywords).toEqual(['SPS']);
+    expect(service.contacts[1]!.x_website).toBe('https://play.example');
+    expect(service.organization.x_phone).toBe('01632 960 777');
+  });
+
+  test('a service whose ages and cost are not stated says nothing about them, rather than "0 to 25" or "There may be a charge"', () => {
+    const unstated = source();
+    delete unstated.data.ageRange;
+    delete unstated.data.cost;
+    const service = toOrukService(unstated, context);
+    expect(service.minimum_age).toBeUndefined();
+    expect(service.maximum_age).toBeUndefined();
+    expect(service.fees).toBeUndefined();
+    expect(service.cost_options).toEqual([]);
+    expect(orukErrors.service(service)).toEqual([]);
   });
 
   test('gives the ages as minimum_age and maximum_age', () => {
@@ -103,6 +130,8 @@ describe('toOrukService: the organisation', () => {
       description: 'A charity running play schemes.',
       email: 'hello@play.example',
       website: 'https://play.example',
+      x_id: 'saltmere-play-and-leisure',
+      x_description_markdown: 'A *charity* running play schemes.',
     });
     expect(service.organization_id).toBe(service.organization.id);
   });
@@ -126,7 +155,7 @@ describe('toOrukService: contacts and phones', () => {
         email: 'play@saltmere.example',
         phones: [{ id: ids('contact-phone', 'sensory-play-sessions/0'), contact_id: contactId, number: '01632 960 555', type: 'voice' }],
       },
-      { id: ids('contact', 'sensory-play-sessions/1'), service_id: service.id },
+      { id: ids('contact', 'sensory-play-sessions/1'), service_id: service.id, x_website: 'https://play.example' },
     ]);
   });
 
@@ -268,7 +297,7 @@ describe('toOrukServicePage', () => {
   test('is one ORUK Page with every service on it', () => {
     const page = toOrukServicePage([source(), { ...source(), id: 'b' }], context);
     expect(page).toMatchObject({ total_items: 2, total_pages: 1, page_number: 1, size: 2, first_page: true, last_page: true, empty: false });
-    expect(page.contents.map((s) => s.url)).toEqual([
+    expect(page.contents.map((s) => s.x_page)).toEqual([
       'https://localoffer.kestrelvale.example/services/sensory-play-sessions/',
       'https://localoffer.kestrelvale.example/services/b/',
     ]);
@@ -323,7 +352,7 @@ describe('the export against the UK profile schemas', () => {
     expect(orukErrors.service(record())).toEqual([]);
   });
 
-  test('uses the profile\'s field names, plus only the HSDS 3.0 fields it lacks', () => {
+  test("uses the profile's field names, plus only the HSDS 3.0 fields it lacks and local extensions prefixed x_", () => {
     const known = profileFieldPaths();
     const hsdsExtras = new Set(['eligibility_description', 'application_process', 'phones', 'phones[].id', 'phones[].service_id', 'phones[].number', 'phones[].type', 'contacts[].email', 'contacts[].phones', 'contacts[].phones[].id', 'contacts[].phones[].contact_id', 'contacts[].phones[].number', 'contacts[].phones[].type']);
     const used = new Set<string>();
@@ -339,6 +368,7 @@ describe('the export against the UK profile schemas', () => {
     };
     for (const demo of demoServices()) walk(toOrukService(demo, context), '');
     walk(record(), '');
-    expect([...used].filter((path) => !known.has(path) && !hsdsExtras.has(path))).toEqual([]);
+    const extension = (path: string) => /(^|\.)x_[a-z_]+$/.test(path);
+    expect([...used].filter((path) => !known.has(path) && !hsdsExtras.has(path) && !extension(path))).toEqual([]);
   });
 });

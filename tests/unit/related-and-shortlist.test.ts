@@ -71,5 +71,8 @@ test('a shortlist card is made from a service open data record', () => {
     organisation: 'Kestrel Vale Council',
     phone: '01632 960 200',
   });
-  expect(shortlistCard('x', { name: 'X', description: 'Only a summary.' }, ageRangeLabel)).toMatchObject({ summary: 'Only a summary.', ages: 'All ages, 0 to 25', cost: 'There may be a charge', phone: undefined });
+  // A record that states no ages or cost says so, rather than "0 to 25" or "There may be a charge".
+  expect(shortlistCard('x', { name: 'X', description: 'Only a summary.' }, ageRangeLabel)).toMatchObject({ summary: 'Only a summary.', ages: 'Ages not stated: ask the service', cost: 'Cost not stated: ask the service', phone: undefined });
+  // The summary travels in x_summary; the description no longer repeats it.
+  expect(shortlistCard('x', { name: 'X', description: 'The full description.', x_summary: 'The summary.' }, ageRangeLabel).summary).toBe('The summary.');
 });

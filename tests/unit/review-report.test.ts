@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { reviewReport, type ReviewableEntry } from '../../src/lib/review-report.ts';
+import { draftsReport } from '../../src/lib/review-drafts.ts';
 
 const entry = (id: string, lastReviewed: string, organisation = 'Kestrel Vale Council'): ReviewableEntry => ({
   collection: 'services',
@@ -39,5 +40,24 @@ describe('the review report', () => {
 
   test('gives the date each entry is due', () => {
     expect(flagged.find((r) => r.id === 'overdue-by-a-day')!.dueOn).toBe('2026-11-21');
+  });
+});
+
+describe('the drafts in the review report', () => {
+  const service = (id: string, data: Record<string, unknown>, organisation = 'Kestrel Vale Council') => ({ id, file: `content/services/${id}.json`, data: { name: id, categories: ['health'], levels: ['universal'], access: { routes: ['self-referral'] }, contacts: [{ phone: '01632 960 100' }], ...data }, organisation });
+  const groups = draftsReport([
+    service('published', {}),
+    service('no-category-yet', { draft: ['categories — needs at least one category'], categories: [] }, 'Brackenbridge College'),
+    service('route-removed-since', { draft: ['lastReviewed — the source gives no date'], access: { routes: [] } }),
+    service('emptied-draft', { draft: [] }),
+  ]);
+
+  test('lists only drafts, by organisation, with what each needs', () => {
+    expect([...groups.keys()]).toEqual(['Brackenbridge College', 'Kestrel Vale Council']);
+    expect(groups.get('Brackenbridge College')!.map((r) => [r.id, r.needs])).toEqual([['no-category-yet', ['categories — needs at least one category']]]);
+  });
+
+  test('adds what a published service needs and the draft still lacks, as it is now', () => {
+    expect(groups.get('Kestrel Vale Council')!.map((r) => [r.id, r.needs])).toEqual([['route-removed-since', ['lastReviewed — the source gives no date', 'access.routes — needs at least one access route']]]);
   });
 });

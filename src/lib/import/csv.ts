@@ -7,6 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { csvReadError } from '../csv.ts';
 import { accessRoutes, categories, levels, needs, serviceStatuses } from '../vocabulary.ts';
 import type { Candidate } from './plan.ts';
+import { describe } from './context.ts';
+import { htmlToText } from './html.ts';
+import { phoneNumber, webAddress } from './values.ts';
 
 /** The columns, in the order of the sample file. */
 export const CSV_COLUMNS = [
@@ -39,7 +42,8 @@ export const CSV_COLUMNS = [
   'last_reviewed',
 ] as const;
 
-const REQUIRED = ['name', 'organisation', 'summary', 'description', 'categories', 'levels', 'age_min', 'age_max', 'access_routes', 'how_to_access', 'free', 'last_reviewed'];
+/** Only the name is needed: a row missing anything else is written as a draft that says what it needs. */
+const REQUIRED = ['name'];
 
 type Vocabulary = { values: readonly string[]; labels: Record<string, string> };
 
@@ -67,7 +71,7 @@ function yesNo(cell: string | undefined, column: string, problems: string[]): bo
   const value = (cell ?? '').trim().toLowerCase();
   if (['yes', 'y', 'true', 'free'].includes(value)) return true;
   if (['no', 'n', 'false'].includes(value)) return false;
-  if (value) problems.push(`${column}: "${cell}" should be yes or no`);
+  if (value) problems.push(`${column}: "${cell}" should be yes or no; it was left out, so the cost is not stated`);
   return undefined;
 }
 
@@ -83,56 +87,113 @@ const blank = (value: string | undefined) => (value?.trim() ? value.trim() : und
 
 export interface CsvRead {
   candidates: Candidate[];
-  /** Problems with the file as a whole (missing columns, unreadable CSV). */
+  /** Problems with the file as a whole (duplicate or missing columns, unreadable CSV). */
   fileProblems: string[];
   /** Columns in the file we do not know (reported, their values ignored). */
   unknownColumns: string[];
+  /** How the file was read: its encoding and delimiter, when not the usual ones. */
+  notes: string[];
 }
 
-export function readServicesCsv(text: string): CsvRead {
-  let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
+/**
+ * The text of a spreadsheet saved as CSV, whatever Excel or LibreOffice saved it as: UTF-8 (with or
+ * without a byte order mark), UTF-16 ("Unicode text"), or Windows-1252/latin-1 ("CSV" on older Excel).
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; note?: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'the file is UTF-16 (little-endian), read as such' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'the file is UTF-16 (big-endian), read as such' };
+  // UTF-16 without a byte order mark: every other byte of plain text is zero.
+  const sample = bytes.subarray(0, 400);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  sample.forEach((b, i) => b === 0 && (i % 2 ? oddZeros++ : evenZeros++));
+  if (oddZeros > sample.length / 4) return { text: new TextDecoder('utf-16le').decode(bytes), note: 'the file is UTF-16 (little-endian), read as such' };
+  if (evenZeros > sample.length / 4) return { text: new TextDecoder('utf-16be').decode(bytes), note: 'the file is UTF-16 (big-endian), read as such' };
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')), skip_empty_lines: true, bom: true, info: true, raw: true, relax_column_count: true, trim: false });
-  } catch (error) {
-    return { candidates: [], fileProblems: [csvReadError(error)], unknownColumns: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), note: 'the file is not UTF-8, so it was read as Windows-1252 (latin-1), as older Excel saves CSV; check accented letters such as é and £ in the dry run, or save it as "CSV UTF-8" and import again' };
   }
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase().replace(/\s+/g, '_'));
+}
+
+/** The delimiter of the header row: the one of , ; tab | that splits it into most columns outside quotes. */
+export function detectDelimiter(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  const outside = header.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t', '|'].map((d) => [d, outside.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
+
+export function readServicesCsv(text: string, options: { delimiter?: string } = {}): CsvRead {
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const notes = delimiter !== ',' ? [`the columns are separated by ${DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`}s${options.delimiter ? ' (as asked)' : ' (detected from the first row)'}`] : [];
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: false, trim: false });
+  } catch (error) {
+    return { candidates: [], fileProblems: [csvReadError(error)], unknownColumns: [], notes };
+  }
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
+  const fileProblems: string[] = [];
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!h) return;
+    if (seen.has(h)) fileProblems.push(`the column "${h}" appears twice in row 1 (columns ${seen.get(h)! + 1} and ${i + 1}): delete or rename one, so no value is lost`);
+    else seen.set(h, i);
+  });
   const missing = REQUIRED.filter((c) => !header.includes(c));
   const unknownColumns = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
-  if (missing.length) return { candidates: [], fileProblems: [`the first row must name the columns; missing: ${missing.join(', ')} (see docs/import.md)`], unknownColumns };
+  if (missing.length) fileProblems.push(`row 1 must name the columns; missing: ${missing.join(', ')}${delimiter === ',' && header.length === 1 && /;/.test(header[0] ?? '') ? ' (the columns look separated by semicolons: add --delimiter ";")' : ''} (see docs/import.md)`);
+  // A row with more cells than the header has a value with no column: the file is wrong, not the row.
+  rows.forEach((row, index) => {
+    if (index === 0) return;
+    const extra = row.slice(header.length).filter((cell) => cell.trim() !== '');
+    if (extra.length) fileProblems.push(`row ${index + 1} has ${row.length} cells but row 1 names ${header.length} columns; the extra value${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e.slice(0, 30)}"`).join(', ')} would be lost: check for a comma inside a value that is not in quotes`);
+  });
+  if (fileProblems.length) return { candidates: [], fileProblems, unknownColumns, notes };
 
-  const candidates = records.map(({ record: r, raw, info }) => {
-    const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-    const row = info.lines - (body.match(/\n/g)?.length ?? 0);
+  const candidates: Candidate[] = [];
+  rows.forEach((cells, index) => {
+    if (index === 0 || cells.every((c) => !c.trim())) return;
+    // Spreadsheet row numbers: the header is row 1, and a cell with line breaks is still one row.
+    const row = index + 1;
+    const r: Record<string, string> = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
     const problems: string[] = [];
-    const contact = Object.fromEntries(Object.entries({ name: blank(r.contact_name), phone: blank(r.phone), email: blank(r.email), website: blank(r.website) }).filter(([, v]) => v));
-    const location = blank(r.location_name) || blank(r.address) || blank(r.postcode) ? [{ name: blank(r.location_name), address: blank(r.address), postcode: blank(r.postcode) }] : [];
+    const contact = Object.fromEntries(Object.entries({ name: blank(r.contact_name), phone: phoneNumber(r.phone)?.number ?? blank(r.phone), email: blank(r.email), website: webAddress(r.website, 'website', problems) }).filter(([, v]) => v));
+    const location = blank(r.location_name) || blank(r.address) || blank(r.postcode) ? [{ name: blank(r.location_name) ?? blank(r.address), address: blank(r.address), postcode: blank(r.postcode)?.toUpperCase() }] : [];
+    const { description, summary } = describe(blank(r.description), r.summary ? htmlToText(r.summary) : undefined);
+    const free = yesNo(r.free, 'free', problems);
+    const min = whole(r.age_min);
+    const max = whole(r.age_max);
     const service: Record<string, unknown> = {
-      name: blank(r.name),
-      summary: blank(r.summary),
-      description: blank(r.description),
+      name: r.name ? htmlToText(r.name) : undefined,
+      summary,
+      description,
       categories: vocabularyList(categories, r.categories),
       needs: vocabularyList(needs, r.needs),
       levels: vocabularyList(levels, r.levels),
-      ageRange: { min: whole(r.age_min), max: whole(r.age_max) },
+      ageRange: min === undefined && max === undefined ? undefined : { min: min ?? 0, max: max ?? 25 },
       access: Object.fromEntries(Object.entries({ routes: vocabularyList(accessRoutes, r.access_routes), howTo: blank(r.how_to_access), eligibility: blank(r.eligibility) }).filter(([, v]) => v !== undefined)),
-      cost: Object.fromEntries(Object.entries({ free: yesNo(r.free, 'free', problems), details: blank(r.cost_details) }).filter(([, v]) => v !== undefined)),
+      cost: free === undefined && !blank(r.cost_details) ? undefined : { free: free ?? false, ...(blank(r.cost_details) ? { details: blank(r.cost_details) } : {}) },
       contacts: Object.keys(contact).length ? [contact] : [],
       locations: location.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v))),
-      areaServed: list(r.area_served).length ? list(r.area_served) : ['whole-area'],
+      areaServed: list(r.area_served).length ? list(r.area_served) : undefined,
       keywords: list(r.keywords),
-      status: r.status?.trim() ? vocabularyValue(serviceStatuses, r.status) ?? r.status.trim() : 'active',
+      status: r.status?.trim() ? vocabularyValue(serviceStatuses, r.status) ?? r.status.trim() : undefined,
       lastReviewed: isoDate(r.last_reviewed),
     };
-    return {
+    candidates.push({
       ref: `row ${row}`,
       id: blank(r.id),
       // Empty cells add nothing, so an update keeps what the service already has.
-      service: Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))),
-      organisation: { name: r.organisation ?? '', website: blank(r.organisation_website) },
+      service: Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0) && !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0))),
+      organisation: { name: r.organisation ?? '', website: webAddress(r.organisation_website, 'organisation_website', problems) },
       problems,
       unmapped: [],
-    } satisfies Candidate;
+    });
   });
-  return { candidates, fileProblems: [], unknownColumns };
+  return { candidates, fileProblems: [], unknownColumns, notes };
 }

@@ -1,194 +1,291 @@
 /**
- * Reads services from an Open Referral UK v3 feed (a `/services` page, a list of full
- * services, or one service) and maps them onto our model. Fields with no place in our model
- * are reported per service, never dropped silently. Needs, levels, categories and access routes
- * come from taxonomy terms whose code (or term/name) is one of our vocabulary values.
+ * One Open Referral UK service record (v3 `/services/{id}` or page item, or a v1 `/services`
+ * item) mapped onto our model. Every value read is marked, so whatever is left over, at any
+ * depth, is listed as not imported for that record. Our own export's `x_` extensions (fields
+ * the profile cannot hold) are read back first, so a round trip loses nothing.
  */
-import { accessRoutes, categories, levels, needs, weekdays } from '../vocabulary.ts';
+import { weekdays } from '../vocabulary.ts';
+import { htmlToMarkdown, htmlToText } from './html.ts';
 import type { Candidate } from './plan.ts';
-
-type Json = Record<string, any>;
+import { RecordReader, type Path } from './record.ts';
+import { areaOf, classify, describe, type ReadContext } from './context.ts';
+import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
 
 const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
+const STATUS: Record<string, string> = { active: 'active', 'temporarily closed': 'temporarily-closed', inactive: 'closed', defunct: 'closed' };
 
-/** Fields we read; anything else that has a value is reported as not imported. */
-const MAPPED = new Set([
-  'id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'fees', 'minimum_age', 'maximum_age',
-  'assured_date', 'last_modified', 'schedules', 'service_areas', 'service_at_locations', 'organization',
-  'cost_options', 'contacts', 'attributes', 'phones', 'eligibility_description', 'application_process',
-]);
+type Contact = { name?: string; phone?: string; email?: string; website?: string };
 
-function hasValue(value: unknown): boolean {
-  if (value === null || value === undefined || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
-
-/** All taxonomy-term codes and names attached to a service. */
-function termsOf(service: Json): string[] {
-  const terms: string[] = [];
-  for (const attribute of service.attributes ?? []) {
-    const term = attribute?.taxonomy_term ?? {};
-    for (const value of [term.code, term.term, term.name]) if (typeof value === 'string') terms.push(value.trim().toLowerCase());
+/** Adds a contact unless one already holds all its details. */
+function addContact(contacts: Contact[], contact: Contact): void {
+  const clean = Object.fromEntries(Object.entries(contact).filter(([, v]) => v)) as Contact;
+  if (!clean.phone && !clean.email && !clean.website) return;
+  const same = contacts.find((c) => (['phone', 'email', 'website'] as const).every((k) => !clean[k] || c[k] === clean[k]));
+  if (same) {
+    if (!same.name && clean.name) same.name = clean.name;
+    return;
   }
-  return terms;
+  contacts.push(clean);
 }
 
-const pick = (vocabulary: { values: readonly string[] }, terms: string[]) => vocabulary.values.filter((v) => terms.includes(v));
-
-function firstSentence(text: string, max = 200): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(clean)?.[1] ?? clean;
-  return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
-}
-
-/** The numbers after the first of a list of ORUK phones: we keep one number a contact. */
-const laterNumbers = (phones: unknown): string[] => (Array.isArray(phones) ? phones.slice(1).map((p: Json) => p?.number).filter(Boolean) : []);
-/** A schedule our opening hours can hold: weekly, with days and times. */
-const isWeekly = (schedule: Json) => Boolean(schedule.byday && schedule.opens_at && schedule.closes_at);
-
-const hhmm = (time: unknown) => (typeof time === 'string' ? time.slice(0, 5) : undefined);
-
-function mapService(service: Json, index: number, localities: string[] | undefined): Candidate {
-  const problems: string[] = [];
-  const unmapped = Object.keys(service).filter((key) => !MAPPED.has(key) && hasValue(service[key]));
-  const terms = termsOf(service);
-  const statusMap: Record<string, string> = { active: 'active', 'temporarily closed': 'temporarily-closed', inactive: 'closed', defunct: 'closed' };
-
-  // Named contacts first; the service's own phone, email and web address only where no contact has them.
-  const contacts: Json[] = [];
-  for (const contact of service.contacts ?? []) {
-    if (!contact || typeof contact !== 'object') continue;
-    const who = `contact "${[contact.name, contact.title].filter(Boolean).join(', ') || 'with no name'}"`;
-    const entry = Object.fromEntries(Object.entries({ name: contact.name, phone: contact.phones?.[0]?.number, email: contact.email }).filter(([, v]) => v));
-    if (!entry.phone && !entry.email) {
-      unmapped.push(`${who} has no phone number or email address, so it is not listed`);
-      continue;
+/** The phones of a contact or service: one contact each, labelled as the feed labels them. */
+function phonesOf(r: RecordReader, path: Path, name: string | undefined): Contact[] {
+  return r.list(path).flatMap((i) => {
+    const raw = r.text([...path, i, 'number']);
+    const phone = phoneNumber(raw);
+    if (!phone) {
+      if (raw) r.problems.push(`${[...path, i, 'number'].join('.')}: "${raw}" is not a UK phone number, so it was left out`);
+      return [];
     }
-    contacts.push(entry);
-    const morePhones = laterNumbers(contact.phones);
-    if (morePhones.length) unmapped.push(`${who}: only the first phone number is used; not imported: ${morePhones.join(', ')}`);
-    if (contact.title) unmapped.push(`${who}: the job title is not imported`);
+    r.use([...path, i, 'id']);
+    r.use([...path, i, 'contact_id']);
+    r.use([...path, i, 'service_id']);
+    r.use([...path, i, 'type']);
+    return [{ name: name ?? phone.label, phone: phone.number }];
+  });
+}
+
+/** Named contacts of a service or location. */
+function contactsOf(r: RecordReader, path: Path, contacts: Contact[]): void {
+  for (const i of r.list(path)) {
+    const at = [...path, i];
+    const email = emailAddress(r.peek([...at, 'email']) as string | undefined);
+    const website = webAddress(r.peek([...at, 'x_website']) as string | undefined, `${at.join('.')}.x_website`, r.problems);
+    const phones = r.list([...at, 'phones']).filter((p) => phoneNumber(r.peek([...at, 'phones', p, 'number']) as string | undefined));
+    if (!email && !website && phones.length === 0) continue; // no way to get in touch: listed as not imported
+    const name = r.text([...at, 'name']) ?? r.text([...at, 'title']);
+    if (email) r.text([...at, 'email']);
+    if (website) r.text([...at, 'x_website']);
+    for (const key of ['id', 'service_id', 'organization_id', 'location_id', 'service_at_location_id']) r.use([...at, key]);
+    const numbers = phonesOf(r, [...at, 'phones'], name);
+    addContact(contacts, { name, phone: numbers[0]?.phone, email, website });
+    for (const more of numbers.slice(1)) addContact(contacts, { name, phone: more.phone });
   }
-  const moreServicePhones = laterNumbers(service.phones);
-  if (moreServicePhones.length) unmapped.push(`phones: only the first is used; not imported: ${moreServicePhones.join(', ')}`);
-  const known = (field: string, value: unknown) => contacts.some((c) => c[field] === value);
-  const phone = (service.phones ?? [])[0]?.number;
-  const general = Object.fromEntries(
-    Object.entries({ phone: known('phone', phone) ? undefined : phone, email: known('email', service.email) ? undefined : service.email, website: service.url }).filter(([, v]) => v),
-  );
-  if (general.phone || general.email || (general.website && contacts.length === 0)) contacts.push(general);
-  else if (general.website && contacts[0]) contacts[0].website = general.website;
+}
 
-  const locations = (service.service_at_locations ?? []).map((sal: Json) => {
-    const location = sal.location ?? {};
-    const address = (location.addresses ?? [])[0] ?? {};
-    return Object.fromEntries(
-      Object.entries({
-        name: location.name,
-        address: [address.address_1, address.city].filter(Boolean).join(', ') || undefined,
-        postcode: address.postal_code,
-        lat: typeof location.latitude === 'number' ? location.latitude : undefined,
-        lng: typeof location.longitude === 'number' ? location.longitude : undefined,
-        accessibility: (location.accessibility ?? []).map((a: Json) => a.description).filter(Boolean).join(' ') || undefined,
-      }).filter(([, v]) => v !== undefined),
+/** Weekly opening hours from schedules; other kinds stay in the not-imported list. */
+function hoursOf(r: RecordReader, path: Path): { days: string[]; opens: string; closes: string }[] {
+  return r.list(path).flatMap((i) => {
+    const at = [...path, i];
+    const byday = r.peek([...at, 'byday']);
+    const opens = clockTime(r.peek([...at, 'opens_at']) as string | undefined);
+    const closes = clockTime(r.peek([...at, 'closes_at']) as string | undefined);
+    if (typeof byday !== 'string' || !opens || !closes) return [];
+    const days = byday.split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter((d): d is string => !!d && weekdays.is(d));
+    if (!days.length) return [];
+    for (const key of ['byday', 'opens_at', 'closes_at', 'id', 'service_id', 'location_id', 'service_at_location_id']) r.use([...at, key]);
+    const freq = r.peek([...at, 'freq']);
+    if (freq === undefined || freq === null || String(freq).toUpperCase() === 'WEEKLY') r.use([...at, 'freq']);
+    if (r.peek([...at, 'interval']) === 1) r.use([...at, 'interval']);
+    return [{ days, opens, closes }];
+  });
+}
+
+export function readOrukService(record: Record<string, unknown>, index: number, context: ReadContext): Candidate {
+  const r = new RecordReader(record);
+  const needs: string[] = [];
+  const name = htmlToText(r.text(['name']) ?? '');
+  const sourceId = r.text(['id']);
+  const ourId = r.text(['x_id']);
+
+  // Description and summary: our own Markdown and summary when the feed is ours, otherwise from the HTML.
+  const markdown = r.text(['x_description_markdown']);
+  const html = r.text(['description']);
+  const { description, summary } = markdown ? { description: markdown, summary: r.text(['x_summary']) } : describe(html, r.text(['x_summary']));
+  if (markdown) r.use(['description']);
+
+  const contacts: Contact[] = [];
+  contactsOf(r, ['contacts'], contacts);
+  // The service's own phone, email and website: a general contact, unless a named one has them.
+  const servicePhones = phonesOf(r, ['phones'], undefined);
+  const website = webAddress(r.text(['url']), 'url', r.problems);
+  const email = emailAddress(r.text(['email']));
+  const general: Contact = { phone: servicePhones[0]?.phone, email, website };
+  if (contacts.length && general.website && !contacts.some((c) => c.website === general.website)) {
+    // The service's website sits with its first contact, as our own export writes it.
+    const first = contacts.find((c) => !c.website);
+    if (first) first.website = general.website;
+    else addContact(contacts, { website: general.website });
+    general.website = undefined;
+  }
+  addContact(contacts, general);
+  for (const more of servicePhones.slice(1)) addContact(contacts, more);
+
+  // Locations, with their own phones, contacts and opening hours.
+  const locations: Record<string, unknown>[] = [];
+  const hours = hoursOf(r, ['schedules']);
+  for (const i of r.list(['service_at_locations'])) {
+    const at: Path = ['service_at_locations', i];
+    for (const key of ['id', 'service_id', 'location_id']) r.use([...at, key]);
+    contactsOf(r, [...at, 'contacts'], contacts);
+    for (const c of phonesOf(r, [...at, 'phones'], undefined)) addContact(contacts, c);
+    for (const h of hoursOf(r, [...at, 'schedules'])) if (!hours.some((x) => JSON.stringify(x) === JSON.stringify(h))) hours.push(h);
+    if (!r.object([...at, 'location'])) continue;
+    const loc: Path = [...at, 'location'];
+    for (const key of ['id', 'location_type']) r.use([...loc, key]);
+    contactsOf(r, [...loc, 'contacts'], contacts);
+    for (const c of phonesOf(r, [...loc, 'phones'], undefined)) addContact(contacts, c);
+    const [a] = r.list([...loc, 'addresses']);
+    const addr: Path = [...loc, 'addresses', a ?? 0];
+    const exact = r.text([...loc, 'x_address']);
+    const lines = a === undefined ? [] : [r.text([...addr, 'address_1']), r.text([...addr, 'address_2']), r.text([...addr, 'city'])].filter(Boolean);
+    if (a !== undefined) {
+      for (const key of ['id', 'location_id', 'address_type']) r.use([...addr, key]);
+      const region = r.peek([...addr, 'state_province']);
+      if (context.areaName && region === context.areaName) r.use([...addr, 'state_province']);
+      if (r.peek([...addr, 'country']) === 'GB') r.use([...addr, 'country']);
+    }
+    const postcode = a === undefined ? undefined : r.text([...addr, 'postal_code']);
+    const accessibility = r
+      .list([...loc, 'accessibility'])
+      .map((k) => {
+        for (const key of ['id', 'location_id']) r.use([...loc, 'accessibility', k, key]);
+        return r.text([...loc, 'accessibility', k, 'description']);
+      })
+      .filter(Boolean)
+      .join(' ');
+    const lat = r.number([...loc, 'latitude']);
+    const lng = r.number([...loc, 'longitude']);
+    locations.push(
+      Object.fromEntries(
+        Object.entries({
+          name: htmlToText(r.text([...loc, 'name']) ?? '') || lines[0],
+          address: exact ?? (lines.join(', ') || undefined),
+          postcode: postcode?.toUpperCase(),
+          lat: lat !== undefined && lat >= 49 && lat <= 61 ? lat : undefined,
+          lng: lng !== undefined && lng >= -9 && lng <= 2 ? lng : undefined,
+          accessibility: accessibility || undefined,
+        }).filter(([, v]) => v !== undefined),
+      ),
     );
+    if ((lat !== undefined && (lat < 49 || lat > 61)) || (lng !== undefined && (lng < -9 || lng > 2))) r.problems.push(`${loc.join('.')}: latitude ${lat}, longitude ${lng} are not in the UK, so the map position was left out`);
+  }
+
+  // Service areas: our localities, or the whole area.
+  const areaServed: string[] = [];
+  for (const i of r.list(['service_areas'])) {
+    const area = r.peek(['service_areas', i, 'name']);
+    const ours = typeof area === 'string' ? areaOf(area, context) : undefined;
+    if (!ours) continue; // listed as not imported
+    r.use(['service_areas', i]);
+    if (!areaServed.includes(ours)) areaServed.push(ours);
+  }
+
+  // Cost: free only on positive evidence; nothing stated means not stated.
+  const options = r.list(['cost_options']).map((i) => {
+    for (const key of ['id', 'service_id']) r.use(['cost_options', i, key]);
+    return { option: r.text(['cost_options', i, 'option']), amount: r.number(['cost_options', i, 'amount']), detail: r.text(['cost_options', i, 'amount_description']), from: r.text(['cost_options', i, 'valid_from']), to: r.text(['cost_options', i, 'valid_to']) };
   });
+  const fees = r.text(['fees']);
+  const feesDescription = r.text(['fees_description']);
+  const isFree = (text: string | undefined) => typeof text === 'string' && /^\s*free(\s+of\s+charge)?\s*\.?\s*$/i.test(text);
+  const generic = (text: string | undefined) => isFree(text) || /^there (may be|is) a charge\.?$/i.test(text ?? '');
+  let cost: { free: boolean; details?: string } | undefined;
+  if (options.length || fees || feesDescription) {
+    const paid = options.filter((o) => (o.amount !== undefined ? o.amount > 0 : !isFree(o.option)));
+    const free = paid.length === 0 && (options.some((o) => o.amount === 0 || isFree(o.option)) || (!options.length && isFree(fees)));
+    const details = [
+      ...options.map((o) => {
+        const money = o.amount !== undefined && o.amount > 0 ? `£${o.amount.toFixed(2)}` : undefined;
+        const label = o.option && !generic(o.option) ? o.option : undefined;
+        const dates = o.from || o.to ? ` (${[o.from && `from ${o.from}`, o.to && `until ${o.to}`].filter(Boolean).join(' ')})` : '';
+        const main = [label, money].filter(Boolean).join(': ');
+        return [main, o.detail].filter(Boolean).join(main && o.detail ? '. ' : '') + (main || o.detail ? dates : '');
+      }),
+      fees && !generic(fees) && !options.some((o) => o.detail === fees) ? htmlToText(fees) : undefined,
+      feesDescription ? htmlToText(feesDescription) : undefined,
+    ].filter((t): t is string => !!t && !!t.trim());
+    const text = [...new Set(details)].join('. ').replace(/\.\./g, '.');
+    cost = { free, ...(text ? { details: text } : {}) };
+  }
 
-  const schedules: Json[] = (service.schedules ?? []).filter((s: Json) => s && typeof s === 'object');
-  schedules.forEach((schedule, i) => {
-    if (!isWeekly(schedule)) unmapped.push(`schedules[${i}]: only weekly opening hours (byday, opens_at and closes_at) are imported; this one is not`);
-    const extra = ['description', 'notes', 'bymonthday', 'valid_from', 'valid_to', 'dtstart', 'until', 'count', 'interval'].filter((key) => hasValue(schedule[key]));
-    if (extra.length) unmapped.push(`schedules[${i}]: not imported: ${extra.map((key) => `${key} "${String(schedule[key])}"`).join(', ')}`);
-  });
-  const hours = schedules
-    .filter(isWeekly)
-    .map((s: Json) => ({
-      days: String(s.byday).split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter((d): d is string => weekdays.is(d)),
-      opens: hhmm(s.opens_at),
-      closes: hhmm(s.closes_at),
-    }));
+  const terms: string[] = [];
+  for (const i of r.list(['attributes'])) {
+    const at: Path = ['attributes', i];
+    for (const key of ['id', 'link_id', 'link_type', 'taxonomy_term_id', 'link_entity', 'value']) r.use([...at, key]);
+    if (!r.object([...at, 'taxonomy_term'])) continue;
+    for (const key of ['term', 'name', 'code']) {
+      const value = r.text([...at, 'taxonomy_term', key]);
+      if (value && !terms.includes(value)) terms.push(value);
+    }
+    for (const key of ['id', 'description', 'taxonomy', 'taxonomy_id', 'term_uri', 'parent_id', 'language', 'vocabulary']) r.use([...at, 'taxonomy_term', key]);
+  }
+  for (const i of r.list(['pc_targetAudience'])) {
+    const value = r.text(['pc_targetAudience', i, 'audienceType']);
+    r.use(['pc_targetAudience', i, 'id']);
+    if (value && !terms.includes(value)) terms.push(value);
+  }
+  const codes = classify(context, terms, `${name} ${description ?? ''}`);
 
-  const areaNames = (service.service_areas ?? []).map((a: Json) => a.name).filter((n: unknown): n is string => typeof n === 'string');
-  const areaServed = localities ? areaNames.filter((n: string) => localities.includes(n)) : areaNames;
+  const min = r.number(['minimum_age']);
+  const max = r.number(['maximum_age']);
+  const ages = ageRange(min, max, r.notes);
+  const reviewed = reviewDate(r.text(['assured_date']), context.today, r.problems, 'assured_date') ?? reviewDate(r.text(['last_modified']), context.today, r.problems, 'last_modified');
+  if (reviewed) r.use(['last_modified']);
 
-  // Free only on positive evidence: a £0 option or "Free", and nothing that costs money.
-  const options: Json[] = (service.cost_options ?? []).filter((c: Json) => c && typeof c === 'object');
-  options.forEach((option, i) => {
-    const dates = ['valid_from', 'valid_to'].filter((key) => hasValue(option[key]));
-    if (dates.length) unmapped.push(`cost_options[${i}]: ${dates.map((key) => `${key} ${option[key]}`).join(', ')} not imported: check the charge is still current`);
-  });
-  const isFreeText = (text: unknown) => typeof text === 'string' && /^\s*free\s*\.?\s*$/i.test(text);
-  const paid = options.filter((c) => (typeof c.amount === 'number' ? c.amount > 0 : !isFreeText(c.option)));
-  const free = paid.length === 0 && (options.some((c) => c.amount === 0 || isFreeText(c.option)) || isFreeText(service.fees));
-  const costDetails = free
-    ? undefined
-    : [...new Set([service.fees, ...paid.map((c) => (typeof c.amount === 'number' ? `${c.option ? `${c.option}: ` : ''}£${Number(c.amount).toFixed(2)}` : c.amount_description))].filter((t) => typeof t === 'string' && t.trim()))].join('. ') ||
-      'Ask the service whether there is a charge.';
+  const howTo = r.text(['x_how_to']) ?? (r.peek(['application_process']) ? htmlToMarkdown(r.text(['application_process']) ?? '') : undefined);
+  if (r.peek(['x_how_to'])) r.use(['application_process']);
+  const eligibility = r.text(['x_eligibility']) ?? (r.peek(['eligibility_description']) ? htmlToMarkdown(r.text(['eligibility_description']) ?? '') : undefined);
+  if (r.peek(['x_eligibility'])) r.use(['eligibility_description']);
+  const keywordList = Array.isArray(r.peek(['x_keywords'])) ? (r.peek(['x_keywords']) as unknown[]).filter((k): k is string => typeof k === 'string' && k.trim() !== '') : [];
+  if (keywordList.length) r.use(['x_keywords']);
+  const alternate = r.text(['alternate_name']);
+  if (alternate) keywordList.push(htmlToText(alternate));
 
-  const min = typeof service.minimum_age === 'number' ? service.minimum_age : 0;
-  const max = typeof service.maximum_age === 'number' ? service.maximum_age : 25;
-  if (max > 25) unmapped.push(`maximum_age ${max} (the Local Offer covers up to 25, so 25 is used)`);
+  const statusText = r.text(['status']);
+  const status = statusText ? STATUS[statusText.toLowerCase()] : undefined;
+  if (statusText && !status) r.problems.push(`status "${statusText}" is not an Open Referral status, so "active" was used`);
+  r.use(['organization_id']);
 
-  const description = typeof service.description === 'string' ? service.description.trim() : '';
-  const reviewed = [service.assured_date, service.last_modified].find((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d));
-  if (!reviewed) problems.push('lastReviewed — the feed gives neither assured_date nor last_modified — add the date the service was last checked');
+  // The organisation.
+  const org: Candidate['organisation'] = { name: '' };
+  if (r.object(['organization'])) {
+    org.name = htmlToText(r.text(['organization', 'name']) ?? '');
+    org.sourceId = r.text(['organization', 'id']);
+    org.id = r.text(['organization', 'x_id']);
+    const orgMarkdown = r.text(['organization', 'x_description_markdown']);
+    const orgDescription = orgMarkdown ?? (r.peek(['organization', 'description']) ? htmlToMarkdown(r.text(['organization', 'description']) ?? '') : undefined);
+    if (orgMarkdown) r.use(['organization', 'description']);
+    org.description = orgDescription && orgDescription !== org.name ? orgDescription : undefined;
+    org.website = webAddress(r.text(['organization', 'website']) ?? r.text(['organization', 'url']), 'organization.website', r.problems);
+    if (org.website && r.peek(['organization', 'url']) === r.peek(['organization', 'website'])) r.use(['organization', 'url']);
+    if (r.peek(['organization', 'uri']) === r.peek(['organization', 'website'])) r.use(['organization', 'uri']);
+    org.email = emailAddress(r.text(['organization', 'email']));
+    const orgPhone = phoneNumber(r.text(['organization', 'x_phone']));
+    org.phone = orgPhone?.number;
+  }
 
-  const mappedService: Json = {
-    name: service.name,
-    summary: description ? firstSentence(description) : undefined,
-    description: description || undefined,
-    categories: pick(categories, terms),
-    needs: pick(needs, terms),
-    levels: pick(levels, terms),
-    ageRange: { min: Math.max(0, min), max: Math.min(25, max) },
-    access: Object.fromEntries(
-      Object.entries({
-        routes: pick(accessRoutes, terms),
-        howTo: service.application_process ?? (contacts.length ? 'Contact the service using the details on this page.' : undefined),
-        eligibility: service.eligibility_description,
-      }).filter(([, v]) => v !== undefined),
-    ),
-    cost: { free, ...(costDetails ? { details: costDetails } : {}) },
+  if (!description) needs.push('description — the source gives none — say what the service offers');
+
+  const service: Record<string, unknown> = {
+    name,
+    summary,
+    description,
+    categories: codes.categories,
+    needs: codes.needs,
+    levels: codes.levels,
+    ageRange: ages,
+    access: Object.fromEntries(Object.entries({ routes: codes.routes, howTo: howTo || (contacts.length ? 'Contact the service using the details on this page.' : undefined), eligibility: eligibility || undefined }).filter(([, v]) => v !== undefined)),
+    cost,
     contacts,
     locations,
     areaServed: areaServed.length ? areaServed : ['whole-area'],
     hours: hours.length ? hours : undefined,
-    status: statusMap[String(service.status)] ?? service.status,
-    lastReviewed: reviewed?.slice(0, 10),
+    keywords: keywordList.length ? [...new Set(keywordList)] : undefined,
+    status: status ?? 'active',
+    lastReviewed: reviewed,
   };
-  if (areaNames.length > areaServed.length) unmapped.push(`service_areas not in site.json localities: ${areaNames.filter((n: string) => !areaServed.includes(n)).join(', ')}`);
-
-  const organisation = service.organization ?? {};
   return {
-    ref: `service ${index + 1}${service.name ? ` (${service.name})` : ''}`,
-    id: typeof service.url === 'string' ? /\/services\/([a-z0-9-]+)\/?$/.exec(service.url)?.[1] : undefined,
-    service: Object.fromEntries(Object.entries(mappedService).filter(([, v]) => v !== undefined)),
-    organisation: { name: organisation.name ?? '', website: organisation.website ?? organisation.url, email: organisation.email, description: organisation.description },
-    problems,
-    unmapped,
+    ref: `service ${index + 1}${name ? ` (${name})` : ''}`,
+    id: ourId,
+    source: sourceId ? { feed: context.feed, id: sourceId } : undefined,
+    service: Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)),
+    organisation: org,
+    problems: r.problems,
+    unmapped: [...r.notes, ...r.notImported()],
+    needs,
+    mappingUsed: codes.used,
+    unknownTerms: codes.unknownTerms,
+    filled: [...codes.filled, ...(areaServed.length ? [] : ['areaServed']), ...(status ? [] : ['status']), ...(howTo ? [] : ['access.howTo'])],
   };
-}
-
-/** An entry of the feed that is not a service record at all: reported, not mapped. */
-function notAService(entry: unknown, index: number): Candidate {
-  const found = entry === null ? 'null' : Array.isArray(entry) ? 'a list' : `${typeof entry} ${JSON.stringify(entry).slice(0, 40)}`;
-  return { ref: `service ${index + 1}`, id: undefined, service: {}, organisation: { name: '' }, problems: [`(entry) — found ${found}, not a service record — remove it from the feed, or replace it with the service's full record`], unmapped: [] };
-}
-
-export function readOrukFeed(text: string, localities?: string[]): { candidates: Candidate[]; fileProblems: string[]; notes: string[] } {
-  let feed: unknown;
-  try {
-    feed = JSON.parse(text);
-  } catch (error) {
-    return { candidates: [], fileProblems: [`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`], notes: [] };
-  }
-  const services: Json[] = Array.isArray(feed) ? feed : Array.isArray((feed as Json)?.contents) ? (feed as Json).contents : feed && typeof feed === 'object' && 'name' in (feed as Json) ? [feed as Json] : [];
-  if (services.length === 0) return { candidates: [], fileProblems: ['has no services: expected an Open Referral UK /services page ({ "contents": [ … ] }), a list of services, or one service'], notes: [] };
-  const notes: string[] = [];
-  const page = feed as Json;
-  if (!Array.isArray(feed) && typeof page.total_pages === 'number' && page.total_pages > 1) {
-    notes.push(`this file is page ${page.page_number} of ${page.total_pages}; import the other pages too`);
-  }
-  return { candidates: services.map((s, i) => (s && typeof s === 'object' && !Array.isArray(s) ? mapService(s, i, localities) : notAService(s, i))), fileProblems: [], notes };
 }
