@@ -30,6 +30,46 @@ const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
 const showFilters = root.querySelector('[data-show-filters]');
 const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
+// Abbreviations from the glossary (src/lib/synonyms.ts exactSearchWords), matched whole only.
+const exactWords = new Set(JSON.parse(root.dataset.exactWords ?? '[]'));
+
+/**
+ * How results are ranked. Pages carry the other words for what they are about as metadata
+ * (src/components/SearchWords.astro): the words for the term a page's title names count most,
+ * then other words for its title and keywords, then words only its description brings in. These
+ * weights put the page about a term first for its abbreviation ("EHCP": the EHC plan pathway
+ * second, after the timeline calculator; it was not in the top ten), measured over 23 searches
+ * parents make in docs/search.md.
+ */
+const RANKING = { metaWeights: { topic: 10, words: 5, morewords: 1 } };
+
+/**
+ * The words of a query that must match whole: glossary abbreviations and words typed in
+ * capitals. Pagefind matches the start of longer words too, so "SALT" would find "Saltmere".
+ */
+function wholeWordsIn(query) {
+  return query
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word.length >= 2 && (exactWords.has(word.toLowerCase()) || /^\p{Lu}+$/u.test(word)));
+}
+
+/**
+ * Search, keeping only pages that have each whole word as a word (a quoted search in Pagefind),
+ * in the order of the ordinary, ranked search. A page found only through the whole word takes
+ * that search's excerpt, which highlights the word rather than the longer ones it starts.
+ */
+async function rankedSearch(query, options) {
+  const ranked = await pagefind.search(query || null, options);
+  const whole = query ? wholeWordsIn(query) : [];
+  if (!whole.length) return ranked;
+  const exact = await Promise.all(whole.map((word) => pagefind.search(`"${word}"`, options)));
+  const allowed = exact.map((response) => new Map(response.results.map((r) => [r.id, r])));
+  // "SALT" alone: its exact search has the right excerpts and filter counts.
+  const alone = whole.length === 1 && query.trim().split(/\s+/).length === 1;
+  const results = ranked.results.filter((r) => allowed.every((ids) => ids.has(r.id))).map((r) => (alone ? allowed[0].get(r.id) : r));
+  return { ...ranked, results, filters: alone ? exact[0].filters : ranked.filters };
+}
 
 root.hidden = false;
 if (fallback) fallback.hidden = true;
@@ -190,7 +230,7 @@ async function search(updateAddress) {
     pagefind = await import('/pagefind/pagefind.js');
     // Search on the page itself: a directory of thousands of services searches in milliseconds,
     // and Pagefind's web worker would be 12 KB more to download on a slow connection.
-    await pagefind.options({ noWorker: true });
+    await pagefind.options({ noWorker: true, ranking: RANKING });
   }
   if ((wantFilters || Object.keys(chosen).length) && !filtersLoaded) {
     // Loads the filter index; without it Pagefind returns results but no filter counts.
@@ -198,7 +238,7 @@ async function search(updateAddress) {
     filtersLoaded = true;
   }
   const filters = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, { any: v }]));
-  const response = await pagefind.search(query || null, Object.keys(filters).length ? { filters } : {});
+  const response = await rankedSearch(query, Object.keys(filters).length ? { filters } : {});
   if (thisRun !== run) return;
   results = response.results;
   shown = 0;

@@ -166,3 +166,73 @@ test('a first search does not download the filter index until someone asks to fi
   await expect(page.locator('[data-filters] input[type="checkbox"]').first()).toBeFocused();
   expect(filterFiles.length).toBeGreaterThan(0);
 });
+
+/** The paths of all results, in order, once the count is announced. */
+async function allResults(page: import('@playwright/test').Page, query: string): Promise<string[]> {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  while (await page.getByRole('button', { name: 'Show more results' }).isVisible()) {
+    const before = await page.locator('.search-result').count();
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(page.locator('.search-result')).not.toHaveCount(before);
+  }
+  return page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+test('"SALT" lists the speech and language therapy service first, and nothing that only mentions Saltmere', async ({ page, request }) => {
+  const paths = await allResults(page, 'SALT');
+  expect(paths[0]).toBe('/services/speech-and-language-therapy/');
+  // Every result has SALT as a word of its own: in its text or among its other words for search.
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    expect(html, `${path} is in the results for SALT`).toMatch(/(^|[^\p{L}])SALT([^\p{L}]|$)/u);
+  }
+  // Services in Saltmere that have nothing to do with speech and language therapy.
+  for (const path of ['/services/inclusive-holiday-play-scheme/', '/services/friday-social-club/', '/services/youth-wellbeing-drop-in/']) expect(paths).not.toContain(path);
+});
+
+test('an abbreviation typed in lower case is still matched whole', async ({ page }) => {
+  const paths = await allResults(page, 'salt');
+  expect(paths[0]).toBe('/services/speech-and-language-therapy/');
+  expect(paths).not.toContain('/services/friday-social-club/');
+});
+
+test('"EHCP" puts the EHC plan pathway in the top three and finds annual reviews and the timeline calculator', async ({ page }) => {
+  const paths = await allResults(page, 'EHCP');
+  expect(paths.slice(0, 3)).toContain('/pathways/ehc-plan/');
+  expect(paths).toContain('/pathways/annual-reviews/');
+  expect(paths).toContain('/pathways/ehc-timeline/');
+});
+
+test('a plural finds what its singular finds, and "autistic" what "autism" finds', async ({ page }) => {
+  const singular = await allResults(page, 'specific learning difficulty');
+  const plural = await allResults(page, 'specific learning difficulties');
+  expect(new Set(plural)).toEqual(new Set(singular));
+  // The services about autism (a passing mention further down, as on Blue Badge, may differ).
+  const autism = (await allResults(page, 'autism')).slice(0, 7);
+  const autistic = await allResults(page, 'autistic');
+  for (const path of autism.filter((p) => p.startsWith('/services/'))) expect(autistic, `"autistic" finds ${path}`).toContain(path);
+});
+
+test('excerpts read as sentences: words of neighbouring blocks are apart, and the other words for a service are not shown', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('abbreviations like')}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  const excerpts = (await page.locator('.search-result p:last-child').allTextContents()).join('\n');
+  expect(excerpts).toContain('or CAMHS. We did We added');
+  expect(excerpts).not.toMatch(/You saidThe|We didWe/);
+  await page.goto(`/search/?q=${encodeURIComponent('speech therapy')}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  expect((await page.locator('.search-result').allTextContents()).join('\n')).not.toContain('Other words for this service');
+});
+
+test('the number of results is announced politely, and focus stays where it was', async ({ page }) => {
+  await page.goto('/search/?q=therapy');
+  const status = page.getByRole('status').filter({ hasText: /results? for/ });
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(status).toContainText(/^\d+ results for “therapy”/);
+  const box = page.getByLabel('Search for a service, word or topic');
+  await box.fill('wheelchair');
+  await box.press('Enter');
+  await expect(status).toContainText('for “wheelchair”');
+  await expect(box).toBeFocused();
+});
