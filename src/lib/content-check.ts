@@ -20,6 +20,7 @@ import { findDuplicateKeys } from './json-duplicate-keys.ts';
 import { mdxHazards, proseLines } from './mdx-safety.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
+import { overTaggedServices } from './tag-check.ts';
 import { videoTopics } from './vocabulary.ts';
 
 export interface CheckOptions {
@@ -387,6 +388,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
   const warnings: Problem[] = [];
   problems.push(...checkTextFields(entries, unreadable, warnings));
+  warnings.push(...overTaggedServices(entries.get('services') ?? []));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
 
