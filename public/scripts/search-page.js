@@ -19,7 +19,6 @@ const FILTERS = [
 const PAGE_SIZE = 10;
 
 const root = document.querySelector('[data-search]');
-const fallback = document.querySelector('[data-search-fallback]');
 const form = root.querySelector('form');
 const input = root.querySelector('input[name="q"]');
 const status = root.querySelector('[data-status]');
@@ -28,7 +27,7 @@ const more = root.querySelector('[data-more]');
 const none = root.querySelector('[data-no-results]');
 const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
-const showFilters = root.querySelector('[data-show-filters]');
+const filterPanel = root.querySelector('[data-filters-panel]');
 const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
 // Abbreviations from the glossary (src/lib/synonyms.ts exactSearchWords), matched whole only.
 const exactWords = new Set(JSON.parse(root.dataset.exactWords ?? '[]'));
@@ -71,8 +70,11 @@ async function rankedSearch(query, options) {
   return { ...ranked, results, filters: alone ? exact[0].filters : ranked.filters };
 }
 
-root.hidden = false;
-if (fallback) fallback.hidden = true;
+// The form is already in place. The ways to browse without it, below it and off the first
+// screen, give way to room kept for the results, in one step, so nothing in view moves.
+root.querySelector('[data-search-button]').disabled = false;
+root.classList.add('search--running');
+document.querySelector('[data-search-fallback]').hidden = true;
 
 let pagefind;
 // The filters' counts need Pagefind's whole filter index, which grows with the directory (about
@@ -192,6 +194,12 @@ async function showMore() {
   if (data) drawBatch(data);
 }
 
+/** Opens the filters for a search that has chosen some already (which loads their counts). */
+function openFilters() {
+  wantFilters = true;
+  filterPanel.open = true;
+}
+
 /** A filter choice held by the form until the results draw the filter's checkboxes. */
 function holdFilter(key, value) {
   const hidden = document.createElement('input');
@@ -212,6 +220,7 @@ async function search(updateAddress) {
     holdFilter('age', age.band);
     chosen = chosenFilters(new URLSearchParams(new FormData(form)));
     ageNote = ` Showing ${age.band.toLowerCase()}, from the age in your search.`;
+    openFilters();
   }
   const query = input.value.trim();
   if (updateAddress || age) writeAddress(query, chosen);
@@ -220,8 +229,7 @@ async function search(updateAddress) {
     list.replaceChildren();
     more.hidden = true;
     none.hidden = true;
-    filterBox.hidden = true;
-    showFilters.hidden = true;
+    filterPanel.toggleAttribute('data-pending', true);
     status.textContent = 'Type what you are looking for, such as "speech therapy", "EHCP" or "short breaks".';
     return;
   }
@@ -248,7 +256,8 @@ async function search(updateAddress) {
   list.replaceChildren();
   drawBatch(first);
   if (filtersLoaded) renderFilters(response.filters ?? {}, chosen);
-  showFilters.hidden = filtersLoaded || results.length === 0;
+  // The filter shows once there is something to filter (or a filter to take off).
+  filterPanel.toggleAttribute('data-pending', results.length === 0 && !Object.keys(chosen).length);
   none.hidden = results.length > 0;
   noneQuery.textContent = query;
   const count = results.length;
@@ -267,10 +276,11 @@ form.addEventListener('submit', (event) => {
 });
 filterBox.addEventListener('change', () => search(true));
 more.addEventListener('click', () => showMore());
-showFilters.addEventListener('click', async () => {
+// Opening "Filter results" loads the filters' counts; focus stays on the summary, where it was.
+filterPanel.addEventListener('toggle', () => {
+  if (!filterPanel.open || wantFilters) return;
   wantFilters = true;
-  await search(false);
-  filterBox.querySelector('input')?.focus();
+  search(false);
 });
 
 const params = new URLSearchParams(location.search);
@@ -278,4 +288,6 @@ input.value = params.get('q') ?? '';
 const initial = chosenFilters(params);
 // Filters come from the address until the first results draw the checkboxes.
 for (const [key, values] of Object.entries(initial)) for (const value of values) holdFilter(key, value);
+// Choices already made are shown, so they can be seen and taken off.
+if (Object.keys(initial).length) openFilters();
 search(false);

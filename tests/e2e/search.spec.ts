@@ -68,8 +68,7 @@ test('results have highlighted excerpts and filters with counts that narrow them
   await page.goto('/search/?q=therapy');
   await expect(page.locator('.search-result mark').first()).toBeVisible();
   const before = await page.locator('.search-result').count();
-  await page.getByRole('button', { name: 'Filter these results' }).click();
-  await expect(page.getByRole('button', { name: 'Filter these results' })).toBeHidden();
+  await page.locator('summary', { hasText: 'Filter results' }).click();
   const filter = page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs \(\d+\)$/);
   await filter.check();
   await expect(page).toHaveURL(/need=Sensory/);
@@ -161,9 +160,10 @@ test('a first search does not download the filter index until someone asks to fi
   await expect(page.locator('.search-result').first()).toBeVisible();
   await expect(page.getByRole('group', { name: 'Area of need' })).toHaveCount(0);
   expect(filterFiles).toEqual([]);
-  await page.getByRole('button', { name: 'Filter these results' }).click();
+  const summary = page.locator('summary', { hasText: 'Filter results' });
+  await summary.click();
   await expect(page.getByRole('group', { name: 'Area of need' })).toBeVisible();
-  await expect(page.locator('[data-filters] input[type="checkbox"]').first()).toBeFocused();
+  await expect(summary).toBeFocused();
   expect(filterFiles.length).toBeGreaterThan(0);
 });
 
@@ -235,4 +235,61 @@ test('the number of results is announced politely, and focus stays where it was'
   await box.press('Enter');
   await expect(status).toContainText('for “wheelchair”');
   await expect(box).toBeFocused();
+});
+
+for (const { width, height } of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the filter is one collapsed line, so the first results are on the first screen', async ({ page }) => {
+      await page.goto('/search/?q=therapy');
+      await expect(page.locator('.search-result').first()).toBeVisible();
+      const summary = page.locator('summary', { hasText: 'Filter results' });
+      await expect(summary).toBeVisible();
+      await expect(page.getByRole('group', { name: 'Area of need' })).toBeHidden();
+      const first = (await page.locator('.search-result').first().boundingBox())!;
+      expect(first.y).toBeLessThan(height);
+    });
+
+    test('nothing in the page moves as the search starts: the form is in place before the script runs', async ({ page }) => {
+      // The script is held back until the page as sent has been measured. Positions are taken
+      // from the top of the search form: the header and heading settling as the web font arrives
+      // is a matter for the whole site, not for search.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/scripts/search-page.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const places = () =>
+        page.evaluate(() => {
+          const top = document.querySelector('[data-search]')!.getBoundingClientRect().top;
+          const y = (selector: string) => Math.round(document.querySelector(selector)!.getBoundingClientRect().top - top);
+          return { box: y('#search-q'), filter: y('[data-filters-panel]'), status: y('[data-status]') };
+        });
+      // (A module script holds back DOMContentLoaded: wait for the end of the page instead.)
+      await page.goto('/search/?q=speech', { waitUntil: 'commit' });
+      await page.locator('.site-footer').waitFor({ state: 'attached' });
+      await page.evaluate(() => document.fonts.ready);
+      const before = await places();
+      release();
+      await expect(page.locator('.search-result').first()).toBeVisible();
+      expect(await places()).toEqual(before);
+      // The results come under the count, and the page below them does not jump into view and out.
+      const first = (await page.locator('.search-result').first().boundingBox())!;
+      const status = (await page.locator('[data-status]').boundingBox())!;
+      expect(first.y).toBeGreaterThan(status.y);
+      await expect(page.locator('.page-feedback')).not.toBeInViewport();
+    });
+  });
+}
+
+test.describe('when JavaScript is unavailable', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the search button says it cannot work, and the ways to browse are shown', async ({ page }) => {
+    await page.goto('/search/');
+    await expect(page.getByRole('button', { name: 'Search', exact: true }).last()).toBeDisabled();
+    await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'find services by need, age and place' })).toBeVisible();
+  });
 });
