@@ -44,7 +44,7 @@ describe('the step-by-step service finder', () => {
   });
 
   test('the pages it adds stay in proportion: the demo, and 5,000 synthetic services', () => {
-    const synthetic = syntheticServices(5000, ['org'], areaOfSite(site)).map((s) => facetsOf(s.id, s.data as Parameters<typeof facetsOf>[1]));
+    const synthetic = syntheticServices(5000, ['org'], areaOfSite(site)).map((s) => facetsOf(s.id, s.data as unknown as Parameters<typeof facetsOf>[1]));
     const counts = finderPageCount(synthetic, localities);
     // About a third more than the ~7,200 pages a 5,000-service build already makes.
     expect(counts.steps + counts.results).toBeLessThan(3000);
