@@ -43,7 +43,9 @@ export default defineConfig({
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
     mdxGuard(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/admin/') }),
+    // The step-by-step finder's pages (/services/find/…) are every combination of need, age and
+    // place: thousands in a big directory, each a subset of the browse pages, so not for search engines.
+    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/services/find/') }),
     // Videos, captions and posters from content/public/, beside the pages.
     contentFiles(),
     // Before the social images: it runs while their worker threads finish drawing.

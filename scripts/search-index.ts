@@ -1,9 +1,16 @@
 /**
  * `npm run build`, second step: Pagefind indexes the built site into dist/pagefind/, in small
- * index chunks (scripts/lib/search-index.ts says why). Extra arguments go to Pagefind.
+ * index chunks and with spaces between blocks (scripts/lib/search-index.ts says why).
+ * `--site <folder>` indexes another built site.
  */
-import { spawn } from 'node:child_process';
-import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
+import { indexSite } from './lib/search-index.ts';
 
-const child = spawn(process.execPath, searchIndexArgs(process.argv.slice(2)), { env: searchIndexEnv(), stdio: 'inherit' });
-child.on('close', (code) => process.exit(code ?? 1));
+const args = process.argv.slice(2);
+const at = args.indexOf('--site');
+const site = at >= 0 && args[at + 1] ? args[at + 1]! : 'dist';
+try {
+  await indexSite(site);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -19,7 +19,6 @@ const FILTERS = [
 const PAGE_SIZE = 10;
 
 const root = document.querySelector('[data-search]');
-const fallback = document.querySelector('[data-search-fallback]');
 const form = root.querySelector('form');
 const input = root.querySelector('input[name="q"]');
 const status = root.querySelector('[data-status]');
@@ -28,11 +27,54 @@ const more = root.querySelector('[data-more]');
 const none = root.querySelector('[data-no-results]');
 const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
-const showFilters = root.querySelector('[data-show-filters]');
+const filterPanel = root.querySelector('[data-filters-panel]');
 const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
+// Abbreviations from the glossary (src/lib/synonyms.ts exactSearchWords), matched whole only.
+const exactWords = new Set(JSON.parse(root.dataset.exactWords ?? '[]'));
 
-root.hidden = false;
-if (fallback) fallback.hidden = true;
+/**
+ * How results are ranked. Pages carry the other words for what they are about as metadata
+ * (src/components/SearchWords.astro): the words for the term a page's title names count most,
+ * then other words for its title and keywords, then words only its description brings in. These
+ * weights put the page about a term first for its abbreviation ("EHCP": the EHC plan pathway
+ * second, after the timeline calculator; it was not in the top ten), measured over 23 searches
+ * parents make in docs/search.md.
+ */
+const RANKING = { metaWeights: { topic: 10, words: 5, morewords: 1 } };
+
+/**
+ * The words of a query that must match whole: glossary abbreviations and words typed in
+ * capitals. Pagefind matches the start of longer words too, so "SALT" would find "Saltmere".
+ */
+function wholeWordsIn(query) {
+  return query
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word.length >= 2 && (exactWords.has(word.toLowerCase()) || /^\p{Lu}+$/u.test(word)));
+}
+
+/**
+ * Search, keeping only pages that have each whole word as a word (a quoted search in Pagefind),
+ * in the order of the ordinary, ranked search. A page found only through the whole word takes
+ * that search's excerpt, which highlights the word rather than the longer ones it starts.
+ */
+async function rankedSearch(query, options) {
+  const ranked = await pagefind.search(query || null, options);
+  const whole = query ? wholeWordsIn(query) : [];
+  if (!whole.length) return ranked;
+  const exact = await Promise.all(whole.map((word) => pagefind.search(`"${word}"`, options)));
+  const allowed = exact.map((response) => new Map(response.results.map((r) => [r.id, r])));
+  // "SALT" alone: its exact search has the right excerpts and filter counts.
+  const alone = whole.length === 1 && query.trim().split(/\s+/).length === 1;
+  const results = ranked.results.filter((r) => allowed.every((ids) => ids.has(r.id))).map((r) => (alone ? allowed[0].get(r.id) : r));
+  return { ...ranked, results, filters: alone ? exact[0].filters : ranked.filters };
+}
+
+// The form is already in place. The ways to browse without it, below it and off the first
+// screen, give way to room kept for the results, in one step, so nothing in view moves.
+root.querySelector('[data-search-button]').disabled = false;
+root.classList.add('search--running');
+document.querySelector('[data-search-fallback]').hidden = true;
 
 let pagefind;
 // The filters' counts need Pagefind's whole filter index, which grows with the directory (about
@@ -152,6 +194,12 @@ async function showMore() {
   if (data) drawBatch(data);
 }
 
+/** Opens the filters for a search that has chosen some already (which loads their counts). */
+function openFilters() {
+  wantFilters = true;
+  filterPanel.open = true;
+}
+
 /** A filter choice held by the form until the results draw the filter's checkboxes. */
 function holdFilter(key, value) {
   const hidden = document.createElement('input');
@@ -172,6 +220,7 @@ async function search(updateAddress) {
     holdFilter('age', age.band);
     chosen = chosenFilters(new URLSearchParams(new FormData(form)));
     ageNote = ` Showing ${age.band.toLowerCase()}, from the age in your search.`;
+    openFilters();
   }
   const query = input.value.trim();
   if (updateAddress || age) writeAddress(query, chosen);
@@ -180,8 +229,7 @@ async function search(updateAddress) {
     list.replaceChildren();
     more.hidden = true;
     none.hidden = true;
-    filterBox.hidden = true;
-    showFilters.hidden = true;
+    filterPanel.toggleAttribute('data-pending', true);
     status.textContent = 'Type what you are looking for, such as "speech therapy", "EHCP" or "short breaks".';
     return;
   }
@@ -190,7 +238,7 @@ async function search(updateAddress) {
     pagefind = await import('/pagefind/pagefind.js');
     // Search on the page itself: a directory of thousands of services searches in milliseconds,
     // and Pagefind's web worker would be 12 KB more to download on a slow connection.
-    await pagefind.options({ noWorker: true });
+    await pagefind.options({ noWorker: true, ranking: RANKING });
   }
   if ((wantFilters || Object.keys(chosen).length) && !filtersLoaded) {
     // Loads the filter index; without it Pagefind returns results but no filter counts.
@@ -198,7 +246,7 @@ async function search(updateAddress) {
     filtersLoaded = true;
   }
   const filters = Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, { any: v }]));
-  const response = await pagefind.search(query || null, Object.keys(filters).length ? { filters } : {});
+  const response = await rankedSearch(query, Object.keys(filters).length ? { filters } : {});
   if (thisRun !== run) return;
   results = response.results;
   shown = 0;
@@ -208,7 +256,8 @@ async function search(updateAddress) {
   list.replaceChildren();
   drawBatch(first);
   if (filtersLoaded) renderFilters(response.filters ?? {}, chosen);
-  showFilters.hidden = filtersLoaded || results.length === 0;
+  // The filter shows once there is something to filter (or a filter to take off).
+  filterPanel.toggleAttribute('data-pending', results.length === 0 && !Object.keys(chosen).length);
   none.hidden = results.length > 0;
   noneQuery.textContent = query;
   const count = results.length;
@@ -227,10 +276,11 @@ form.addEventListener('submit', (event) => {
 });
 filterBox.addEventListener('change', () => search(true));
 more.addEventListener('click', () => showMore());
-showFilters.addEventListener('click', async () => {
+// Opening "Filter results" loads the filters' counts; focus stays on the summary, where it was.
+filterPanel.addEventListener('toggle', () => {
+  if (!filterPanel.open || wantFilters) return;
   wantFilters = true;
-  await search(false);
-  filterBox.querySelector('input')?.focus();
+  search(false);
 });
 
 const params = new URLSearchParams(location.search);
@@ -238,4 +288,6 @@ input.value = params.get('q') ?? '';
 const initial = chosenFilters(params);
 // Filters come from the address until the first results draw the checkboxes.
 for (const [key, values] of Object.entries(initial)) for (const value of values) holdFilter(key, value);
+// Choices already made are shown, so they can be seen and taken off.
+if (Object.keys(initial).length) openFilters();
 search(false);

@@ -23,6 +23,7 @@ import { publicFileKindProblems } from './public-files.ts';
 import { textFieldProblems } from './url-safety.ts';
 import { filesUnder } from './content-files.ts';
 import { addDays, today } from './dates.ts';
+import { overTaggedServices } from './tag-check.ts';
 import { videoTopics } from './vocabulary.ts';
 import { fileBeingRead, nowReading, REPORT_TO, shortReason, debugWanted } from './command-errors.ts';
 import { jsonTooDeep, MAX_JSON_DEPTH, MAX_YAML_ALIASES, notAFile, notAFolder, readContentFile, symbolicLinks, unreadTopLevel } from './content-layout.ts';
@@ -504,6 +505,7 @@ function checkEverything(options: CheckOptions): CheckResult {
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
   warnings.push(...readabilityWarnings([...entries.values()].flat()));
+  warnings.push(...overTaggedServices(entries.get('services') ?? []));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
 

@@ -48,8 +48,11 @@ export interface FilterField {
   options: { value: string; label: string; searchValue: string }[];
 }
 
-/** The drop-downs of the service filter, in order; names match the query parameters. */
-export function filterFields(localities: string[]): FilterField[] {
+/**
+ * The drop-downs of the service filter, in order; names match the query parameters. The
+ * in-page filter on /services/ asks for the place in its own "Near" control (`withPlace: false`).
+ */
+export function filterFields(localities: string[], withPlace = true): FilterField[] {
   const from = <T extends string>(values: readonly T[], label: (v: T) => string, short: (v: T) => string = label) =>
     values.map((value) => ({ value: value as string, label: short(value), searchValue: label(value) }));
   return [
@@ -58,6 +61,6 @@ export function filterFields(localities: string[]): FilterField[] {
     { name: 'age', label: 'Age', any: 'Any age', options: ageBands.map((b) => ({ value: b.id, label: b.label, searchValue: b.label })) },
     { name: 'level', label: 'Level of support', any: 'Any', options: from(levels.values, levels.label, (v) => levelShortLabels[v]) },
     { name: 'route', label: 'How you get it', any: 'Any way', options: from(accessRoutes.values, accessRoutes.label) },
-    { name: 'locality', label: 'Available in', any: 'Anywhere in the area', options: localities.map((l) => ({ value: l, label: l, searchValue: l })) },
+    ...(withPlace ? [{ name: 'locality' as const, label: 'Near', any: 'Anywhere in the area', options: localities.map((l) => ({ value: l, label: l, searchValue: l })) }] : []),
   ];
 }

@@ -132,3 +132,36 @@ export function resultCountText(count: number, total: number): string {
   if (count === 0) return 'No services match these choices';
   return `${count} ${count === 1 ? 'service matches' : 'services match'} your choices (of ${total})`;
 }
+
+/** Whether every word typed is somewhere in the text (a card's name, summary and facts), ignoring case. */
+export function matchesKeywords(text: string, query: string): boolean {
+  const haystack = text.toLocaleLowerCase('en-GB');
+  return query
+    .toLocaleLowerCase('en-GB')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/** The district of a UK postcode ("KV6 2QR" and "kv62qr" give "KV6"), or undefined. */
+export function postcodeDistrict(value: string): string | undefined {
+  const compact = value.toUpperCase().replace(/\s+/g, '');
+  const full = /^([A-Z]{1,2}\d[A-Z\d]?)\d[A-Z]{2}$/.exec(compact);
+  if (full) return full[1];
+  return /^[A-Z]{1,2}\d[A-Z\d]?$/.test(compact) ? compact : undefined;
+}
+
+/**
+ * The middle of each postcode district that has a service building, from the buildings'
+ * coordinates: a postcode typed into "Near" is placed there, on the device, with no lookup.
+ */
+export function postcodeCentres(locations: { postcode: string; lat?: number; lng?: number }[]): Record<string, { lat: number; lng: number }> {
+  const sums = new Map<string, { lat: number; lng: number; n: number }>();
+  for (const l of locations) {
+    const district = postcodeDistrict(l.postcode);
+    if (!district || l.lat === undefined || l.lng === undefined) continue;
+    const sum = sums.get(district) ?? { lat: 0, lng: 0, n: 0 };
+    sums.set(district, { lat: sum.lat + l.lat, lng: sum.lng + l.lng, n: sum.n + 1 });
+  }
+  return Object.fromEntries([...sums].sort(([a], [b]) => a.localeCompare(b)).map(([d, s]) => [d, { lat: Math.round((s.lat / s.n) * 1e4) / 1e4, lng: Math.round((s.lng / s.n) * 1e4) / 1e4 }]));
+}

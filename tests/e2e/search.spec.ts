@@ -68,8 +68,7 @@ test('results have highlighted excerpts and filters with counts that narrow them
   await page.goto('/search/?q=therapy');
   await expect(page.locator('.search-result mark').first()).toBeVisible();
   const before = await page.locator('.search-result').count();
-  await page.getByRole('button', { name: 'Filter these results' }).click();
-  await expect(page.getByRole('button', { name: 'Filter these results' })).toBeHidden();
+  await page.locator('summary', { hasText: 'Filter results' }).click();
   const filter = page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs \(\d+\)$/);
   await filter.check();
   await expect(page).toHaveURL(/need=Sensory/);
@@ -161,8 +160,138 @@ test('a first search does not download the filter index until someone asks to fi
   await expect(page.locator('.search-result').first()).toBeVisible();
   await expect(page.getByRole('group', { name: 'Area of need' })).toHaveCount(0);
   expect(filterFiles).toEqual([]);
-  await page.getByRole('button', { name: 'Filter these results' }).click();
+  const summary = page.locator('summary', { hasText: 'Filter results' });
+  await summary.click();
   await expect(page.getByRole('group', { name: 'Area of need' })).toBeVisible();
-  await expect(page.locator('[data-filters] input[type="checkbox"]').first()).toBeFocused();
+  await expect(summary).toBeFocused();
   expect(filterFiles.length).toBeGreaterThan(0);
+});
+
+/** The paths of all results, in order, once the count is announced. */
+async function allResults(page: import('@playwright/test').Page, query: string): Promise<string[]> {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  while (await page.getByRole('button', { name: 'Show more results' }).isVisible()) {
+    const before = await page.locator('.search-result').count();
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(page.locator('.search-result')).not.toHaveCount(before);
+  }
+  return page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+test('"SALT" lists the speech and language therapy service first, and nothing that only mentions Saltmere', async ({ page, request }) => {
+  const paths = await allResults(page, 'SALT');
+  expect(paths[0]).toBe('/services/speech-and-language-therapy/');
+  // Every result has SALT as a word of its own: in its text or among its other words for search.
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    expect(html, `${path} is in the results for SALT`).toMatch(/(^|[^\p{L}])SALT([^\p{L}]|$)/u);
+  }
+  // Services in Saltmere that have nothing to do with speech and language therapy.
+  for (const path of ['/services/inclusive-holiday-play-scheme/', '/services/friday-social-club/', '/services/youth-wellbeing-drop-in/']) expect(paths).not.toContain(path);
+});
+
+test('an abbreviation typed in lower case is still matched whole', async ({ page }) => {
+  const paths = await allResults(page, 'salt');
+  expect(paths[0]).toBe('/services/speech-and-language-therapy/');
+  expect(paths).not.toContain('/services/friday-social-club/');
+});
+
+test('"EHCP" puts the EHC plan pathway in the top three and finds annual reviews and the timeline calculator', async ({ page }) => {
+  const paths = await allResults(page, 'EHCP');
+  expect(paths.slice(0, 3)).toContain('/pathways/ehc-plan/');
+  expect(paths).toContain('/pathways/annual-reviews/');
+  expect(paths).toContain('/pathways/ehc-timeline/');
+});
+
+test('a plural finds what its singular finds, and "autistic" what "autism" finds', async ({ page }) => {
+  const singular = await allResults(page, 'specific learning difficulty');
+  const plural = await allResults(page, 'specific learning difficulties');
+  expect(new Set(plural)).toEqual(new Set(singular));
+  // The services about autism (a passing mention further down, as on Blue Badge, may differ).
+  const autism = (await allResults(page, 'autism')).slice(0, 7);
+  const autistic = await allResults(page, 'autistic');
+  for (const path of autism.filter((p) => p.startsWith('/services/'))) expect(autistic, `"autistic" finds ${path}`).toContain(path);
+});
+
+test('excerpts read as sentences: words of neighbouring blocks are apart, and the other words for a service are not shown', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('abbreviations like')}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  const excerpts = (await page.locator('.search-result p:last-child').allTextContents()).join('\n');
+  expect(excerpts).toContain('or CAMHS. We did We added');
+  expect(excerpts).not.toMatch(/You saidThe|We didWe/);
+  await page.goto(`/search/?q=${encodeURIComponent('speech therapy')}`);
+  await expect(page.locator('[data-status]')).toContainText(/result/);
+  const results = (await page.locator('.search-result').allTextContents()).join('\n');
+  expect(results).not.toContain('Other words for this service');
+  expect(results).not.toContain('Words people search for');
+});
+
+test('the number of results is announced politely, and focus stays where it was', async ({ page }) => {
+  await page.goto('/search/?q=therapy');
+  const status = page.getByRole('status').filter({ hasText: /results? for/ });
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(status).toContainText(/^\d+ results for “therapy”/);
+  const box = page.getByLabel('Search for a service, word or topic');
+  await box.fill('wheelchair');
+  await box.press('Enter');
+  await expect(status).toContainText('for “wheelchair”');
+  await expect(box).toBeFocused();
+});
+
+for (const { width, height } of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the filter is one collapsed line, so the first results are on the first screen', async ({ page }) => {
+      await page.goto('/search/?q=therapy');
+      await expect(page.locator('.search-result').first()).toBeVisible();
+      const summary = page.locator('summary', { hasText: 'Filter results' });
+      await expect(summary).toBeVisible();
+      await expect(page.getByRole('group', { name: 'Area of need' })).toBeHidden();
+      const first = (await page.locator('.search-result').first().boundingBox())!;
+      expect(first.y).toBeLessThan(height);
+    });
+
+    test('nothing in the page moves as the search starts: the form is in place before the script runs', async ({ page }) => {
+      // The script is held back until the page as sent has been measured. Positions are taken
+      // from the top of the search form: the header and heading settling as the web font arrives
+      // is a matter for the whole site, not for search.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/scripts/search-page.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const places = () =>
+        page.evaluate(() => {
+          const top = document.querySelector('[data-search]')!.getBoundingClientRect().top;
+          const y = (selector: string) => Math.round(document.querySelector(selector)!.getBoundingClientRect().top - top);
+          return { box: y('#search-q'), filter: y('[data-filters-panel]'), status: y('[data-status]') };
+        });
+      // (A module script holds back DOMContentLoaded: wait for the end of the page instead.)
+      await page.goto('/search/?q=speech', { waitUntil: 'commit' });
+      await page.locator('.site-footer').waitFor({ state: 'attached' });
+      await page.evaluate(() => document.fonts.ready);
+      const before = await places();
+      release();
+      await expect(page.locator('.search-result').first()).toBeVisible();
+      expect(await places()).toEqual(before);
+      // The results come under the count, and the page below them does not jump into view and out.
+      const first = (await page.locator('.search-result').first().boundingBox())!;
+      const status = (await page.locator('[data-status]').boundingBox())!;
+      expect(first.y).toBeGreaterThan(status.y);
+      await expect(page.locator('.page-feedback')).not.toBeInViewport();
+    });
+  });
+}
+
+test.describe('when JavaScript is unavailable', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the search button says it cannot work, and the ways to browse are shown', async ({ page }) => {
+    await page.goto('/search/');
+    await expect(page.getByRole('button', { name: 'Search', exact: true }).last()).toBeDisabled();
+    await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'find services by need, age and place' })).toBeVisible();
+  });
 });

@@ -58,9 +58,10 @@ test.describe('when JavaScript is unavailable', () => {
     for (const name of names) expect(name.startsWith('W')).toBe(true);
   });
 
-  test('the filter, shortlist and near-me controls are not shown', async ({ page }) => {
+  test('the filter offers the step-by-step finder; the in-page form, shortlist and near-me controls are not shown', async ({ page }) => {
     await page.goto('/services/');
-    await expect(page.getByRole('heading', { name: 'Filter services' })).toBeHidden();
+    await expect(page.getByLabel('Area of need', { exact: true })).toBeHidden();
+    await expect(page.getByLabel('Near', { exact: true })).toBeHidden();
     await expect(page.getByRole('button', { name: /Save to shortlist/ }).first()).toBeHidden();
     await expect(page.locator('.service-card')).toHaveCount(await page.locator('#service-list > li').count());
   });
@@ -85,8 +86,8 @@ test.describe('the combined filter', () => {
     await page.getByLabel('Level of support', { exact: true }).selectOption('universal');
     await page.getByLabel('How you get it', { exact: true }).selectOption('self-referral');
     await page.getByLabel('Free services only').check();
-    await page.getByLabel('Available in', { exact: true }).selectOption('Saltmere');
-    await expect(page).toHaveURL(/level=universal&route=self-referral&free=1&locality=Saltmere/);
+    await page.getByLabel('Near', { exact: true }).selectOption('Saltmere');
+    await expect(page).toHaveURL(/level=universal&route=self-referral&free=1&near=Saltmere/);
 
     // The link reproduces the same list.
     const url = page.url();
@@ -94,7 +95,7 @@ test.describe('the combined filter', () => {
     await page.goto('about:blank');
     await page.goto(url);
     await expect(page.getByLabel('Free services only')).toBeChecked();
-    await expect(page.getByLabel('Available in', { exact: true })).toHaveValue('Saltmere');
+    await expect(page.getByLabel('Near', { exact: true })).toHaveValue('Saltmere');
     expect(await cards(page).locator('.card__title').allInnerTexts()).toEqual(shown);
 
     await page.getByRole('link', { name: 'Clear all choices' }).click();
@@ -133,9 +134,12 @@ test.describe('the combined filter', () => {
     expect(watch.errors).toEqual([]);
   });
 
-  test('"order by distance" puts the nearest services first and says how far they are', async ({ page }) => {
+  test('"Near" a place keeps the services there, puts the nearest first and says how far they are', async ({ page }) => {
     await page.goto('/services/');
-    await page.getByLabel('Order by distance from').selectOption('Hollowdene');
+    const total = await cards(page).count();
+    await page.getByLabel('Near', { exact: true }).selectOption('Hollowdene');
+    expect(await cards(page).count()).toBeLessThan(total);
+    await expect(cards(page).filter({ hasText: 'Friday Social' })).toHaveCount(0);
     await expect(page).toHaveURL(/near=Hollowdene/);
     await expect(page.getByRole('status')).toContainText('nearest first');
     const first = cards(page).first();
@@ -147,7 +151,7 @@ test.describe('the combined filter', () => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: 52.548, longitude: -1.598 }); // Saltmere
     await page.goto('/services/');
-    await page.getByLabel('Order by distance from').selectOption('here');
+    await page.getByLabel('Near', { exact: true }).selectOption('here');
     await expect(page.getByRole('status')).toContainText('nearest first');
     await expect(cards(page).first().locator('[data-distance]')).toHaveText('Less than 1 mile away');
     expect(page.url()).not.toContain('52.5');

@@ -143,3 +143,28 @@ describe('a broken content file gets a message naming the file and the field', (
     expect(fixture.check().length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('honest tags', () => {
+  test('a service tagged with all four areas of need and every level is worth a look, but still publishes', () => {
+    fixture.editJson(SERVICE, (d) => {
+      d.needs = ['communication-and-interaction', 'cognition-and-learning', 'social-emotional-and-mental-health', 'sensory-and-physical'];
+      d.levels = ['universal', 'sen-support', 'specialist', 'ehc-plan'];
+    });
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([
+      'content/services/speech-and-language-therapy.json: needs — the service is tagged with all four areas of need and every level of support, so it shows up whatever a parent filters by — keep only the needs and levels the service is really for; if it is open to every need, leave "needs" empty ([]) and choose its levels',
+    ]);
+  });
+  test('open to every need (an empty list) at every level, or every need at some levels, is not warned about', () => {
+    fixture.editJson(SERVICE, (d) => {
+      d.needs = [];
+      d.levels = ['universal', 'sen-support', 'specialist', 'ehc-plan'];
+    });
+    expect(fixture.warnings()).toEqual([]);
+    fixture.editJson(SERVICE, (d) => {
+      d.needs = ['communication-and-interaction', 'cognition-and-learning', 'social-emotional-and-mental-health', 'sensory-and-physical'];
+      d.levels = ['specialist'];
+    });
+    expect(fixture.warnings()).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { expandSynonyms, mentionsTerm } from '../../src/lib/synonyms.ts';
+import { expandSynonyms, mentionsTerm, searchWordTiers } from '../../src/lib/synonyms.ts';
 
 const glossary = [
   { term: 'Speech and language therapy', abbreviations: ['SALT', 'SLT'], synonyms: ['speech therapy'] },
@@ -50,4 +50,35 @@ test('in the real glossary, abolished and different terms are not listed as the 
   expect(synonymsOf('Personal budget')).not.toContain('direct payment');
   expect(synonymsOf('Mediation')).not.toContain('disagreement resolution');
   expect(synonymsOf('High needs block')).not.toContain('top-up funding');
+});
+
+test('a plural in the text mentions a singular term, and a singular a plural one', () => {
+  const real = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as { term: string; abbreviations: string[]; synonyms: string[] }[];
+  // "Specific learning difficulty" (SpLD) from its plural, as parents write it.
+  expect(expandSynonyms('Help for specific learning difficulties', real)).toContain('SpLD');
+  expect(expandSynonyms('An overnight short break', real)).toContain('respite');
+  expect(expandSynonyms('Children with hearing impairments', real)).toContain('HI');
+});
+
+test('plurals do not stretch a word into a different one', () => {
+  expect(mentionsTerm('Autistics and shortcuts', glossary[3]!)).toBe(false);
+  expect(mentionsTerm('The breakfast club', glossary[3]!)).toBe(false);
+  // Abbreviations stay exact: "ASDs" is not taken for "ASD".
+  expect(mentionsTerm('ASDs', glossary[1]!)).toBe(false);
+});
+
+test('a page is found most strongly by the other words for the term its title names first', () => {
+  const real = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as { term: string; abbreviations: string[]; synonyms: string[] }[];
+  const plan = searchWordTiers('The EHC plan', [], 'From the draft plan to the final plan.', real);
+  expect(plan.topic).toContain('EHCP');
+  // "EHC" in "EHC needs assessment" belongs to that longer term, not to "EHC plan".
+  const assessment = searchWordTiers('Asking for an EHC needs assessment', [], '', real);
+  expect(assessment.topic).toContain('EHCNA');
+  expect([...assessment.topic, ...assessment.words]).not.toContain('EHCP');
+  // An editor's keywords do not take the topic's words down a tier.
+  const autism = searchWordTiers('Autism family support', ['ASC', 'parent course'], '', real);
+  expect(autism.topic).toEqual(expect.arrayContaining(['ASC', 'ASD', 'autistic']));
+  expect(autism.words).toEqual(['parent course']);
+  // Words the description alone brings in count least.
+  expect(searchWordTiers('What is preparing for adulthood?', [], 'How long an EHC plan can last.', real).more).toContain('EHCP');
 });
