@@ -71,6 +71,10 @@ export default defineConfig({
       },
     },
   },
+  // Incremental builds: a page from getStaticPaths() whose code and cacheKey (src/lib/cache-key.ts)
+  // are unchanged is copied from the last build instead of rendered again. The cache is kept in
+  // cacheDir (.cache/astro/: incremental-build.json and dist/); docs/hosting.md says what CI keeps.
+  experimental: { incrementalBuild: true },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

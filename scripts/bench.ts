@@ -2,12 +2,21 @@
  * `npm run bench [-- --services 5000] [-- --pairs 3] [-- --keep]`
  *
  * Builds the site with N synthetic services in a temporary copy of the project and prints one
- * table: build, search-index and social-image time, peak memory, pages, HTML and JS bytes,
- * the bytes a first and a follow-up search download (measured in Chromium), and a warm rebuild
- * after one service changes. It also builds N bare pages with plain Astro in the same run, in
- * turn with ours (three pairs of cold builds unless --pairs says otherwise), and prints our
- * build time as a ratio to it (the median of the pairs), so figures compare across machines.
- * A benchmark, not a test: it asserts nothing and is not part of `npm test`.
+ * table. It builds N bare pages with plain Astro in the same run, in turn with ours (three pairs
+ * of cold builds unless --pairs says otherwise), and gives each of the site's builds as a ratio
+ * to bare Astro's cold build (the median of the pairs), so figures compare across machines:
+ *
+ * - the cold build, from nothing, as on a fresh clone (and per page built, as the site builds
+ *   more pages than bare Astro's one a service);
+ * - a rebuild with nothing changed, and a rebuild after one service's summary changes: the
+ *   caches kept (.cache/, as CI keeps them) and dist/ removed, as a CI job starts;
+ * - how many pages Astro rendered and how many it copied from the last build, in each;
+ * - the files in dist/ (some static hosts cap a deployment at 20,000) and the largest file;
+ * - peak memory, Pagefind's time, page weight, and the bytes a first and a follow-up search
+ *   download (measured in Chromium).
+ *
+ * A benchmark, not a test: it asserts nothing and is not part of `npm test`. The search is
+ * measured through a server on port 4599, or BENCH_PORT.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -78,6 +87,14 @@ function run(command: string, commandArgs: string[], cwd: string, env: NodeJS.Pr
       done({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, output, code });
     });
   });
+}
+
+/** How many pages Astro rendered and how many it copied from the last build (incremental builds). */
+function pagesOf(output: string): { rendered: number; copied: number } {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const pages = plain.match(/├─ /g)?.length ?? 0;
+  const copied = plain.match(/ \((?:restored|cached)\)/g)?.length ?? 0;
+  return { rendered: pages - copied, copied };
 }
 
 function* files(dir: string): Generator<string> {
@@ -251,7 +268,7 @@ if (pagefind.code !== 0) {
 const dist = join(ours, 'dist');
 
 console.log('Measuring search in Chromium…');
-const searchBytes = await measureSearch(ours, dist, 4599);
+const searchBytes = await measureSearch(ours, dist, Number(process.env.BENCH_PORT ?? 4599));
 
 const htmlFiles = [...files(dist)].filter((f) => f.endsWith('.html'));
 const serviceHtml = htmlFiles.filter((f) => f.includes(`${join(dist, 'services')}/`) && /\/services\/[^/]+\/index\.html$/.test(f));
@@ -261,29 +278,62 @@ const servicePage = pageWeight(dist, `services/${services[1]!.id}`);
 const servicesIndex = pageWeight(dist, 'services');
 const largest = htmlFiles.map((f) => ({ f, size: gz(f) })).reduce((a, b) => (b.size > a.size ? b : a));
 const searchPage = pageWeight(dist, 'search');
-console.log('Changing one service and rebuilding (warm)…');
+const distFiles = [...files(dist)];
+const largestFile = distFiles.map((f) => ({ f, size: statSync(f).size })).reduce((a, b) => (b.size > a.size ? b : a));
+
+/**
+ * A rebuild as a council's CI runs one: the caches kept (.cache/), dist/ removed. The site's
+ * build moves dist/ aside itself (src/integrations/old-output.ts); removing it first as well
+ * makes the rebuild start as a fresh checkout would, whatever that integration does.
+ */
+async function rebuild(): Promise<RunResult> {
+  const aside = join(setAside, String(++setAsideCount));
+  mkdirSync(aside, { recursive: true });
+  renameSync(dist, join(aside, 'dist'));
+  spawnSync('sync', { stdio: 'ignore' });
+  const result = await astroBuild(ours);
+  if (result.code !== 0) {
+    console.error(result.output.slice(-3000));
+    process.exit(1);
+  }
+  return result;
+}
+console.log('Rebuilding with nothing changed…');
+const unchanged = await rebuild();
+console.log('Changing one service\'s summary and rebuilding…');
 const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
 const data = JSON.parse(readFileSync(changed, 'utf8'));
 data.summary = `${data.summary.slice(0, 180)} (updated)`;
 writeFileSync(changed, JSON.stringify(data));
-const warm = await astroBuild(ours);
-if (warm.code !== 0) {
-  console.error(warm.output.slice(-3000));
-  process.exit(1);
+const warm = await rebuild();
+
+function ogLine(output: string) {
+  return /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
 }
 
-const ogLine = (output: string) => /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
-
+const ratio = (seconds: number) => `${(seconds / baselineSeconds).toFixed(2)}×`;
+const pagesLine = (output: string) => {
+  const { rendered, copied } = pagesOf(output);
+  return `${rendered.toLocaleString('en-GB')} rendered, ${copied.toLocaleString('en-GB')} copied`;
+};
+const coldPages = pagesOf(astro.output);
+const perPage = median(pairs.map((pair) => pair.ours.seconds / Math.max(1, pagesOf(pair.ours.output).rendered) / (pair.bare.seconds / count)));
 const rows: [string, string][] = [
   ['services', String(count)],
-  ['pages built', String(htmlFiles.length)],
-  ['full cold build (astro build, median)', `${coldSeconds.toFixed(1)} s`],
-  ['bare Astro build of the same entries (median)', `${baselineSeconds.toFixed(1)} s`],
-  ['ratio to bare Astro (median of pairs)', `${median(ratios).toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`],
-  ['Pagefind indexing', `${pagefind.seconds.toFixed(1)} s`],
-  ['social images (cold build)', ogLine(astro.output)],
-  ['peak memory (RSS, build)', mb(peakRss)],
+  ['bare Astro cold build of the same entries (median; the yardstick)', `${baselineSeconds.toFixed(1)} s, ${count.toLocaleString('en-GB')} pages`],
+  ['cold build (median of pairs; ratios of the pairs)', `${coldSeconds.toFixed(1)} s = ${median(ratios).toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`],
+  ['cold build: pages', pagesLine(astro.output)],
+  ['cold build per page built, to bare Astro per page (median)', `${perPage.toFixed(2)}× (${coldPages.rendered.toLocaleString('en-GB')} pages against ${count.toLocaleString('en-GB')})`],
+  ['rebuild with no change (caches kept, dist/ removed)', `${unchanged.seconds.toFixed(1)} s = ${ratio(unchanged.seconds)}`],
+  ['rebuild with no change: pages', pagesLine(unchanged.output)],
+  ["rebuild after one service's summary changed (caches kept, dist/ removed)", `${warm.seconds.toFixed(1)} s = ${ratio(warm.seconds)}`],
+  ['rebuild after one edit: pages', pagesLine(warm.output)],
+  ['social images (cold / no change / one edit)', [astro, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
+  ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchanged.peakRssBytes, warm.peakRssBytes))],
+  ['Pagefind indexing (every page, each build)', `${pagefind.seconds.toFixed(1)} s`],
   ['peak memory (RSS, Pagefind)', mb(pagefind.peakRssBytes)],
+  ['files in dist/ (with the search index)', distFiles.length.toLocaleString('en-GB')],
+  ['largest file in dist/', `${(largestFile.size / 1024 / 1024).toFixed(1)} MB (${largestFile.f.slice(dist.length)})`],
   ['HTML total (gzip)', mb(totalHtmlGz)],
   ['HTML per service page (gzip, mean)', kb(serviceHtmlGz)],
   ['service page HTML+CSS (gzip)', kb(servicePage.html + servicePage.css)],
@@ -293,7 +343,6 @@ const rows: [string, string][] = [
   ['search page JS (gzip, before searching)', kb(searchPage.js)],
   ['first search: transferred / requests', 'error' in searchBytes ? `not measured: ${searchBytes.error}` : `${kb(searchBytes.first.bytes)} / ${searchBytes.first.requests}`],
   ['follow-up search: transferred / requests', 'error' in searchBytes ? 'not measured' : `${kb(searchBytes.followUp.bytes)} / ${searchBytes.followUp.requests}`],
-  ['warm rebuild after one service changed', `${warm.seconds.toFixed(1)} s — ${ogLine(warm.output)}`],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);

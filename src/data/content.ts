@@ -97,8 +97,16 @@ export async function listedServices(): Promise<Service[]> {
 
 const relatable = (s: Service) => ({ id: s.id, organisation: s.data.organisation.id, needs: s.data.needs, categories: s.data.categories, status: s.data.status, service: s });
 let relatedPromise: Promise<ReturnType<typeof relatedServicesIndex<ReturnType<typeof relatable>>>> | undefined;
+/** Worked out once a build: a service page's cache key (src/lib/cache-key.ts) and the page both read them. */
+const relatedOf = new Map<string, Promise<Service[]>>();
 /** The services to suggest beside a service: the editor's choice, or the listed services most like it. */
-export async function relatedServicesOf(service: Service): Promise<Service[]> {
+export function relatedServicesOf(service: Service): Promise<Service[]> {
+  let related = relatedOf.get(service.id);
+  if (!related) relatedOf.set(service.id, (related = findRelatedServices(service)));
+  return related;
+}
+
+async function findRelatedServices(service: Service): Promise<Service[]> {
   const chosen = await servicesByIds(service.data.relatedServices);
   if (chosen.length) return chosen;
   relatedPromise ??= listedServices().then((listed) => relatedServicesIndex(listed.map(relatable)));

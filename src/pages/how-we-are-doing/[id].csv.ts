@@ -2,8 +2,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allIndicators, type Indicator } from '../../data/content.ts';
 import { indicatorCsv } from '../../lib/indicators.ts';
+import { withCacheKey } from '../../lib/cache-key.ts';
 
-export const getStaticPaths = (async () => (await allIndicators()).map((indicator) => ({ params: { id: indicator.id }, props: { indicator } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await allIndicators()).map((indicator) => withCacheKey({ params: { id: indicator.id }, props: { indicator } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ indicator: Indicator }> = ({ props }) =>
   new Response(indicatorCsv(props.indicator.data), {

@@ -4,11 +4,14 @@
  * beside it. One route per extension, so Astro's dev server sees a file name, not a folder.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { withCacheKey } from '../../../lib/cache-key.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const distDir = join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('decap-cms/package.json')), 'dist');
+const decapPackage = createRequire(join(process.cwd(), 'package.json')).resolve('decap-cms/package.json');
+const decapVersion = (JSON.parse(readFileSync(decapPackage, 'utf8')) as { version: string }).version;
+const distDir = join(dirname(decapPackage), 'dist');
 
 /** The main bundle and its numbered chunks (not the source maps, nor the "cms.js" copy), and the WebAssembly. */
 const SHIPPED = { js: /^(?:\d+\.)?decap-cms\.js$/, wasm: /^[0-9a-f]+\.wasm$/ };
@@ -19,7 +22,8 @@ export function decapFiles(extension: 'js' | 'wasm'): { getStaticPaths: GetStati
     getStaticPaths: () =>
       readdirSync(distDir)
         .filter((file) => SHIPPED[extension].test(file))
-        .map((file) => ({ params: { name: file.slice(0, -(extension.length + 1)) } })),
+        // The file's name and size, and Decap's version (the lockfile, which Astro also checks).
+        .map((file) => withCacheKey({ params: { name: file.slice(0, -(extension.length + 1)) } }, statSync(join(distDir, file)).size, decapVersion)),
     GET: ({ params }) =>
       new Response(readFileSync(join(distDir, `${String(params.name)}.${extension}`)), { headers: { 'Content-Type': TYPES[extension] } }),
   };

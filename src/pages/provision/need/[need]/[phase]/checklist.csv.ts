@@ -4,8 +4,12 @@ import { allProvision } from '../../../../../data/content.ts';
 import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
 import { site } from '../../../../../lib/site.ts';
 import type { Need, Phase } from '../../../../../lib/vocabulary.ts';
+import { withCacheKey } from '../../../../../lib/cache-key.ts';
 
-export const getStaticPaths = (() => provisionPairs().map((params) => ({ params }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const provision = await allProvision();
+  return provisionPairs().map((params) => withCacheKey({ params }, provision));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   new Response(checklistCsv(await allProvision(), params.need as Need, params.phase as Phase, site.siteUrl), {

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
+
+/**
+ * Incremental builds are never stale. A copy of the project is built, changed and built again
+ * incrementally (Astro copies each page whose cacheKey, src/lib/cache-key.ts, is unchanged), and
+ * its whole dist/ is compared, file by file, with a clean build of the same content in a second
+ * copy. The changes are what an editor does: one service's name and its organisation's name; a
+ * service added and another deleted; a glossary term the service uses and a locality in
+ * site.json (the last two are in every page's key, so they share a round).
+ *
+ * A rebuild with nothing changed must copy every page from getStaticPaths() and render only the
+ * other pages: a page left without a cacheKey, or with one that changes from build to build,
+ * fails here. A new getStaticPaths() page needs `withCacheKey` (src/lib/cache-key.ts) with
+ * everything it reads; one that forgets a dependency shows up as a stale file below.
+ *
+ * The builds of a round run side by side, and each round reuses the last one's build.
+ */
+const project = resolve('.');
+const SERVICE = 'portage-home-visiting';
+const ORGANISATION = 'kestrel-vale-council';
+
+/** Every file in dist/ by its path, as a digest of its bytes. */
+function digestTree(dist: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dist, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dist);
+  return files;
+}
+
+/** The files that differ between two builds, each with what is wrong with it. */
+function differences(incremental: Map<string, string>, clean: Map<string, string>): string[] {
+  const found: string[] = [];
+  for (const [path, digest] of incremental) {
+    if (!clean.has(path)) found.push(`${path}: only in the incremental build`);
+    else if (clean.get(path) !== digest) found.push(`${path}: differs from the clean build`);
+  }
+  for (const path of clean.keys()) if (!incremental.has(path)) found.push(`${path}: missing from the incremental build`);
+  return found.sort();
+}
+
+/**
+ * The build as `npm run build` runs it. Vitest sets NODE_ENV=test, DEV=1, PROD= and MODE=test in
+ * its workers; a build that inherits them is a development build (import.meta.env.DEV): no
+ * security policy, and the Open Referral routes render instead of the export's worker.
+ */
+const productionEnv = Object.fromEntries(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'].map((name) => [name, undefined])) as unknown as Record<string, string>;
+
+interface Build {
+  status: number;
+  output: string;
+  files: Map<string, string>;
+  /** The incremental cache's manifest: route → path → cacheKey. */
+  keys: Map<string, Map<string, string>>;
+}
+
+async function build(root: string): Promise<Build> {
+  const { status, output } = await runInCopy(root, 'astro', ['build'], productionEnv);
+  const manifestFile = join(root, '.cache/astro/incremental-build.json');
+  const manifest = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> })
+    : { routes: {} };
+  const keys = new Map(Object.entries(manifest.routes).map(([route, entry]) => [route, new Map(Object.entries(entry.paths).map(([path, p]) => [path, p.cacheKey]))]));
+  return { status, output, files: status === 0 ? digestTree(join(root, 'dist')) : new Map(), keys };
+}
+
+/** A clean build of `from`'s content: the second copy gets the same content/ and no caches but the images'. */
+function cleanBuild(from: string, root: string): Promise<Build> {
+  rmSync(join(root, 'content'), { recursive: true, force: true });
+  cpSync(join(from, 'content'), join(root, 'content'), { recursive: true });
+  rmSync(join(root, '.cache/astro'), { recursive: true, force: true });
+  return build(root);
+}
+
+/** The output paths Astro printed for pages it rendered, and how many it copied from the last build. */
+function renderedPages(output: string): { rendered: string[]; copied: number } {
+  // Astro prints "├─ /path" for each page, then "(restored)" at once for a copied page, or the
+  // render time later (other pages' lines can come between when pages render side by side).
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const pages = [...plain.matchAll(/├─ (\S+?)(?=├─|\s|$)( \((?:restored|cached)\))?/g)];
+  return {
+    rendered: pages.filter((m) => !m[2]).map((m) => m[1]!.replace(/\d\d:\d\d:\d\d$/, '')),
+    copied: pages.filter((m) => m[2]).length,
+  };
+}
+
+/** Route files in src/pages that are not helpers (`_`) and not dynamic (`[…]`). */
+function routeFiles(dynamic: boolean): string[] {
+  const pages = join(project, 'src/pages');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (entry.name.startsWith('_')) return [];
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return walk(path);
+      return /\.(astro|md|mdx|ts|js)$/.test(entry.name) ? [relative(project, path).split(sep).join('/')] : [];
+    });
+  return walk(pages).filter((file) => file.includes('[') === dynamic);
+}
+
+/** The file a static route writes: src/pages/glossary.astro → /glossary/index.html, robots.txt.ts → /robots.txt. */
+function outputOf(routeFile: string): string {
+  const path = routeFile.replace(/^src\/pages/, '');
+  if (/\.(ts|js)$/.test(path)) return path.replace(/\.(ts|js)$/, '');
+  const page = path.replace(/\.(astro|md|mdx)$/, '');
+  if (page === '/404') return '/404.html';
+  return page.endsWith('/index') ? `${page}.html` : `${page}/index.html`;
+}
+
+const editJson = (file: string, edit: (data: any) => void) => {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  edit(data);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+};
+
+interface Round {
+  name: string;
+  change: (root: string) => void;
+}
+
+const rounds: Round[] = [
+  {
+    name: "one service's name and its organisation's name",
+    change: (root) => {
+      editJson(join(root, 'content/services', `${SERVICE}.json`), (data) => (data.name = 'Portage visits at home'));
+      editJson(join(root, 'content/organisations', `${ORGANISATION}.json`), (data) => (data.name = `${data.name} (renamed)`));
+    },
+  },
+  {
+    name: 'a service added and another deleted',
+    change: (root) => {
+      const services = join(root, 'content/services');
+      const portage = JSON.parse(readFileSync(join(services, `${SERVICE}.json`), 'utf8'));
+      writeFileSync(join(services, 'aardvark-play-sessions.json'), JSON.stringify({ ...portage, name: 'Aardvark play sessions', summary: 'Play sessions for young children, added for the never-stale test.' }, null, 2));
+      unlinkSync(join(services, 'blue-badge.json'));
+    },
+  },
+  {
+    name: 'a glossary term the service uses, and a locality added to site.json',
+    change: (root) => {
+      editJson(join(root, 'content/glossary.json'), (terms: { term: string; synonyms: string[] }[]) => {
+        terms.find((t) => t.term === 'Portage')!.synonyms.push('early learning at home');
+      });
+      editJson(join(root, 'content/site.json'), (site) => site.localities.push({ name: 'Wrenmoor', lat: 52.66, lng: -1.75 }));
+    },
+  },
+];
+
+describe('incremental builds are never stale', () => {
+  let incremental: string;
+  let clean: string;
+  let first: Build;
+  let unchanged: Build;
+  const results: { round: Round; incremental: Build; clean: Build }[] = [];
+
+  beforeAll(async () => {
+    incremental = mkdtempSync(join(tmpdir(), 'olo-incremental-'));
+    clean = mkdtempSync(join(tmpdir(), 'olo-clean-'));
+    copyProject(project, incremental);
+    copyProject(project, clean);
+    first = await build(incremental);
+    if (first.status !== 0) throw new Error(`the first build failed:\n${first.output.slice(-3000)}`);
+    unchanged = await build(incremental);
+    for (const round of rounds) {
+      round.change(incremental);
+      const [a, b] = await Promise.all([build(incremental), cleanBuild(incremental, clean)]);
+      results.push({ round, incremental: a, clean: b });
+    }
+  }, 900_000);
+
+  afterAll(() => {
+    for (const root of [incremental, clean]) if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a rebuild with nothing changed makes the same files as the first build', () => {
+    expect(unchanged.status, unchanged.output.slice(-3000)).toBe(0);
+    expect(differences(unchanged.files, first.files)).toEqual([]);
+  });
+
+  test('a rebuild with nothing changed copies every page from getStaticPaths() and renders only the other pages', () => {
+    const unkeyed = routeFiles(true).filter((route) => !first.keys.has(route));
+    // The Open Referral routes make nothing in a build: a worker thread writes those files (src/lib/oruk-export.ts).
+    const makeNothing = new Set(['src/pages/openreferral/v3/[list].json.ts', 'src/pages/openreferral/v3/services/[id].json.ts']);
+    expect(unkeyed.filter((route) => !makeNothing.has(route)), 'routes whose pages have no cacheKey (use withCacheKey from src/lib/cache-key.ts)').toEqual([]);
+    const changedKeys = [...first.keys].flatMap(([route, paths]) => [...paths].filter(([path, key]) => unchanged.keys.get(route)?.get(path) !== key).map(([path]) => `${route} ${path}`));
+    expect(changedKeys, 'pages whose cacheKey changed although nothing did').toEqual([]);
+    const { rendered, copied } = renderedPages(unchanged.output);
+    const staticPages = routeFiles(false).map(outputOf).sort();
+    expect(rendered.sort(), 'pages rendered again although nothing changed').toEqual(staticPages);
+    expect(copied).toBe([...first.keys.values()].reduce((n, paths) => n + paths.size, 0));
+  });
+
+  for (const [i, round] of rounds.entries()) {
+    test(`after ${round.name}, the incremental build makes exactly the files a clean build makes`, () => {
+      const result = results[i]!;
+      expect(result.incremental.status, result.incremental.output.slice(-3000)).toBe(0);
+      expect(result.clean.status, result.clean.output.slice(-3000)).toBe(0);
+      expect(differences(result.incremental.files, result.clean.files)).toEqual([]);
+    });
+  }
+
+  test('each change is in the built site, and the rebuilds still copy the pages it does not touch', () => {
+    const [names, addDelete, settings] = results;
+    const page = (build: Build, path: string) => build.files.get(path);
+    expect(page(names!.incremental, `services/${SERVICE}/index.html`)).not.toBe(page(first, `services/${SERVICE}/index.html`));
+    expect(readFileSync(join(incremental, 'dist/services/aardvark-play-sessions/index.html'), 'utf8')).toContain('Aardvark play sessions');
+    expect(existsSync(join(incremental, 'dist/services/blue-badge/index.html'))).toBe(false);
+    const portage = readFileSync(join(incremental, `dist/services/${SERVICE}/index.html`), 'utf8');
+    expect(portage).toContain('early learning at home');
+    expect(portage).toContain('Wrenmoor');
+    // A service edit copies most pages; settings in every key copy none.
+    expect(renderedPages(names!.incremental.output).copied).toBeGreaterThan(100);
+    expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
+    expect(renderedPages(settings!.incremental.output).copied).toBe(0);
+  });
+});
