@@ -35,10 +35,18 @@ export interface RunResult {
   output: string;
 }
 
-/** Runs one of the copy's own tools (`node scripts/check.ts`, `astro build`) in the copy. */
+/**
+ * The environment of a command as a person runs it. Vitest sets NODE_ENV=test, DEV=1, PROD= and
+ * MODE=test in its workers; a build that inherits them is a development build
+ * (import.meta.env.DEV): no security policy, and the Open Referral routes render instead of the
+ * export's worker. Left undefined, Node does not pass them on.
+ */
+export const productionEnv = Object.fromEntries(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'].map((name) => [name, undefined])) as unknown as Record<string, string>;
+
+/** Runs one of the copy's own tools (`node scripts/check.ts`, `astro build`) in the copy, as `npm run` would. */
 export function runInCopy(root: string, tool: 'node' | 'astro', args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(join(root, 'node_modules/.bin', tool), args, { cwd: root, env: { ...process.env, CI: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(join(root, 'node_modules/.bin', tool), args, { cwd: root, env: { ...process.env, ...productionEnv, CI: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
     });
   });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
 import { applyCase, type CorpusCase } from '../fixtures/bad-content/make.ts';
 
 /**
@@ -97,11 +97,7 @@ describe('building the content the check accepts in the corpus', () => {
     // The two steps of `npm run build` (package.json), each with the project's own Node.
     const steps = [['--max-semi-space-size=128', 'node_modules/astro/bin/astro.mjs', 'build'], ['scripts/search-index.ts']];
     for (const args of steps) {
-      build = await new Promise((done) => {
-        execFile(join(root, 'node_modules/.bin/node'), args, { cwd: root, env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-          done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}`, timedOut: false });
-        });
-      });
+      build = { ...(await runInCopy(root, 'node', args)), timedOut: false };
       if (build.status !== 0) break;
     }
   }, 900_000);

@@ -49,12 +49,6 @@ function differences(incremental: Map<string, string>, clean: Map<string, string
   return found.sort();
 }
 
-/**
- * The build as `npm run build` runs it. Vitest sets NODE_ENV=test, DEV=1, PROD= and MODE=test in
- * its workers; a build that inherits them is a development build (import.meta.env.DEV): no
- * security policy, and the Open Referral routes render instead of the export's worker.
- */
-const productionEnv = Object.fromEntries(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'].map((name) => [name, undefined])) as unknown as Record<string, string>;
 
 interface Build {
   status: number;
@@ -65,7 +59,7 @@ interface Build {
 }
 
 async function build(root: string): Promise<Build> {
-  const { status, output } = await runInCopy(root, 'astro', ['build'], productionEnv);
+  const { status, output } = await runInCopy(root, 'astro', ['build']);
   const manifestFile = join(root, '.cache/astro/incremental-build.json');
   const manifest = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> })
