@@ -38,3 +38,43 @@ test('the page-not-found page and the accessibility statement link their phone n
   await page.goto('/accessibility/');
   await expect(page.getByRole('main').getByRole('link', { name: '01632 960 100' })).toHaveAttribute('href', 'tel:01632960100');
 });
+
+for (const { name, viewport } of WIDTHS) {
+  test(`on ${name}, the EHC calculator uses a day, month and year date input with an error summary that takes focus`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, viewport, true);
+    await page.goto('/pathways/ehc-timeline/');
+    const question = page.getByRole('group', { name: 'Date the council received the request' });
+    await expect(question.getByLabel('Day')).toHaveAttribute('inputmode', 'numeric');
+    await expect(question.locator('input[type="date"]')).toHaveCount(0);
+    await question.getByLabel('Day').fill('3');
+    await question.getByLabel('Year').fill('2027');
+    await page.getByRole('button', { name: 'Show the dates' }).click();
+
+    const summary = page.locator('[data-error-summary]').first();
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('There is a problem');
+    const message = 'Date the council received the request must include a month';
+    await expect(question).toContainText(`Error: ${message}`);
+    await expect(question.getByLabel('Month')).toHaveAttribute('aria-invalid', 'true');
+    await expect(question.getByLabel('Day')).toHaveAttribute('aria-invalid', 'false');
+    // The red bar beside the question, as GOV.UK marks a question to fix.
+    await expect(page.locator('[data-date-input="request-date"]')).toHaveCSS('border-left-style', 'solid');
+
+    await summary.getByRole('link', { name: message }).click();
+    await expect(question.getByLabel('Month')).toBeFocused();
+    await page.keyboard.type('Feb');
+    await page.getByRole('button', { name: 'Show the dates' }).click();
+    await expect(summary).toBeHidden();
+    await expect(question.getByLabel('Month')).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.locator('[data-results-list]')).toContainText('Wednesday 17 March 2027 (6 weeks)');
+
+    // "Add to calendar" looks like a button: a filled background, not a bare link.
+    const calendar = page.getByRole('link', { name: 'Add to calendar (.ics file)' });
+    await expect(calendar).toHaveClass(/\bbutton\b/);
+    const background = await calendar.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const panel = await page.locator('ehc-timeline').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe(panel);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    await context.close();
+  });
+}
