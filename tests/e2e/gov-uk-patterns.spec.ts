@@ -78,3 +78,33 @@ for (const { name, viewport } of WIDTHS) {
     await context.close();
   });
 }
+
+for (const { name, viewport } of WIDTHS) {
+  for (const javaScriptEnabled of [true, false]) {
+    const how = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+    test(`on ${name} ${how}, the young people's hub opens on videos, each with its own poster as the thumbnail`, async ({ browser, baseURL }) => {
+      const { context, page } = await open(browser, baseURL, viewport, javaScriptEnabled);
+      await page.goto('/young-people/');
+      const cards = page.locator('li.video-card');
+      const posters = await cards.evaluateAll((els) => els.map((el) => el.querySelector('img')?.getAttribute('src')));
+      const slugs = await cards.evaluateAll((els) => els.map((el) => el.querySelector('a')!.getAttribute('href')!.split('/')[2]));
+      expect(posters.length).toBeGreaterThanOrEqual(6);
+      // Each card shows its own video's poster: no two the same, each named after its video.
+      expect(new Set(posters).size).toBe(posters.length);
+      posters.forEach((src, i) => expect(src).toBe(`/videos/${slugs[i]}.jpg`));
+      // The first video's thumbnail and title are on the first screen.
+      const first = cards.first();
+      const thumb = (await first.locator('img').boundingBox())!;
+      expect(thumb.y + thumb.height / 2).toBeLessThan(viewport.height);
+      await expect(first.locator('img')).toHaveJSProperty('complete', true);
+      expect(await first.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      // One topic control, the same with and without JavaScript.
+      await expect(page.getByRole('navigation', { name: 'Videos by topic' }).getByRole('link')).not.toHaveCount(0);
+      await expect(page.getByRole('radio')).toHaveCount(0);
+      // The thumbnail is part of the link target: tapping it opens the video.
+      await page.mouse.click(thumb.x + thumb.width / 2, thumb.y + thumb.height / 2);
+      await expect(page).toHaveURL(new RegExp(`/videos/${slugs[0]}/$`));
+      await context.close();
+    });
+  }
+}
