@@ -108,3 +108,62 @@ for (const { name, viewport } of WIDTHS) {
     });
   }
 }
+
+for (const { name, viewport } of WIDTHS) {
+  test(`on ${name} without JavaScript, every page's header has a plain link to the shortlist`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, viewport, false);
+    for (const path of ['/', '/pathways/ehc-timeline/', '/young-people/']) {
+      await page.goto(path);
+      const link = page.getByRole('banner').getByRole('link', { name: 'Your shortlist', exact: true });
+      await expect(link, path).toBeVisible();
+      await expect(link).toHaveAttribute('href', '/services/shortlist/');
+    }
+    await page.getByRole('banner').getByRole('link', { name: 'Your shortlist', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your shortlist');
+    await context.close();
+  });
+
+  test(`on ${name} with JavaScript, the header's shortlist link shows the count, and "Remove all" can be undone`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, viewport, true);
+    await page.goto('/services/camhs/');
+    const link = page.getByRole('banner').getByRole('link', { name: /^Your shortlist \d+ saved services$/ });
+    await expect(link).toHaveAccessibleName('Your shortlist 0 saved services');
+    await page.getByRole('button', { name: /Save to shortlist/ }).first().click();
+    await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
+    await page.goto('/');
+    await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
+    await link.click();
+    await expect(page.getByRole('status')).toHaveText('1 service saved on this device.');
+
+    await page.getByRole('button', { name: 'Remove all services from my shortlist' }).click();
+    await expect(page.getByRole('status')).toContainText('You have not saved any services yet');
+    await expect(link).toHaveAccessibleName('Your shortlist 0 saved services');
+    const undo = page.getByRole('button', { name: 'Undo: put them back' });
+    await expect(undo).toBeFocused();
+    await undo.click();
+    await expect(page.getByRole('status')).toHaveText('1 service put back on your shortlist.');
+    await expect(page.locator('[data-shortlist-item]:not([hidden])')).toHaveCount(1);
+    await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
+    await expect(undo).toBeHidden();
+    await context.close();
+  });
+}
+
+test('on a desktop (1280 px), the main menu is one line', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { width: 1280, height: 800 }, true);
+  await page.goto('/');
+  const tops = await page.locator('.site-header__links--wide > li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(tops).size).toBe(1);
+  await context.close();
+});
+
+test('on a phone (390 px), "Need help now?" and its phone number are on the home page\'s first screen', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { width: 390, height: 844 }, true);
+  await page.goto('/');
+  const call = page.getByRole('main').getByRole('link', { name: '01632 960 100' });
+  const box = (await call.boundingBox())!;
+  expect(box.y + box.height).toBeLessThan(844);
+  await expect(page.getByRole('heading', { name: 'Need help now?' })).toBeInViewport();
+  await context.close();
+});
