@@ -167,3 +167,29 @@ test('on a phone (390 px), "Need help now?" and its phone number are on the home
   await expect(page.getByRole('heading', { name: 'Need help now?' })).toBeInViewport();
   await context.close();
 });
+
+test('the accessibility statement claims no full compliance on automated tests alone, and names the YouTube-hosted video', async ({ page }) => {
+  await page.goto('/accessibility/');
+  const main = page.getByRole('main');
+  await expect(main).not.toContainText('fully compliant');
+  await expect(main).toContainText('partially compliant');
+  await expect(main).toContainText('Automated checks find only some kinds of problem');
+  await expect(main).toContainText('What is preparing for adulthood?');
+  await expect(main).toContainText(/YouTube.s own player/);
+});
+
+test('/services/a-z/ is a page of letters, each leading to its services', async ({ page }) => {
+  const response = await page.goto('/services/a-z/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Services A to Z');
+  await page.getByRole('navigation', { name: 'Services A to Z' }).getByRole('link', { name: 'Services beginning with B' }).click();
+  await expect(page).toHaveURL(/\/services\/a-z\/b\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Services beginning with B');
+});
+
+test('a downloaded provision checklist is named by its need and phase', async ({ page }) => {
+  await page.goto('/provision/need/communication-and-interaction/secondary/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the checklist (CSV)' }).click();
+  expect((await download).suggestedFilename()).toBe('provision-checklist-communication-and-interaction-secondary.csv');
+});
