@@ -193,3 +193,57 @@ test('a downloaded provision checklist is named by its need and phase', async ({
   await page.getByRole('link', { name: 'Download the checklist (CSV)' }).click();
   expect((await download).suggestedFilename()).toBe('provision-checklist-communication-and-interaction-secondary.csv');
 });
+
+for (const { name, viewport } of WIDTHS) {
+  test(`on ${name}, a service page prints without the shortlist button, video posters or other controls`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, viewport, true);
+    await page.goto('/services/youth-wellbeing-drop-in/');
+    await expect(page.getByRole('button', { name: /Save to shortlist/ })).toBeVisible();
+    await expect(page.locator('.video-card img').first()).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Videos', exact: true })).toBeVisible();
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('button, .button, input, select, video, iframe, img')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(shown).toEqual([]);
+    await expect(page.getByRole('banner').getByRole('link', { name: /Your shortlist/ })).toBeHidden();
+    await context.close();
+  });
+}
+
+test('a video page prints its transcript without the player, and a checklist keeps its tick boxes', async ({ page }) => {
+  await page.goto('/videos/your-rights-at-16/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('video')).toBeHidden();
+  await expect(page.locator('.transcript')).toBeVisible();
+  await page.goto('/provision/need/communication-and-interaction/secondary/checklist/');
+  await expect(page.locator('input[type="checkbox"]').first()).toBeVisible();
+});
+
+test('a video page keeps the poster clear of a play button in the middle, and styles captions for reading', async ({ page }) => {
+  await page.goto('/videos/your-rights-at-16/');
+  const cue = await page.locator('video').evaluate(() => {
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) if (rule instanceof CSSStyleRule && rule.selectorText.includes('::cue')) return rule.style.cssText;
+    }
+    return '';
+  });
+  expect(cue).toMatch(/font-size: 1\.125rem/);
+  expect(cue).toMatch(/background/);
+  await page.goto('/videos/what-is-preparing-for-adulthood/');
+  const frame = (await page.locator('[data-facade-frame]').boundingBox())!;
+  const button = (await page.getByRole('button', { name: /Play video/ }).boundingBox())!;
+  // The poster's title is in its upper middle; the button sits in the bottom corner.
+  expect(button.y).toBeGreaterThan(frame.y + frame.height / 2);
+  expect(button.x).toBeLessThan(frame.x + frame.width / 2);
+});
+
+test("a service for every age from birth does not suggest a video for 14 to 25 year olds; a youth service does", async ({ page }) => {
+  await page.goto('/services/speech-and-language-therapy/');
+  await expect(page.getByRole('link', { name: 'Moving to adult health services' })).toHaveCount(0);
+  await page.goto('/services/youth-wellbeing-drop-in/');
+  await expect(page.getByRole('link', { name: 'Moving to adult health services' })).toBeVisible();
+});
