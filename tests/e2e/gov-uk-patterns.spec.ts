@@ -247,3 +247,67 @@ test("a service for every age from birth does not suggest a video for 14 to 25 y
   await page.goto('/services/youth-wellbeing-drop-in/');
   await expect(page.getByRole('link', { name: 'Moving to adult health services' })).toBeVisible();
 });
+
+for (const width of [320, 390]) {
+  test(`at ${width} px, chart text on "How we're doing" and "You said, we did" is at least 14 px`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, { width, height: 800 }, true);
+    for (const path of ['/how-we-are-doing/', '/you-said-we-did/']) {
+      await page.goto(path);
+      const sizes = await page.locator('svg.chart').evaluateAll((charts) =>
+        charts.flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+        }),
+      );
+      expect(sizes.length, path).toBeGreaterThan(0);
+      expect(Math.min(...sizes), path).toBeGreaterThanOrEqual(14);
+    }
+    await context.close();
+  });
+
+  test(`at ${width} px, a table wider than the screen says it scrolls and keeps its caption in view`, async ({ browser, baseURL }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { context, page } = await open(browser, baseURL, { width, height: 800 }, javaScriptEnabled);
+      await page.goto('/you-said-we-did/');
+      const box = page.locator('.table-scroll').first();
+      expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await expect(box.getByText('Scroll sideways to see the whole table')).toBeVisible();
+      await box.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      const caption = (await box.locator('caption').boundingBox())!;
+      const visible = (await box.boundingBox())!;
+      expect(caption.x).toBeGreaterThanOrEqual(visible.x - 1);
+      expect(caption.x + caption.width).toBeLessThanOrEqual(visible.x + visible.width + 1);
+      await context.close();
+    }
+  });
+}
+
+test('at 390 px, a table that fits does not claim to scroll', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL, { width: 390, height: 800 }, true);
+  await page.goto('/how-we-are-doing/');
+  const box = page.locator('.table-scroll').first();
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+  await expect(box.getByText('Scroll sideways to see the whole table')).toBeHidden();
+  await context.close();
+});
+
+for (const { name, viewport } of WIDTHS) {
+  for (const path of ['/you-said-we-did/', '/young-people/']) {
+    test(`on ${name}, ${path} does not move as its scripts run (layout shift at most 0.05)`, async ({ browser, baseURL }) => {
+      const { context, page } = await open(browser, baseURL, viewport, true);
+      await page.addInitScript(() => {
+        (window as unknown as { __shift: number }).__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await page.evaluate(() => document.fonts.ready);
+      const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+      expect(shift).toBeLessThanOrEqual(0.05);
+      await context.close();
+    });
+  }
+}
