@@ -311,3 +311,34 @@ for (const { name, viewport } of WIDTHS) {
     });
   }
 }
+
+for (const { name, viewport } of WIDTHS) {
+  test(`on ${name}, /admin/ opens on a front door: the council, what the page is for, the guides, what to do without an account, and a loading message`, async ({ browser, baseURL }) => {
+    const { context, page } = await open(browser, baseURL, viewport, true);
+    // Hold the editor's script back, as a slow connection would.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/admin/decap/decap-cms.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) errors.push(message.text());
+    });
+    await page.goto('/admin/', { waitUntil: 'domcontentloaded' });
+    const front = page.getByRole('main');
+    await expect(front).toContainText('Kestrel Vale Council');
+    await expect(front.getByRole('heading', { level: 1 })).toHaveText('Content editor for the Kestrel Vale SEND Local Offer');
+    await expect(front.getByRole('link', { name: 'editing guide' })).toHaveAttribute('href', /\/docs\/editing\.md$/);
+    await expect(front.getByRole('heading', { name: /If you do not have a (GitHub|GitLab) account/ })).toBeVisible();
+    await expect(front.getByRole('link', { name: 'localoffer@kestrelvale.example' })).toBeVisible();
+    const status = front.getByRole('status');
+    await expect(status).toHaveText(/^Loading the editor/);
+    await expect(status).toBeInViewport();
+    release();
+    await expect(status).toHaveText('The editor has loaded. Sign in below to start.', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
