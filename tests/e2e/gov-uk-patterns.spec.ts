@@ -342,3 +342,23 @@ for (const { name, viewport } of WIDTHS) {
     await context.close();
   });
 }
+
+test('"0 to 25" is drawn with a plain zero: the one-glyph font without the slash is what the page uses for 0', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main .lead')).toContainText('0 to 25');
+  await page.evaluate(() => document.fonts.ready);
+  const zeroFaces = await page.evaluate(() =>
+    [...document.fonts].filter((face) => face.unicodeRange.toUpperCase() === 'U+30').map((face) => ({ weight: face.weight, status: face.status })),
+  );
+  // Both weights are declared, and the regular one has been fetched for the text on the page.
+  expect(zeroFaces.map((f) => f.weight).sort()).toEqual(['400', '700']);
+  expect(zeroFaces.find((f) => f.weight === '400')?.status).toBe('loaded');
+  // It really is a zero: a glyph as wide as the main font's, so nothing moves when it loads.
+  const widths = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    canvas.font = '100px "Atkinson Hyperlegible"';
+    return { zero: canvas.measureText('0').width, eight: canvas.measureText('8').width };
+  });
+  expect(widths.zero).toBeGreaterThan(50);
+  expect(Math.abs(widths.zero - widths.eight)).toBeLessThan(5);
+});
