@@ -10,6 +10,8 @@ import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { phoneLinksPlugin } from './src/lib/phone-links-plugin.ts';
 
 // Astro's anonymous usage reports would send a council's builds to a third party: off unless
 // someone running the build has chosen otherwise.
@@ -75,6 +77,8 @@ export default defineConfig({
   // are unchanged is copied from the last build instead of rendered again. The cache is kept in
   // cacheDir (.cache/astro/: incremental-build.json and dist/); docs/hosting.md says what CI keeps.
   experimental: { incrementalBuild: true },
-  markdown: { syntaxHighlight: false },
+  // MDX pages inherit this: every UK phone number in their text becomes a tel: link, as in
+  // content fields rendered by src/lib/markdown.ts.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   devToolbar: { enabled: false },
 });

@@ -35,6 +35,8 @@ interface DemoVideo {
   audience: ('young-people' | 'parents' | 'professionals')[];
   topics: string[];
   relatedServices: string[];
+  /** The ages the video is for, when not every age. */
+  ageRange?: { min: number; max: number };
   /** Publish on YouTube instead: only the poster and captions are made here, no MP4. */
   youtube?: string;
   scenes: Scene[];
@@ -50,6 +52,7 @@ const videos: DemoVideo[] = [
     audience: ['young-people'],
     topics: ['your-rights'],
     relatedServices: ['send-information-advice-and-support', 'send-mediation'],
+    ageRange: { min: 16, max: 25 },
     scenes: [
       { heading: 'Your rights at 16 and over', points: ['Kestrel Vale Local Offer'], say: ['This video is about the decisions you can make about your own support as you get older.'] },
       {
@@ -150,6 +153,7 @@ const videos: DemoVideo[] = [
     audience: ['young-people'],
     topics: ['education-and-employment'],
     relatedServices: ['supported-internships'],
+    ageRange: { min: 16, max: 24 },
     scenes: [
       { heading: 'Supported internships', points: ['Kestrel Vale Local Offer'], say: ['Want a paid job?', 'A supported internship could help.'] },
       {
@@ -260,6 +264,7 @@ const videos: DemoVideo[] = [
     audience: ['young-people', 'parents'],
     topics: ['good-health'],
     relatedServices: ['speech-and-language-therapy', 'youth-wellbeing-drop-in'],
+    ageRange: { min: 14, max: 25 },
     scenes: [
       {
         heading: 'Moving to adult health services',
@@ -430,6 +435,7 @@ function frontmatter(video: DemoVideo, duration: number): string {
     `captions: /videos/${video.id}.vtt`,
     `poster: /videos/${video.id}.jpg`,
     `relatedServices: ${list(video.relatedServices)}`,
+    ...(video.ageRange ? [`ageRange: { min: ${video.ageRange.min}, max: ${video.ageRange.max} }`] : []),
     `lastReviewed: ${LAST_REVIEWED}`,
     '---',
   ].join('\n');

@@ -198,6 +198,9 @@ const LABELS: Record<string, string> = {
   'videos.source.youtube': 'YouTube video id',
   'videos.captions': 'Captions file (WebVTT)',
   'videos.poster': 'Poster image',
+  'videos.ageRange': 'Ages (optional)',
+  'videos.ageRange.min': 'Youngest age (years)',
+  'videos.ageRange.max': 'Oldest age (years)',
   'pathways.whoDecides': 'Who decides',
   'pathways.whoFunds': 'Who pays',
 };
@@ -254,6 +257,7 @@ const HINTS: Record<string, string> = {
   'videos.source': 'Fill in ONE of the two: a video file in content/public/videos/, or an 11-character YouTube id (it only loads from YouTube when someone presses play).',
   'videos.captions': 'Every video must have captions: a WebVTT (.vtt) file starting with the line WEBVTT.',
   'videos.duration': 'The length of the video in seconds.',
+  'videos.ageRange': 'Only if the video is for some ages: youngest and oldest age in years, 0 to 25. A related service suggests it only when most of its ages are in this range.',
   'pathways.phase': 'The phase it applies to, or all phases.',
   'pathways.order': 'Lower numbers are listed first.',
   'pathways.whoFunds': 'For example "The school, from its own budget".',

@@ -3,6 +3,7 @@
  * and links may only be http(s), mailto, tel or site-relative.
  */
 import MarkdownIt from 'markdown-it';
+import { splitPhoneNumbers } from './phone-numbers.ts';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -17,6 +18,39 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   if (/^https?:/i.test(href)) token.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+
+// Every UK phone number in a text becomes a tel: link, so a parent on a phone can tap it
+// (GOV.UK contact pattern). Runs after linkify; text already inside a link is left alone.
+md.core.ruler.push('phone_links', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const children: typeof block.children = [];
+    let linkDepth = 0;
+    for (const token of block.children) {
+      if (token.type === 'link_open') linkDepth++;
+      if (token.type === 'link_close') linkDepth--;
+      const segments = token.type === 'text' && linkDepth === 0 ? splitPhoneNumbers(token.content) : [];
+      if (segments.length <= 1 && segments[0]?.kind !== 'phone') {
+        children.push(token);
+        continue;
+      }
+      for (const segment of segments) {
+        if (segment.kind === 'phone') {
+          const open = new state.Token('link_open', 'a', 1);
+          open.attrs = [['href', segment.href]];
+          const text = new state.Token('text', '', 0);
+          text.content = segment.text;
+          children.push(open, text, new state.Token('link_close', 'a', -1));
+        } else {
+          const text = new state.Token('text', '', 0);
+          text.content = segment.text;
+          children.push(text);
+        }
+      }
+    }
+    block.children = children;
+  }
+});
 
 const rendered = new Map<string, string>();
 /**

@@ -104,6 +104,8 @@ export function provisionListPath(filter: ProvisionFilter): string {
 
 export const checklistPath = (need: Need, phase: Phase) => `/provision/need/${need}/${phase}/checklist/`;
 export const checklistCsvPath = (need: Need, phase: Phase) => `/provision/need/${need}/${phase}/checklist.csv`;
+/** The name a downloaded checklist is saved under: by need and phase, so several can sit in one folder. */
+export const checklistCsvFileName = (need: Need, phase: Phase) => `provision-checklist-${need}-${phase}.csv`;
 export const parentViewPath = (need: Need, phase: Phase) => `/provision/need/${need}/${phase}/parents/`;
 export const provisionEntryPath = (id: string) => `/provision/${id}/`;
 

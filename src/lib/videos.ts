@@ -78,6 +78,23 @@ export function buildWebVtt(cues: Cue[]): string {
   return `WEBVTT\n\n${body}\n`;
 }
 
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * Whether a video fits a service's ages, to suggest it on the service's page: a video with no
+ * ages given is for everyone; otherwise at least half of the service's years must be among the
+ * video's. "Moving to adult health services" (14 to 25) fits a youth drop-in (11 to 18) but not a
+ * speech therapy service for every age from 0 to 25, where most families have young children.
+ */
+export function videoFitsAges(video: AgeRange | undefined, service: AgeRange): boolean {
+  if (!video) return true;
+  const overlap = Math.min(video.max, service.max) - Math.max(video.min, service.min) + 1;
+  return overlap > 0 && overlap * 2 >= service.max - service.min + 1;
+}
+
 /** Videos that have a topic, in the order given. */
 export function videosWithTopic<T extends { data: { topics: string[] } }>(videos: T[], topic: string): T[] {
   return videos.filter((video) => video.data.topics.includes(topic));

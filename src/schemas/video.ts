@@ -2,6 +2,12 @@ import { z } from 'astro/zod';
 import { audiences } from '../lib/vocabulary.ts';
 import { isoDate, oneOf, publicPath, summary, text, type RefFactory } from './common.ts';
 
+const age = z
+  .number({ error: 'an age in whole years from 0 to 25, as a number without quotes' })
+  .int({ error: 'a whole number of years' })
+  .min(0, { error: 'an age from 0 to 25' })
+  .max(25, { error: 'an age from 0 to 25 (the Local Offer covers birth to 25)' });
+
 const source = z.union(
   [
     z.strictObject({ file: publicPath('the video file') }),
@@ -26,5 +32,14 @@ export const videoSchema = ({ ref }: { ref: RefFactory }) =>
     captions: publicPath('the captions file').regex(/\.vtt$/, { error: 'a WebVTT captions file ending in .vtt' }),
     poster: publicPath('the poster image').optional(),
     relatedServices: z.array(ref('services'), { error: 'a list of service ids' }).default([]),
+    /**
+     * Optional: the ages the video is for, when it is not for every age ("Moving to adult health
+     * services" is for 14 to 25). A related service's page suggests it only when most of the
+     * service's ages are among them.
+     */
+    ageRange: z
+      .strictObject({ min: age, max: age }, { error: 'an age range such as { min: 14, max: 25 }' })
+      .refine((r) => r.min <= r.max, { error: '"min" must not be more than "max"', path: ['min'] })
+      .optional(),
     lastReviewed: isoDate(),
   });

@@ -52,9 +52,15 @@ async function watchForErrors(page: Page): Promise<string[]> {
 
 async function signIn(page: Page) {
   await page.goto('/admin/');
+  // The front door says whose editor this is and what to do, above the sign-in box.
+  const front = page.locator('[data-cms-front]');
+  await expect(front.getByRole('heading', { level: 1 })).toContainText('Content editor for the');
+  await expect(front.getByRole('status')).toHaveText('The editor has loaded. Sign in below to start.');
   // The local backend needs no password: the button goes straight in.
   await page.getByRole('button', { name: 'Login' }).click();
   await expect(page.getByRole('link', { name: /services/i }).first()).toBeVisible();
+  // Once signed in, the editor has the whole page.
+  await expect(front).toBeHidden();
 }
 
 /** The top-level input Decap renders for a field (ids are "<name>-field-<n>"). */

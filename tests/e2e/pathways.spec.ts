@@ -53,6 +53,14 @@ test('each pathway says who decides, who pays, the threshold and what the family
   }
 });
 
+/** Types a date into a GOV.UK date input (day, month and year fields) named by its legend. */
+async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
 test.describe('EHC timeline calculator', () => {
   test('without JavaScript it shows each deadline as weeks from the request', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -62,7 +70,7 @@ test.describe('EHC timeline calculator', () => {
     await expect(table).toContainText('6 weeks');
     await expect(table).toContainText('16 weeks');
     await expect(table).toContainText('20 weeks');
-    await expect(page.getByLabel('Date the council received the request')).toBeHidden();
+    await expect(page.getByRole('group', { name: 'Date the council received the request' })).toBeHidden();
     await expect(page.getByText(/does not move any date because of a holiday/)).toBeVisible();
     await expect(page.getByText(/The calculator that turns these limits into dates needs JavaScript/)).toBeVisible();
     await context.close();
@@ -70,7 +78,7 @@ test.describe('EHC timeline calculator', () => {
 
   test('with JavaScript it shows the dates and makes a calendar file', async ({ page }) => {
     await page.goto('/pathways/ehc-timeline/');
-    await page.getByLabel('Date the council received the request').fill('2027-12-31');
+    await fillDate(page, 'Date the council received the request', '31', '12', '2027');
     await page.getByRole('button', { name: 'Show the dates' }).click();
     const results = page.locator('[data-results-list]');
     await expect(results).toContainText('Friday 11 February 2028 (6 weeks)');
@@ -89,22 +97,24 @@ test.describe('EHC timeline calculator', () => {
   test('it explains a missing date instead of guessing', async ({ page }) => {
     await page.goto('/pathways/ehc-timeline/');
     await page.getByRole('button', { name: 'Show the dates' }).click();
+    const summary = page.locator('[data-error-summary]').filter({ hasText: 'There is a problem' }).first();
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link', { name: 'Enter the date the council received the request' })).toBeVisible();
     await expect(page.getByText('Error: Enter the date the council received the request')).toBeVisible();
-    await expect(page.getByLabel('Date the council received the request')).toBeFocused();
     await expectAccessible(page);
   });
 
   test('it works out the last day to appeal, using a later mediation certificate', async ({ page }) => {
     await page.goto('/pathways/ehc-timeline/');
-    await page.getByLabel('Date of the decision letter').fill('2027-12-31');
+    await fillDate(page, 'Date of the decision letter', '31', '12', '2027');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Tuesday 29 February 2028');
-    await page.getByLabel('Date of the mediation certificate (if you have one)').fill('2028-02-15');
+    await fillDate(page, 'Date of the mediation certificate (if you have one)', '15', '2', '2028');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Wednesday 15 March 2028: 1 month after the mediation certificate');
     // A last day on a weekend: the tribunal's rule 12 moves it to the next working day.
-    await page.getByLabel('Date of the mediation certificate (if you have one)').fill('');
-    await page.getByLabel('Date of the decision letter').fill('2027-12-26');
+    await fillDate(page, 'Date of the mediation certificate (if you have one)', '', '', '');
+    await fillDate(page, 'Date of the decision letter', '26', '12', '2027');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Saturday 26 February 2028: 2 months after the decision letter. That is a weekend, so an appeal the tribunal receives by Monday 28 February 2028 is still in time.');
   });

@@ -137,20 +137,26 @@ test('only YouTube video pages may frame anything, and only youtube-nocookie.com
 });
 
 test.describe('the young people hub', () => {
-  test('filters the videos by topic, and remembers the choice in the address', async ({ page }) => {
+  test('filters the videos by topic with one row of topic links, and remembers the choice in the address', async ({ page }) => {
     await page.goto('/young-people/');
     const cards = page.locator('li[data-topics]');
     const total = await cards.count();
     expect(total).toBeGreaterThanOrEqual(6);
-    await page.getByRole('radio', { name: 'Good health' }).check();
-    await expect(page.getByRole('status')).toHaveText(/^\d+ videos? about good health$/);
+    // One topic control: links, never radio buttons beside them.
+    await expect(page.getByRole('radio')).toHaveCount(0);
+    const topics = page.getByRole('navigation', { name: 'Videos by topic' });
+    await topics.getByRole('link', { name: 'Good health' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^Showing \d+ videos? about good health$/);
+    await expect(topics.getByRole('link', { name: 'Good health' })).toHaveAttribute('aria-current', 'true');
+    await expect(topics.getByRole('link', { name: 'All videos' })).not.toHaveAttribute('aria-current', 'true');
     const visible = page.locator('li[data-topics]:visible');
     await expect(visible).not.toHaveCount(total);
     for (const topics of await visible.evaluateAll((els) => els.map((el) => el.getAttribute('data-topics')))) expect(topics).toContain('good-health');
-    await expect(page).toHaveURL(/\?topic=good-health$/);
+    await expect(page).toHaveURL(/\/young-people\/\?topic=good-health$/);
     await page.reload();
-    await expect(page.getByRole('radio', { name: 'Good health' })).toBeChecked();
-    await page.getByRole('radio', { name: 'All topics' }).check();
+    await expect(topics.getByRole('link', { name: 'Good health' })).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator('li[data-topics]:visible')).not.toHaveCount(total);
+    await topics.getByRole('link', { name: 'All videos' }).click();
     await expect(page.locator('li[data-topics]:visible')).toHaveCount(total);
   });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import {
   CHECKLIST_CSV_HEADER,
+  checklistCsvFileName,
   checklistCsv,
   checklistItems,
   filterProvision,
@@ -176,4 +177,9 @@ describe('the content checker', () => {
     fixture.editJson('content/provision/communication-and-interaction-primary-universal.json', (d) => (d.relatedServices = ['speech-therapy']));
     expect(fixture.check()).toContainEqual(expect.stringMatching(/communication-and-interaction-primary-universal\.json: relatedServices\[0\] — "speech-therapy" does not match any file in content\/services\//));
   });
+});
+
+test('a downloaded checklist is named by its need and phase, not always "checklist.csv"', () => {
+  expect(checklistCsvFileName('communication-and-interaction', 'secondary')).toBe('provision-checklist-communication-and-interaction-secondary.csv');
+  expect(checklistCsvFileName('sensory-and-physical', 'early-years')).not.toBe(checklistCsvFileName('sensory-and-physical', 'primary'));
 });

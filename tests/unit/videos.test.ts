@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
-import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../src/lib/videos.ts';
+import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videoFitsAges, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../src/lib/videos.ts';
 import { splitFrontmatter, webVttProblem } from '../../src/lib/content-check.ts';
 import { videoTopics } from '../../src/lib/vocabulary.ts';
 
@@ -105,5 +105,19 @@ describe('the demo videos', () => {
       expect(h! * 3600 + m! * 60 + s!).toBeLessThanOrEqual(entry.data.duration);
       expect(transcript).toContain(words(text.join(' ')));
     }
+  });
+});
+
+describe('suggesting a video on a service page by age', () => {
+  test('a video for every age fits any service', () => {
+    expect(videoFitsAges(undefined, { min: 0, max: 4 })).toBe(true);
+  });
+  test('a video about moving to adult services does not fit a service mostly for young children', () => {
+    expect(videoFitsAges({ min: 14, max: 25 }, { min: 0, max: 25 })).toBe(false);
+    expect(videoFitsAges({ min: 14, max: 25 }, { min: 0, max: 5 })).toBe(false);
+  });
+  test('it fits a service for teenagers, and one whose ages it covers', () => {
+    expect(videoFitsAges({ min: 14, max: 25 }, { min: 11, max: 18 })).toBe(true);
+    expect(videoFitsAges({ min: 16, max: 24 }, { min: 16, max: 24 })).toBe(true);
   });
 });

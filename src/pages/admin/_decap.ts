@@ -27,10 +27,34 @@ declare global {
   }
 }
 
+/** Says on the front door how loading is going (a polite status line). */
+function setStatus(text: string): void {
+  const status = document.querySelector<HTMLElement>('[data-cms-status]');
+  if (status) status.textContent = text;
+}
+
+/**
+ * Keeps the front door (council, purpose, guides) above the sign-in box, and hides it once
+ * someone has signed in: Decap then shows its collections, whose links start "#/collections/".
+ */
+function hideFrontDoorWhenSignedIn(): void {
+  const front = document.querySelector<HTMLElement>('[data-cms-front]');
+  if (!front) return;
+  const check = () => {
+    if (document.querySelector('a[href*="#/collections/"]')) {
+      front.hidden = true;
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
 export function startCms(): void {
   window.CMS_MANUAL_INIT = true;
   const script = document.createElement('script');
   script.src = '/admin/decap/decap-cms.js';
+  script.addEventListener('error', () => setStatus('The editor could not load. Check your internet connection and reload the page. If it still does not load, email the SEND information team.'));
   script.addEventListener('load', async () => {
     const cms = window.CMS;
     if (!cms) return;
@@ -58,6 +82,8 @@ export function startCms(): void {
         local_backend: { url: new URL('/api/v1', window.location.href).href },
       },
     });
+    setStatus('The editor has loaded. Sign in below to start.');
+    hideFrontDoorWhenSignedIn();
   });
   document.body.append(script);
 }
