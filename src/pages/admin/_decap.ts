@@ -35,19 +35,20 @@ function setStatus(text: string): void {
 
 /**
  * Keeps the front door (council, purpose, guides) above the sign-in box, and hides it once
- * someone has signed in: Decap then shows its collections, whose links start "#/collections/".
+ * someone has signed in: Decap then moves to its collections (#/collections/…). Watching the
+ * address, not Decap's DOM, costs nothing while the editor works.
  */
 function hideFrontDoorWhenSignedIn(): void {
   const front = document.querySelector<HTMLElement>('[data-cms-front]');
   if (!front) return;
   const check = () => {
-    if (document.querySelector('a[href*="#/collections/"]')) {
+    if (/^#\/(collections|media|workflow|page)/.test(location.hash)) {
       front.hidden = true;
-      observer.disconnect();
+      window.removeEventListener('hashchange', check);
     }
   };
-  const observer = new MutationObserver(check);
-  observer.observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('hashchange', check);
+  check();
 }
 
 export function startCms(): void {
