@@ -163,7 +163,7 @@ test.describe('the shortlist', () => {
     await page.goto('/services/');
     await page.getByRole('button', { name: /Save to shortlist.*Blue Badge parking permit/ }).click();
     await page.getByRole('button', { name: /Save to shortlist.*Children and young people/ }).click();
-    await expect(page.getByRole('link', { name: /Your shortlist \(2/ })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Your shortlist 2 saved services' })).toBeVisible();
     await page.goto('/services/camhs/');
     await expect(page.getByRole('button', { name: /Saved: remove from shortlist/ })).toBeVisible();
     await page.reload();
