@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 
 const TREE = '/navigator/which-support-applies/';
-// Age 5 to 10, worried about school, in a mainstream school, a learning need, the school has done
-// something: the SEN support result.
-const ANSWERS = '1.1.0.2.0';
+// School age, worried about school, in a mainstream school, a learning need, not significant now
+// (or not sure), the school has done nothing yet: the SEN support result.
+const ANSWERS = '1.1.0.2.1.0';
 
 for (const { width, height } of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
   test.describe(`at ${width} px`, () => {
