@@ -448,8 +448,13 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       return { ...base, widget: 'boolean', default: defaultValue ?? false };
     case 'enum':
       return { ...base, widget: 'select', options: optionsFor(enumValues(schema)!) };
-    case 'object':
-      return { ...base, widget: 'object', collapsed: false, fields: fieldsFor(def.shape!, `${path}.`, context) };
+    case 'object': {
+      // Decap checks an object's required fields even when the object itself is optional and left
+      // empty (an imported service's "source", ages not stated). The content check still refuses
+      // an object filled in only in part.
+      const fields = fieldsFor(def.shape!, `${path}.`, context);
+      return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map((field) => ({ ...field, required: false })) : fields };
+    }
     case 'union': {
       // Video source: one of several objects. Offer each member's fields; the hint says to fill one.
       const shapes = def.options!.map((option) => shapeOf(unwrap(option).schema) ?? {});
