@@ -33,7 +33,11 @@ function schemaFields(shape: Record<string, z.ZodType>, prefix = ''): SchemaFiel
     const path = `${prefix}${name}`;
     const own: SchemaField = { path, required: !optional };
     if (schema instanceof z.ZodEnum) own.options = schema.options as string[];
-    if (schema instanceof z.ZodObject) return [own, ...schemaFields(schema.shape as Record<string, z.ZodType>, `${path}.`)];
+    if (schema instanceof z.ZodObject) {
+      // An optional group may be left empty as a whole, so the form asks for none of its fields.
+      const inner = schemaFields(schema.shape as Record<string, z.ZodType>, `${path}.`);
+      return [own, ...(optional ? inner.map((f) => ({ ...f, required: false })) : inner)];
+    }
     if (schema instanceof z.ZodUnion) {
       const members = (schema.options as z.ZodType[]).map((option) => peel(option).schema).filter((option) => option instanceof z.ZodObject);
       return [own, ...members.flatMap((member) => schemaFields((member as z.ZodObject).shape as Record<string, z.ZodType>, `${path}.`)).map((f) => ({ ...f, required: false }))];
@@ -121,7 +125,8 @@ describe('the generated Decap configuration', () => {
     expect(field('description').widget).toBe('markdown');
     expect(field('access.howTo').widget).toBe('markdown');
     expect(field('ageRange.min')).toMatchObject({ widget: 'number', value_type: 'int', min: 0, max: 25 });
-    expect(field('cost.free')).toMatchObject({ widget: 'boolean', required: true });
+    // Cost may be not stated (an imported service), so its fields are not demanded on their own.
+    expect(field('cost.free')).toMatchObject({ widget: 'boolean', required: false });
     expect(field('contacts')).toMatchObject({ widget: 'list', min: 1 });
     expect(field('locations.lat')).toMatchObject({ widget: 'number', value_type: 'float', required: false });
     expect(field('hours.days')).toMatchObject({ widget: 'select', multiple: true, min: 1 });
