@@ -6,6 +6,8 @@
 import { accessRoutes, categories, levels, needs } from '../vocabulary.ts';
 import { firstSentence, htmlToMarkdown, markdownToPlain } from './html.ts';
 import { applyMapping, emptyMapping, type ImportMapping, type Vocab } from './mapping.ts';
+import type { Candidate } from './plan.ts';
+import type { RecordReader } from './record.ts';
 
 export interface ReadContext {
   /** The feed's name, kept with each record's id: "bristol-directory". */
@@ -54,6 +56,39 @@ export function classify(context: ReadContext, terms: string[], words: string) {
     filled: (['categories', 'needs', 'levels', 'accessRoutes'] as const)
       .filter((vocab) => result.used.filter((u) => u.startsWith(`${vocab} `)).every((u) => u.includes('whenNothingMatches')))
       .map((vocab) => (vocab === 'accessRoutes' ? 'access.routes' : vocab)),
+  };
+}
+
+/**
+ * What a feed reader returns for one record: the service without the fields the source left
+ * undefined, and everything the reader noted (problems, fields not imported, what the mapping did).
+ */
+export function feedCandidate(read: {
+  index: number;
+  name?: string;
+  id?: string;
+  sourceId?: string;
+  context: ReadContext;
+  service: Record<string, unknown>;
+  organisation: Candidate['organisation'];
+  reader: RecordReader;
+  needs: string[];
+  codes: ReturnType<typeof classify>;
+  filled: string[];
+}): Candidate {
+  const { index, name, sourceId, context, reader, codes } = read;
+  return {
+    ref: `service ${index + 1}${name ? ` (${name})` : ''}`,
+    ...(read.id !== undefined ? { id: read.id } : {}),
+    source: sourceId ? { feed: context.feed, id: sourceId } : undefined,
+    service: Object.fromEntries(Object.entries(read.service).filter(([, v]) => v !== undefined)),
+    organisation: read.organisation,
+    problems: reader.problems,
+    unmapped: [...reader.notes, ...reader.notImported()],
+    needs: read.needs,
+    mappingUsed: codes.used,
+    unknownTerms: codes.unknownTerms,
+    filled: read.filled,
   };
 }
 

@@ -8,7 +8,7 @@ import { weekdays } from '../vocabulary.ts';
 import { htmlToMarkdown, htmlToText } from './html.ts';
 import type { Candidate } from './plan.ts';
 import { RecordReader, type Path } from './record.ts';
-import { areaOf, classify, describe, type ReadContext } from './context.ts';
+import { areaOf, classify, describe, feedCandidate, type ReadContext } from './context.ts';
 import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
 
 const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
@@ -275,17 +275,17 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     status: status ?? 'active',
     lastReviewed: reviewed,
   };
-  return {
-    ref: `service ${index + 1}${name ? ` (${name})` : ''}`,
+  return feedCandidate({
+    index,
+    name,
     id: ourId,
-    source: sourceId ? { feed: context.feed, id: sourceId } : undefined,
-    service: Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)),
+    sourceId,
+    context,
+    service,
     organisation: org,
-    problems: r.problems,
-    unmapped: [...r.notes, ...r.notImported()],
+    reader: r,
     needs,
-    mappingUsed: codes.used,
-    unknownTerms: codes.unknownTerms,
+    codes,
     filled: [...codes.filled, ...(areaServed.length ? [] : ['areaServed']), ...(status ? [] : ['status']), ...(howTo ? [] : ['access.howTo'])],
-  };
+  });
 }

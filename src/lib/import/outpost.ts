@@ -7,7 +7,7 @@
 import { htmlToMarkdown, htmlToText } from './html.ts';
 import type { Candidate } from './plan.ts';
 import { RecordReader, type Path } from './record.ts';
-import { classify, describe, type ReadContext } from './context.ts';
+import { classify, describe, feedCandidate, type ReadContext } from './context.ts';
 import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
 
 const WEEKDAYS: Record<string, string> = { monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat', sunday: 'sun' };
@@ -179,16 +179,16 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     status: 'active',
     lastReviewed: reviewed,
   };
-  return {
-    ref: `service ${index + 1}${name ? ` (${name})` : ''}`,
-    source: sourceId ? { feed: context.feed, id: sourceId } : undefined,
-    service: Object.fromEntries(Object.entries(service).filter(([, v]) => v !== undefined)),
+  return feedCandidate({
+    index,
+    name,
+    sourceId,
+    context,
+    service,
     organisation: org,
-    problems: r.problems,
-    unmapped: [...r.notes, ...r.notImported()],
+    reader: r,
     needs,
-    mappingUsed: codes.used,
-    unknownTerms: codes.unknownTerms,
+    codes,
     filled: [...codes.filled.filter((f) => !(f === 'access.routes' && referral !== undefined)), 'areaServed', 'status', 'access.howTo'],
-  };
+  });
 }
