@@ -26,6 +26,137 @@ describe('what the Local Offer covers (SEND Regulations 2014, Schedule 2, and Co
   });
 });
 
+/**
+ * Schedule 2 to the SEND Regulations 2014 (SI 2014/1530), "Information to be published by a local
+ * authority in its local offer": the paragraphs whose text we have read, with the words that matter.
+ * Read from legislation.gov.uk: /uksi/2014/1530/schedule/2/made (paragraphs 1 to 3) and
+ * /uksi/2014/1530/schedule/2/paragraph/5 (paragraph 5). A coverage item may cite only these.
+ * Paragraph 3(d) was read only in part ("the arrangements the local authority has for funding
+ * children a…"), and paragraph 4 and paragraphs 6 onwards not at all, so none of them is here.
+ */
+const SCHEDULE_2_READ: Record<string, string> = {
+  '1': 'special educational provision and training provision … expects to be available in its area … by—',
+  '1(a)': 'providers of relevant early years education',
+  '1(b)': 'maintained schools, including provision made available in any separate unit',
+  '1(c)': 'Academies, including provision made available in any separate unit',
+  '1(d)': 'non-maintained special schools',
+  '1(e)': 'post-16 institutions',
+  '1(f)': 'institutions approved under section 41 of the Act',
+  '1(g)': 'pupil referral units',
+  '1(h)': 'persons commissioned by the local authority to support children and young people with SEN or a disability',
+  '2': 'provision … expects to be made outside its area by persons specified in sub-paragraphs (a) to (g) of paragraph 1',
+  '3': 'the information in paragraphs 1 and 2 must include information about—',
+  '3(a)': 'provision by mainstream schools and mainstream post-16 institutions including any support … in relation to learning or the curriculum',
+  '3(b)': 'provision by special schools and special post-16 institutions, and those approved under section 41',
+  '3(c)': 'provision secured by the local authority in mainstream schools, mainstream post-16 institutions, pupil referral units and alternative provision Academies',
+  '5': 'information, in relation to the persons specified in paragraphs 1 and 2, about—',
+  '5(a)': 'their approach to teaching',
+  '5(b)': 'how they adapt the curriculum and the learning environment',
+  '5(c)': 'the additional learning support available',
+  '5(d)': 'how progress towards outcomes will be assessed and reviewed, and how children, parents and young people take part',
+  '5(e)': 'how the effectiveness of provision will be assessed and evaluated, and how children, parents and young people take part',
+  '5(f)': 'how facilities that are available can be accessed',
+  '5(g)': 'what activities (including physical activities) are available in addition to the curriculum',
+  '5(h)': 'what support is available',
+  '5(i)': 'how expertise … is secured for teaching staff and others',
+  '5(j)': 'how the emotional, mental and social development … will be supported and improved',
+};
+
+/**
+ * Items that still cite Schedule 2 with no paragraph, and why. Each stays at "Schedule 2" until
+ * someone reads the paragraph that covers it (its text was not in any source we could reach; a
+ * guide that gives a number without the text is not enough).
+ */
+const LEFT_AT_SCHEDULE_2: Record<string, string> = {
+  'Health provision': 'health provision: paragraph not read',
+  'Social care provision': 'social care provision: paragraph not read',
+  'Travel arrangements': 'travel arrangements: paragraph not read (the duty itself is cited from CFA 2014, section 30(2)(d))',
+  'Support to prepare for adulthood': 'preparing for adulthood: paragraph not read (CFA 2014, section 30(2)(e) and (3) are cited)',
+  'Childcare, leisure and activities': 'childcare and leisure: paragraph 5(g) is about activities run by schools and settings, not this row; the right paragraph was not read',
+  'Sources of information, advice and support': 'information, advice and support: a guide names paragraph 15, but its text was not read',
+  'How to make a complaint': 'complaints and appeals: a guide names paragraph 17, but its text was not read',
+  'Support for moving between phases': 'moving between phases: paragraph not read',
+  'Support for young people in higher education': 'higher education: paragraph not read',
+  'The short breaks services statement': 'short breaks statement: paragraph not read',
+  'The home-to-school travel policy': 'travel policies: paragraph not read',
+  'Childcare for disabled children': 'childcare: paragraph not read',
+};
+
+/** "paragraphs 1(d), 1(f), 2 and 3(b)" or "paragraph 5(d) to (j)" as ["1(d)", "1(f)", "2", "3(b)"] or ["5(d)", …, "5(j)"]. */
+const paragraphsCited = (list: string): string[] => {
+  const out: string[] = [];
+  let paragraph = '';
+  for (const part of list.split(/,\s*|\s+and\s+/)) {
+    const m = /^(\d+)?(?:\(([a-z])\))?(?:\s+to\s+\(([a-z])\))?$/.exec(part.trim());
+    if (!m || (!m[1] && !m[2])) throw new Error(`cannot read the paragraph reference "${part}" in "${list}"`);
+    if (m[1]) paragraph = m[1];
+    if (!m[2]) {
+      out.push(paragraph);
+      continue;
+    }
+    const last = (m[3] ?? m[2]).charCodeAt(0);
+    for (let c = m[2].charCodeAt(0); c <= last; c++) out.push(`${paragraph}(${String.fromCharCode(c)})`);
+  }
+  return out;
+};
+
+/** The Schedule 2 paragraphs an item cites: null when it cites none, [] when it cites Schedule 2 alone. */
+const schedule2Citation = (source: string): string[] | null => {
+  const part = source.split(/;\s*/).find((s) => /^SEND Regulations 2014\b.*Schedule 2/.test(s));
+  if (!part) return null;
+  const m = /Schedule 2, paragraphs? (.+)$/.exec(part);
+  return m ? paragraphsCited(m[1]) : [];
+};
+
+describe('Schedule 2 paragraph numbers in the coverage map', () => {
+  const items = json('content/statutory-coverage.json').items as { requirement: string; source: string }[];
+  const leftFor = (requirement: string) => Object.keys(LEFT_AT_SCHEDULE_2).find((k) => requirement.startsWith(k));
+
+  test('every item that cites Schedule 2 names a paragraph we have read, or is on the list of items left at "Schedule 2"', () => {
+    const problems: string[] = [];
+    for (const item of items) {
+      const cited = schedule2Citation(item.source);
+      if (cited === null) continue;
+      if (cited.length === 0 && !leftFor(item.requirement)) problems.push(`"${item.requirement}" cites Schedule 2 with no paragraph`);
+      for (const p of cited) if (!(p in SCHEDULE_2_READ)) problems.push(`"${item.requirement}" cites paragraph ${p}, which we have not read`);
+      if (cited.length > 0 && leftFor(item.requirement)) problems.push(`"${item.requirement}" now names a paragraph: take it off LEFT_AT_SCHEDULE_2`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('the list of items left at "Schedule 2" names only items that exist', () => {
+    for (const key of Object.keys(LEFT_AT_SCHEDULE_2)) expect(items.filter((i) => i.requirement.startsWith(key)), key).toHaveLength(1);
+  });
+
+  test.each([
+    ['provision outside the area', /outside the area/, ['1(d)', '1(f)', '2', '3(b)']],
+    ['alternative provision and pupil referral units', /^Alternative provision/, ['1(g)', '3(c)']],
+    ['provision in early years settings, schools and colleges', /^Special educational provision in early years/, ['1', '3(a)', '3(b)', '3(c)']],
+    ['ordinarily available provision', /ordinarily available provision/, ['3(a)', '5(a)', '5(b)', '5(c)']],
+    ['how settings check progress, involve families, train staff and support wellbeing', /check progress and whether support is working/, ['5(d)', '5(e)', '5(f)', '5(g)', '5(h)', '5(i)', '5(j)']],
+  ])('%s cites the paragraphs that say so', (_, requirement, paragraphs) => {
+    const item = items.find((i) => requirement.test(i.requirement));
+    expect(item, String(requirement)).toBeDefined();
+    expect(schedule2Citation(item!.source)).toEqual(paragraphs);
+  });
+
+  test('a paragraph reference is read the way a person reads it', () => {
+    expect(paragraphsCited('1(d), 1(f), 2 and 3(b)')).toEqual(['1(d)', '1(f)', '2', '3(b)']);
+    expect(paragraphsCited('5(c) and (d)')).toEqual(['5(c)', '5(d)']);
+    expect(paragraphsCited('1 and 3(a) to (c)')).toEqual(['1', '3(a)', '3(b)', '3(c)']);
+    expect(() => paragraphsCited('twelve')).toThrow(/cannot read/);
+    expect(schedule2Citation('Children Act 1989, Schedule 2, paragraph 6; SEND Regulations 2014, Schedule 2')).toEqual([]);
+    expect(schedule2Citation('Children and Families Act 2014, section 49')).toBeNull();
+  });
+
+  test('the page "What the Local Offer must cover" does not claim to list every requirement', () => {
+    const page = text('src/pages/what-the-local-offer-covers.astro');
+    expect(page).not.toMatch(/shows each requirement|Each thing the law says/);
+    expect(page).toMatch(/It is not a full list\./);
+    expect(page).toMatch(/we have not yet matched that row to a paragraph/);
+  });
+});
+
 describe('"What is changing in SEND, and what is not"', () => {
   const page = text('content/pages/what-is-changing-in-send.mdx');
   test('says the current law still applies until it changes, with a review date and sources', () => {
