@@ -105,7 +105,7 @@ const schedule2Citation = (source: string): string[] | null => {
   const part = source.split(/;\s*/).find((s) => /^SEND Regulations 2014\b.*Schedule 2/.test(s));
   if (!part) return null;
   const m = /Schedule 2, paragraphs? (.+)$/.exec(part);
-  return m ? paragraphsCited(m[1]) : [];
+  return m ? paragraphsCited(m[1]!) : [];
 };
 
 describe('Schedule 2 paragraph numbers in the coverage map', () => {
