@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.ts';
 
 /**
- * Tests run against the built site (dist/) served on localhost. The browser is Debian's
- * Chromium unless CHROMIUM_PATH names another; Playwright's own download is used only when
- * neither is present. The network is closed here, so Chromium's background traffic is off.
+ * Tests run against the built site (dist/) served on localhost, in Debian's Chromium (its
+ * headless shell when installed) unless CHROMIUM_PATH names another: see scripts/lib/chromium.ts.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.TEST_PORT ?? 4329);
 
 export default defineConfig({
@@ -19,8 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

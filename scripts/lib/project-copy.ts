@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 /**
  * A copy of the project that a test or the benchmark can change and build without touching the
@@ -76,9 +77,8 @@ export async function serveBuilt(root: string, port: number, dir = join(root, 'd
   return server;
 }
 
-/** Chromium as the tests use it: Debian's (or CHROMIUM_PATH), with background traffic off. */
+/** Chromium as the tests use it (scripts/lib/chromium.ts), with background traffic off. */
 export async function launchChromium() {
   const { chromium } = await import('@playwright/test');
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'] });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
