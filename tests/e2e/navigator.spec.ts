@@ -51,6 +51,10 @@ async function answer(page: Page, treeId: string, tree: Tree, steps: Step[]) {
     // Two answers may share a label in different questions, never within one question.
     // Wait for the navigation the click starts: on a busy machine it can take a while.
     const next = node.options![step.option]!.next;
+    // With JavaScript, an answer is remembered by the page's script: a click before it has run is
+    // an ordinary link (the journey still works, but is not remembered), so wait for it, as a
+    // person would take longer than that to read the question.
+    if (!withoutScripts.has(page)) await page.waitForFunction(() => customElements.get('navigator-journey') !== undefined);
     await Promise.all([page.waitForURL(new RegExp(`/navigator/${treeId}/${next}/(\\?[^/]*)?$`)), page.locator('main a[data-option-index]').nth(step.option).click()]);
   }
 }
@@ -62,9 +66,14 @@ function sharedSteps(a: Step[], b: Step[]): number {
   return count;
 }
 
+/** Pages opened with JavaScript off. */
+const withoutScripts = new WeakSet<Page>();
+
 async function withoutJs(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: false });
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  withoutScripts.add(page);
+  return { context, page };
 }
 
 for (const { id, tree } of trees) {

@@ -272,6 +272,9 @@ for (const { width, height } of [{ width: 390, height: 844 }, { width: 1280, hei
       // (A module script holds back DOMContentLoaded: wait for the end of the page instead.)
       await page.goto('/search/?q=speech', { waitUntil: 'commit' });
       await page.locator('.site-footer').waitFor({ state: 'attached' });
+      // The page as a visitor first sees it has its style sheets: on a busy machine the end of the
+      // page can arrive before they do, and a page measured without them is not the page sent.
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet));
       await page.evaluate(() => document.fonts.ready);
       const before = await places();
       release();
