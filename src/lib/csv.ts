@@ -1,23 +1,31 @@
 /**
  * CSV as spreadsheets expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted
  * when they hold a comma, quote or line break. Text that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
+ * (starting with =, +, -, @, tab or carriage return, or the full-width =, +, - and @ that Apple
+ * Numbers reads as those) is prefixed with an apostrophe. Written by csv-stringify (the
+ * counterpart of the csv-parse that reads editors' spreadsheets) with its formula escaping on.
  */
+import { stringify, type Options } from 'csv-stringify/sync';
 
 export type CsvCell = string | number | null | undefined;
 
+const OPTIONS: Options = {
+  record_delimiter: 'windows',
+  // Quote a cell holding a line break of any kind, not only CRLF (off once record_delimiter is set).
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  // A number is written as it is (a negative one is not a formula); one that is not finite is empty.
+  cast: { number: (value) => (Number.isFinite(value) ? String(value) : '') },
+};
+
 /** One field, quoted and made safe where needed. Numbers are written as they are. */
 export function csvField(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[value]], OPTIONS).slice(0, -2);
 }
 
 /** A whole CSV file: a header row, then the rows, each line ending in CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows] as CsvCell[][], OPTIONS);
 }
 
 /**
