@@ -2,30 +2,29 @@
  * CSV as spreadsheets expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted
  * when they hold a comma, quote or line break. Text that a spreadsheet would run as a formula
  * (starting with =, +, -, @, tab or carriage return, or the full-width =, +, - and @ that Apple
- * Numbers reads as those) is prefixed with an apostrophe. Written by csv-stringify (the
- * counterpart of the csv-parse that reads editors' spreadsheets) with its formula escaping on.
+ * Numbers reads as those) is prefixed with an apostrophe.
+ *
+ * Why not csv-stringify (tried for issue 28; it gave the same bytes, and its list of formula signs
+ * added the full-width ones): this module is also bundled into a page script, through
+ * provision.ts and the provision filter, and csv-stringify runs `Buffer.from(…)` when it loads, so
+ * the filter stopped working in browsers (tests/e2e/provision.spec.ts). It was also about three
+ * times slower per row. These few lines run anywhere.
  */
-import { stringify, type Options } from 'csv-stringify/sync';
 
 export type CsvCell = string | number | null | undefined;
 
-const OPTIONS: Options = {
-  record_delimiter: 'windows',
-  // Quote a cell holding a line break of any kind, not only CRLF (off once record_delimiter is set).
-  quote_record_delimiter: true,
-  escape_formulas: true,
-  // A number is written as it is (a negative one is not a formula); one that is not finite is empty.
-  cast: { number: (value) => (Number.isFinite(value) ? String(value) : '') },
-};
-
 /** One field, quoted and made safe where needed. Numbers are written as they are. */
 export function csvField(value: CsvCell): string {
-  return stringify([[value]], OPTIONS).slice(0, -2);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A whole CSV file: a header row, then the rows, each line ending in CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return stringify([header, ...rows] as CsvCell[][], OPTIONS);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
