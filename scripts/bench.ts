@@ -13,7 +13,9 @@
  * - how many pages Astro rendered and how many it copied from the last build, in each;
  * - the files in dist/ (some static hosts cap a deployment at 20,000) and the largest file;
  * - peak memory, Pagefind's time, page weight, and the bytes a first and a follow-up search
- *   download (measured in Chromium).
+ *   download (measured in Chromium);
+ * - one social image written by our PNG writer and by fast-png, a maintained encoder: time and
+ *   bytes (scripts/lib/png-encoders.ts).
  *
  * A benchmark, not a test: it asserts nothing and is not part of `npm test`. The search is
  * measured through a server on port 4599, or BENCH_PORT.
@@ -24,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { areaOfSite, syntheticServices } from './lib/synthetic-services.ts';
+import { comparePngEncoders, encoderRows } from './lib/png-encoders.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 
@@ -311,6 +314,9 @@ function ogLine(output: string) {
   return /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
 }
 
+console.log('Writing one social image with each PNG encoder…');
+const pngEncoders = encoderRows(await comparePngEncoders(project));
+
 const ratio = (seconds: number) => `${(seconds / baselineSeconds).toFixed(2)}×`;
 const pagesLine = (output: string) => {
   const { rendered, copied } = pagesOf(output);
@@ -343,6 +349,7 @@ const rows: [string, string][] = [
   ['search page JS (gzip, before searching)', kb(searchPage.js)],
   ['first search: transferred / requests', 'error' in searchBytes ? `not measured: ${searchBytes.error}` : `${kb(searchBytes.first.bytes)} / ${searchBytes.first.requests}`],
   ['follow-up search: transferred / requests', 'error' in searchBytes ? 'not measured' : `${kb(searchBytes.followUp.bytes)} / ${searchBytes.followUp.requests}`],
+  ...pngEncoders,
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);

@@ -1,7 +1,14 @@
 /**
  * CSV as spreadsheets expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted
  * when they hold a comma, quote or line break. Text that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
+ * (starting with =, +, -, @, tab or carriage return, or the full-width =, +, - and @ that Apple
+ * Numbers reads as those) is prefixed with an apostrophe.
+ *
+ * Why not csv-stringify (tried for issue 28; it gave the same bytes, and its list of formula signs
+ * added the full-width ones): this module is also bundled into a page script, through
+ * provision.ts and the provision filter, and csv-stringify runs `Buffer.from(…)` when it loads, so
+ * the filter stopped working in browsers (tests/e2e/provision.spec.ts). It was also about three
+ * times slower per row. These few lines run anywhere.
  */
 
 export type CsvCell = string | number | null | undefined;
@@ -11,7 +18,7 @@ export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -23,6 +23,21 @@ describe('CSV', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   });
+  test('text starting with a tab or carriage return, or a minus sign in text, is made harmless too', () => {
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('\rcmd')).toBe(`"'\rcmd"`);
+    expect(csvField('-2+3')).toBe("'-2+3");
+  });
+  test('the full-width signs Apple Numbers reads as =, +, - and @ are made harmless too', () => {
+    expect(csvField('\uFF1DHYPERLINK(1)')).toBe("'\uFF1DHYPERLINK(1)");
+    expect(csvField('\uFF0B1')).toBe("'\uFF0B1");
+    expect(csvField('\uFF0D1')).toBe("'\uFF0D1");
+    expect(csvField('\uFF20SUM(A1)')).toBe("'\uFF20SUM(A1)");
+  });
+  test('a line break of either kind on its own is quoted', () => {
+    expect(csvField('two\rlines')).toBe('"two\rlines"');
+    expect(toCsv(['a'], [['one\ntwo']])).toBe('a\r\n"one\ntwo"\r\n');
+  });
   test('a file has a header row and CRLF line ends, including the last line', () => {
     expect(toCsv(['period', 'value'], [['2026-01', 41], ['2026-04', 48]])).toBe('period,value\r\n2026-01,41\r\n2026-04,48\r\n');
   });
