@@ -8,11 +8,10 @@ import base from './playwright.config.ts';
  * A separate configuration (sharing the main one's browser settings) because it needs
  * `npm run cms` (the built site plus decap-server) rather than the plain static server, and it
  * saves into a temporary copy of content/.
- * Ports: TEST_PORT for the page, and the next internal ports for decap-server and the site
- * (override with CMS_BACKEND_PORT and CMS_SITE_PORT).
+ * Ports: TEST_PORT for the page, and an internal port for the site (override with CMS_SITE_PORT).
+ * Decap's backend runs inside scripts/cms.ts, behind its checks, on no port of its own.
  */
 const port = Number(process.env.TEST_PORT ?? 4329);
-const backendPort = Number(process.env.CMS_BACKEND_PORT ?? port + 5);
 const sitePort = Number(process.env.CMS_SITE_PORT ?? port + 6);
 // The spec copies content/ here before it starts and deletes it afterwards.
 process.env.CMS_TEST_ROOT ??= join(tmpdir(), `open-local-offer-cms-${port}`);
@@ -28,7 +27,7 @@ export default defineConfig({
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   projects: [{ name: 'cms-chromium', use: { javaScriptEnabled: true } }],
   webServer: {
-    command: `node scripts/cms.ts --preview --port ${port} --backend-port ${backendPort} --site-port ${sitePort} --root ${process.env.CMS_TEST_ROOT}`,
+    command: `node scripts/cms.ts --preview --port ${port} --site-port ${sitePort} --root ${process.env.CMS_TEST_ROOT}`,
     url: `http://127.0.0.1:${port}/admin/`,
     reuseExistingServer: false,
     timeout: 60_000,
