@@ -336,7 +336,7 @@ const rows: [string, string][] = [
   ['rebuild after one edit: pages', pagesLine(warm.output)],
   ['social images (cold / no change / one edit)', [astro, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
   ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchanged.peakRssBytes, warm.peakRssBytes))],
-  ['Pagefind indexing (every page, each build)', `${pagefind.seconds.toFixed(1)} s`],
+  ['Pagefind indexing (the pages for search, each build)', `${pagefind.seconds.toFixed(1)} s`],
   ['peak memory (RSS, Pagefind)', mb(pagefind.peakRssBytes)],
   ['files in dist/ (with the search index)', distFiles.length.toLocaleString('en-GB')],
   ['largest file in dist/', `${(largestFile.size / 1024 / 1024).toFixed(1)} MB (${largestFile.f.slice(dist.length)})`],
