@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { areaNameOf } from '../src/lib/oruk.ts';
-import { ID_PATTERN } from '../src/schemas/common.ts';
+import { ID_PATTERN } from '../src/contract/common.ts';
 import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/import/plan.ts';
 import { decodeCsv, readServicesCsv } from '../src/lib/import/csv.ts';
 import { NONE_OF_THESE, readFeed } from '../src/lib/import/feed.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortProvision } from '../lib/provision.ts';
 import { relatedServicesIndex } from '../lib/related-services.ts';
-import { PUBLIC_FOLDER } from '../lib/collections.ts';
+import { PUBLIC_FOLDER } from '../contract/collections.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;

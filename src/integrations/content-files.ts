@@ -4,7 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { PUBLIC_FOLDER } from '../lib/collections.ts';
+import { PUBLIC_FOLDER } from '../contract/collections.ts';
 import { contentFileFor, publishContentFiles } from '../lib/content-files.ts';
 import { sendFile } from '../lib/static-file.ts';
 

@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { folderCollections, PUBLIC_FOLDER } from './collections.ts';
+import { folderCollections, PUBLIC_FOLDER } from '../contract/collections.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -45,7 +45,7 @@ const digests = new WeakMap<object, string>();
 function entryDigest(entry: EntryLike): string {
   let digest = digests.get(entry);
   if (digest === undefined) {
-    // An entry's data is what its schema (src/schemas/) made of JSON or MDX front matter: plain
+    // An entry's data is what its schema (src/contract/) made of JSON or MDX front matter: plain
     // values, which JSON.stringify writes in full, and quickest.
     digest = `${entry.collection}:${entry.id}:${hash(`${JSON.stringify(entry.data)}\u0000${entry.body ?? ''}`)}`;
     digests.set(entry, digest);

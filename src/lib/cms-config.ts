@@ -6,8 +6,8 @@
  * hint an editor reads) is written here, keyed by field path.
  */
 import type { z } from 'astro/zod';
-import { folderCollections, type FolderCollection } from './collections.ts';
-import { idRef, type CollectionName, type RefFactory } from '../schemas/index.ts';
+import { folderCollections, type FolderCollection } from '../contract/collections.ts';
+import { idRef, type CollectionName, type RefFactory } from '../contract/index.ts';
 import {
   accessRoutes,
   audiences,
@@ -20,7 +20,7 @@ import {
   provisionLevels,
   serviceStatuses,
   weekdays,
-} from './vocabulary.ts';
+} from '../contract/vocabulary.ts';
 
 export interface CmsOption {
   label: string;

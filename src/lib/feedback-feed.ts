@@ -4,7 +4,7 @@
  */
 import { atomFeed, escapeXml } from './atom.ts';
 import { actionLabel, newestFirst, type FeedbackItem } from './feedback.ts';
-import { feedbackStatuses } from './vocabulary.ts';
+import { feedbackStatuses } from '../contract/vocabulary.ts';
 
 export interface FeedbackFeedItem extends FeedbackItem {
   source: string;

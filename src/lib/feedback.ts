@@ -2,7 +2,7 @@
  * "You said, we did": ordering, grouping by month, the theme/status/year archives and the
  * counts behind the summary chart. Works on plain entries so it can be tested without Astro.
  */
-import { feedbackStatuses, type FeedbackStatus } from './vocabulary.ts';
+import { feedbackStatuses, type FeedbackStatus } from '../contract/vocabulary.ts';
 import { slugify } from './slug.ts';
 import { formatMonth } from './dates.ts';
 

@@ -5,7 +5,7 @@
 import { toCsv } from './csv.ts';
 import { formatMonth } from './dates.ts';
 import { monthNumber, type LinePoint } from './chart-scale.ts';
-import type { IndicatorUnit } from './vocabulary.ts';
+import type { IndicatorUnit } from '../contract/vocabulary.ts';
 
 /** What this module needs from an indicator (content/indicators/<id>.json). */
 export interface IndicatorData {

@@ -12,12 +12,12 @@
  *   plain literals (3, "text", true, ["a", 1]), checked by a strict grammar, not a JS parser;
  * - `{/* a comment *\/}`, when the brackets hold one comment and nothing else.
  *
- * Every link address is checked too (src/lib/url-safety.ts). The same rule runs in
+ * Every link address is checked too (src/contract/url-safety.ts). The same rule runs in
  * `npm run check` and inside the build, `npm run dev` and `npm run cms` (src/integrations/mdx-guard.ts).
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast } from 'satteri';
-import { misleadingText, MISLEADING_TEXT_FIX, unsafeUrl, UNSAFE_URL_FIX } from './url-safety.ts';
+import { misleadingText, MISLEADING_TEXT_FIX, unsafeUrl, UNSAFE_URL_FIX } from '../contract/url-safety.ts';
 
 export interface MdxHazard {
   line: number;

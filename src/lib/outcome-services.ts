@@ -4,7 +4,7 @@
  * number of all that fit and a link to see them all. Services made for the result's needs come
  * before those open to every need, then those that share more of its levels, then A to Z.
  */
-import { categories, levels, needs } from './vocabulary.ts';
+import { categories, levels, needs } from '../contract/vocabulary.ts';
 import type { OutcomeServices } from './navigator-outcome.ts';
 import type { ServiceFacets } from './service-filter.ts';
 import { SERVICE_KIND } from './search-filters.ts';

@@ -4,7 +4,7 @@
  * build time and by the filter script in the browser, so it imports nothing from Astro.
  */
 import { toCsv } from './csv.ts';
-import { needs, phases, provisionLevels, type Need, type Phase, type ProvisionLevel } from './vocabulary.ts';
+import { needs, phases, provisionLevels, type Need, type Phase, type ProvisionLevel } from '../contract/vocabulary.ts';
 
 /** The fields of a provision entry this module needs (content/provision/<id>.json). */
 export interface ProvisionItem {
@@ -22,9 +22,6 @@ export interface ProvisionFilter {
   need?: Need;
   phase?: Phase;
 }
-
-/** Paths under /provision/ that are not entries, so no entry may use these ids. */
-export const RESERVED_PROVISION_IDS = ['need', 'phase', 'parents'];
 
 export function matchesProvision(item: Pick<ProvisionItem, 'need' | 'phases'>, filter: ProvisionFilter): boolean {
   return (!filter.need || item.need === filter.need) && (!filter.phase || item.phases.includes(filter.phase));

@@ -3,7 +3,7 @@
  * it still needs. The needs are the ones the importer wrote into the draft, and anything a
  * published service must have that it still lacks (worked out now, so the list is current).
  */
-import { publishingProblems } from '../schemas/service.ts';
+import { publishingProblems } from '../contract/service.ts';
 
 export interface DraftEntry {
   id: string;

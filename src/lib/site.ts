@@ -3,7 +3,7 @@
  * second council adopts the site by replacing content/.
  */
 import raw from '../../content/site.json' with { type: 'json' };
-import { siteSchema } from '../schemas/site.ts';
+import { siteSchema } from '../contract/site.ts';
 import { areaNameOf } from './oruk.ts';
 
 export const site = siteSchema().parse(raw);

@@ -2,10 +2,10 @@
  * Checks the statutory coverage map: every item the law requires names at least one page,
  * and every page it names is one this site publishes.
  */
-import type { CollectionName } from '../schemas/common.ts';
-import { folderCollections, RESERVED_PAGE_IDS } from './collections.ts';
+import type { CollectionName } from '../contract/common.ts';
+import { folderCollections, RESERVED_PAGE_IDS } from '../contract/collections.ts';
 import type { Problem } from './problems.ts';
-import { categories, levels, needs } from './vocabulary.ts';
+import { categories, levels, needs } from '../contract/vocabulary.ts';
 import { ageBands } from './age-bands.ts';
 
 export interface CoverageItem {

@@ -4,7 +4,7 @@
  * be right (an advice line), but it is worth a look, so the content check warns (it does not stop
  * publishing). "Open to all needs" is written as an empty `needs` list, which is not warned about.
  */
-import { levels, needs } from './vocabulary.ts';
+import { levels, needs } from '../contract/vocabulary.ts';
 import type { Problem } from './problems.ts';
 
 export function overTaggedServices(services: { file: string; data: Record<string, unknown> }[]): Problem[] {

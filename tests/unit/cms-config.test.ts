@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { backendFromEnv, backendOrigins, CMS_COLLECTIONS, cmsConfig, collectionFields, WHOLE_AREA, type CmsField } from '../../src/lib/cms-config.ts';
 import { formFor, orderKeys, pruneEmpty } from '../../src/lib/cms-save.ts';
-import { folderCollections } from '../../src/lib/collections.ts';
-import { idRef } from '../../src/schemas/index.ts';
+import { folderCollections } from '../../src/contract/collections.ts';
+import { idRef } from '../../src/contract/index.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
 const config = cmsConfig(site, backendFromEnv({}));

@@ -4,7 +4,7 @@ import { toOrukServicePage } from '../../src/lib/oruk.ts';
 import { readFeed } from '../../src/lib/import/feed.ts';
 import { readContext } from '../../src/lib/import/context.ts';
 import { planImport } from '../../src/lib/import/plan.ts';
-import { idRef, organisationSchema, serviceSchema } from '../../src/schemas/index.ts';
+import { idRef, organisationSchema, serviceSchema } from '../../src/contract/index.ts';
 import { demoServices } from '../fixtures/demo-services.ts';
 import { orukErrors } from '../fixtures/oruk-validator.ts';
 

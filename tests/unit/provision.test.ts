@@ -20,7 +20,7 @@ import {
   sortProvision,
   type ProvisionItem,
 } from '../../src/lib/provision.ts';
-import { needs, phases, provisionLevels } from '../../src/lib/vocabulary.ts';
+import { needs, phases, provisionLevels } from '../../src/contract/vocabulary.ts';
 import { makeFixture, type Fixture } from './fixture-content.ts';
 
 const item = (id: string, over: Partial<ProvisionItem> = {}): ProvisionItem => ({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { searchFiltersOf, searchLinkFor } from '../../src/lib/search-filters.ts';
 import { matchesCriteria, type FilterCriteria, type ServiceFacets } from '../../src/lib/service-filter.ts';
-import { accessRoutes, categories, levels, needs } from '../../src/lib/vocabulary.ts';
+import { accessRoutes, categories, levels, needs } from '../../src/contract/vocabulary.ts';
 import { ageBands } from '../../src/lib/age-bands.ts';
 
 const localities = ['Kestrelford', 'Saltmere'];

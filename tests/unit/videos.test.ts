@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videoFitsAges, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../src/lib/videos.ts';
 import { splitFrontmatter, webVttProblem } from '../../src/lib/content-check.ts';
-import { videoTopics } from '../../src/lib/vocabulary.ts';
+import { videoTopics } from '../../src/contract/vocabulary.ts';
 
 describe('how a video length reads', () => {
   test.each([

@@ -3,7 +3,7 @@
  * and area name (for areas served), the import mapping and today's date. Also the steps every
  * reader shares: the summary and description from HTML, and the codes from the mapping.
  */
-import { accessRoutes, categories, levels, needs } from '../vocabulary.ts';
+import { accessRoutes, categories, levels, needs } from '../../contract/vocabulary.ts';
 import { firstSentence, htmlToMarkdown, markdownToPlain } from './html.ts';
 import { applyMapping, emptyMapping, type ImportMapping, type Vocab } from './mapping.ts';
 import type { Candidate } from './plan.ts';

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { csvReadError } from '../csv.ts';
-import { accessRoutes, categories, levels, needs, serviceStatuses } from '../vocabulary.ts';
+import { accessRoutes, categories, levels, needs, serviceStatuses } from '../../contract/vocabulary.ts';
 import type { Candidate } from './plan.ts';
 import { describe } from './context.ts';
 import { htmlToText } from './html.ts';

@@ -5,7 +5,7 @@
  * taxonomy term it did not know, so the mapping can be completed before writing.
  */
 import { z } from 'astro/zod';
-import { accessRoutes, categories, levels, needs } from '../vocabulary.ts';
+import { accessRoutes, categories, levels, needs } from '../../contract/vocabulary.ts';
 
 const rule = z.strictObject({
   /** Taxonomy terms of the feed (name, code or slug), matched whole and ignoring case. */

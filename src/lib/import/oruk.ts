@@ -4,7 +4,7 @@
  * depth, is listed as not imported for that record. Our own export's `x_` extensions (fields
  * the profile cannot hold) are read back first, so a round trip loses nothing.
  */
-import { weekdays } from '../vocabulary.ts';
+import { weekdays } from '../../contract/vocabulary.ts';
 import { htmlToMarkdown, htmlToText } from './html.ts';
 import type { Candidate } from './plan.ts';
 import { RecordReader, type Path } from './record.ts';

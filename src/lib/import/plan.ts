@@ -8,7 +8,7 @@
  * level, access route or contact; a value that does not fit) is written as a draft: kept in
  * content/, never published, listed by `npm run review-report` with what it needs.
  */
-import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema } from '../../schemas/index.ts';
+import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema } from '../../contract/index.ts';
 import { fieldName, problemFromIssue } from '../problems.ts';
 import { slugify } from '../slug.ts';
 

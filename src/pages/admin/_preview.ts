@@ -4,7 +4,7 @@
  * roughly what families will see. Other collections use Decap's plain preview.
  */
 import { ageRangeLabel } from '../../lib/ages.ts';
-import { accessRoutes, categories, levels, needs } from '../../lib/vocabulary.ts';
+import { accessRoutes, categories, levels, needs } from '../../contract/vocabulary.ts';
 
 type Element = unknown;
 type CreateElement = (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => Element;

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allProvision } from '../../../../../data/content.ts';
 import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
 import { site } from '../../../../../lib/site.ts';
-import type { Need, Phase } from '../../../../../lib/vocabulary.ts';
+import type { Need, Phase } from '../../../../../contract/vocabulary.ts';
 import { withCacheKey } from '../../../../../lib/cache-key.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { feedbackStatuses } from '../lib/vocabulary.ts';
+import { feedbackStatuses } from './vocabulary.ts';
 import { isoDate, oneOf, text } from './common.ts';
 
 const link = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { indicatorUnits } from '../lib/vocabulary.ts';
+import { indicatorUnits } from './vocabulary.ts';
 import { oneOf, text } from './common.ts';
 
 const point = z.strictObject({

@@ -3,7 +3,7 @@
  * value does not fit, so errors say what is expected in plain English.
  */
 import { z } from 'astro/zod';
-import { unsafeUrl } from '../lib/url-safety.ts';
+import { unsafeUrl } from './url-safety.ts';
 
 /** Collections that other entries can point to by id. */
 export type CollectionName =
@@ -89,7 +89,7 @@ export const webAddress = () =>
     hostname: z.regexes.domain,
     error: 'a full web address starting with https://, for example "https://www.example.org/page"',
   }).refine((address) => !unsafeUrl(address), {
-    // https://council.gov.uk@evil.example/ goes to evil.example (src/lib/url-safety.ts).
+    // https://council.gov.uk@evil.example/ goes to evil.example (src/contract/url-safety.ts).
     error: 'a web address with nothing before the website\'s name (no "name@"), for example "https://www.example.org/page"',
   });
 

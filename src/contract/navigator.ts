@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { categories, levels, needs } from '../lib/vocabulary.ts';
+import { categories, levels, needs } from './vocabulary.ts';
 import { ID_PATTERN, markdown, oneOf, summary, text } from './common.ts';
 
 const nodeId = z.string({ error: 'a node id' }).regex(ID_PATTERN, { error: 'a node id in lower-case words joined by hyphens' });

@@ -15,8 +15,7 @@ import {
   videoSchema,
   type CollectionName,
   type RefFactory,
-} from '../schemas/index.ts';
-import { RESERVED_PROVISION_IDS } from './provision.ts';
+} from './index.ts';
 
 /** Addresses under /services/ that the site uses itself, so no service may have these ids. */
 export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'level', 'age', 'page'];
@@ -48,6 +47,9 @@ export const RESERVED_PAGE_IDS = [
   '404',
   '_astro',
 ];
+
+/** Paths under /provision/ that are not entries, so no entry may use these ids. */
+export const RESERVED_PROVISION_IDS = ['need', 'phase', 'parents'];
 
 /** Pathway ids taken by other pages under /pathways/. */
 export const RESERVED_PATHWAY_IDS = ['ehc-timeline'];

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { levels, phases } from '../lib/vocabulary.ts';
+import { levels, phases } from './vocabulary.ts';
 import { isoDate, oneOf, summary, text, type RefFactory } from './common.ts';
 
 /** A graduated-response pathway: content/pathways/<id>.mdx (frontmatter) */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { needs, phases, provisionLevels } from '../lib/vocabulary.ts';
+import { needs, phases, provisionLevels } from './vocabulary.ts';
 import { isoDate, oneOf, summary, text, type RefFactory } from './common.ts';
 
 /** Ordinarily available provision: content/provision/<id>.json */

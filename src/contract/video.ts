@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { audiences } from '../lib/vocabulary.ts';
+import { audiences } from './vocabulary.ts';
 import { isoDate, oneOf, publicPath, summary, text, type RefFactory } from './common.ts';
 
 const age = z

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { accessRoutes, categories, levels, needs, serviceStatuses, weekdays } from '../lib/vocabulary.ts';
+import { accessRoutes, categories, levels, needs, serviceStatuses, weekdays } from './vocabulary.ts';
 import { email, isoDate, markdown, oneOf, text, ukPhone, webAddress, summary, type RefFactory } from './common.ts';
 
 const age = z
