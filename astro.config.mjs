@@ -11,7 +11,7 @@ import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { phoneLinksPlugin } from './src/lib/phone-links-plugin.ts';
+import { phoneLinksPlugin } from './src/lib/text/phone-links-plugin.ts';
 
 // Astro's anonymous usage reports would send a council's builds to a third party: off unless
 // someone running the build has chosen otherwise.
@@ -78,7 +78,7 @@ export default defineConfig({
   // cacheDir (.cache/astro/: incremental-build.json and dist/); docs/hosting.md says what CI keeps.
   experimental: { incrementalBuild: true },
   // MDX pages inherit this: every UK phone number in their text becomes a tel: link, as in
-  // content fields rendered by src/lib/markdown.ts.
+  // content fields rendered by src/lib/text/markdown.ts.
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   devToolbar: { enabled: false },
 });

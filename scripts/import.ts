@@ -24,7 +24,7 @@ import { decodeCsv, readServicesCsv } from '../src/lib/import/csv.ts';
 import { NONE_OF_THESE, readFeed } from '../src/lib/import/feed.ts';
 import { emptyMapping, parseMapping } from '../src/lib/import/mapping.ts';
 import { readContext } from '../src/lib/import/context.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { slugify } from '../src/lib/text/slug.ts';
 
 const args = process.argv.slice(2);
 const VALUED = ['content', 'oruk', 'feed', 'mapping', 'delimiter'];

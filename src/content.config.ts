@@ -21,7 +21,7 @@ import {
   type RefFactory,
 } from './contract/index.ts';
 import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './contract/collections.ts';
-import { slugify } from './lib/slug.ts';
+import { slugify } from './lib/text/slug.ts';
 import { contentChecked } from './lib/content-checked.ts';
 
 const ref: RefFactory = (collection) => reference(collection);

@@ -92,7 +92,7 @@ export function impersonatingUrl(raw: string): string | undefined {
 /**
  * Problems in one text field of a content file: misleading characters, and links that pretend to
  * go somewhere else. (A javascript: or data: link in a Markdown field is already shown as text by
- * the renderer, src/lib/markdown.ts, which tests/integration/hostile-content.test.ts holds to.)
+ * the renderer, src/lib/text/markdown.ts, which tests/integration/hostile-content.test.ts holds to.)
  */
 export function textFieldProblems(file: string, field: string, text: string): { file: string; field: string; problem: string; fix: string }[] {
   const problems = [];

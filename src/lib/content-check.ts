@@ -15,14 +15,14 @@ import { checkCoverage, likelyPath, unknownPath, type CoverageItem } from './sta
 import { validateTree, type Tree } from './navigator-graph.ts';
 import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN, isoDateOf } from '../contract/common.ts';
-import { slugify } from './slug.ts';
+import { slugify } from './text/slug.ts';
 import { findDuplicateKeys } from './json-duplicate-keys.ts';
 import { mdxHazards, PROVIDED_COMPONENTS, proseLines } from './mdx-safety.ts';
 import { readabilityWarnings } from './readability.ts';
 import { publicFileKindProblems } from './public-files.ts';
 import { textFieldProblems } from '../contract/url-safety.ts';
 import { filesUnder } from './content-files.ts';
-import { addDays, today } from './dates.ts';
+import { addDays, today } from './text/dates.ts';
 import { overTaggedServices } from './tag-check.ts';
 import { videoTopics } from '../contract/vocabulary.ts';
 import { fileBeingRead, nowReading, REPORT_TO, shortReason, debugWanted } from './command-errors.ts';

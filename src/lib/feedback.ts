@@ -3,8 +3,8 @@
  * counts behind the summary chart. Works on plain entries so it can be tested without Astro.
  */
 import { feedbackStatuses, type FeedbackStatus } from '../contract/vocabulary.ts';
-import { slugify } from './slug.ts';
-import { formatMonth } from './dates.ts';
+import { slugify } from './text/slug.ts';
+import { formatMonth } from './text/dates.ts';
 
 /** What this module needs from a feedback entry (content/feedback/<id>.json plus its id). */
 export interface FeedbackItem {

@@ -16,7 +16,7 @@
 import type { z } from 'astro/zod';
 import type { organisationSchema } from '../contract/organisation.ts';
 import type { serviceSchema } from '../contract/service.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownToText } from './text/markdown.ts';
 import { uuidV5, URL_NAMESPACE } from './uuid.ts';
 import { accessRoutes, categories, levels, needs, weekdays, type Weekday } from '../contract/vocabulary.ts';
 

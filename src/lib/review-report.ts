@@ -2,7 +2,7 @@
  * Which content is overdue for review, or due within the next 30 days, grouped by the
  * organisation that should check it. Reads entries as the content checker loads them.
  */
-import { addDays, reviewState } from './dates.ts';
+import { addDays, reviewState } from './text/dates.ts';
 
 export interface ReviewableEntry {
   collection: string;

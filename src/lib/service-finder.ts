@@ -14,7 +14,7 @@
  */
 import { needs, type Need } from '../contract/vocabulary.ts';
 import { ageBands, type AgeBandId } from './age-bands.ts';
-import { slugify } from './slug.ts';
+import { slugify } from './text/slug.ts';
 import { matchesCriteria, type FilterCriteria, type ServiceFacets } from './service-filter.ts';
 
 /** The path segment for "no choice" at a step. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { firstSentence, htmlToMarkdown, htmlToText, markdownToPlain } from '../../src/lib/import/html.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { renderMarkdown } from '../../src/lib/text/markdown.ts';
 
 const REAL_FEEDS = resolve('../shared/real-feeds');
 

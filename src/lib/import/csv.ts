@@ -4,7 +4,7 @@
  * code ("social-care") or the label people read ("Social care").
  */
 import { parse } from 'csv-parse/sync';
-import { csvReadError } from '../csv.ts';
+import { csvReadError } from '../text/csv.ts';
 import { accessRoutes, categories, levels, needs, serviceStatuses } from '../../contract/vocabulary.ts';
 import type { Candidate } from './plan.ts';
 import { describe } from './context.ts';

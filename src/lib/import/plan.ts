@@ -10,7 +10,7 @@
  */
 import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema } from '../../contract/index.ts';
 import { fieldName, problemFromIssue } from '../problems.ts';
-import { slugify } from '../slug.ts';
+import { slugify } from '../text/slug.ts';
 
 export interface SourceRef {
   feed: string;

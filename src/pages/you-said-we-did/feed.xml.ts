@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { allFeedback } from '../../data/content.ts';
 import { feedbackFeed } from '../../lib/feedback-feed.ts';
 import { site } from '../../lib/site.ts';
-import { today } from '../../lib/dates.ts';
+import { today } from '../../lib/text/dates.ts';
 
 export const GET: APIRoute = async () =>
   new Response(feedbackFeed(await allFeedback(), site, today()), {

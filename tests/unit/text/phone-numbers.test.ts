@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { findPhoneNumbers, linkPhoneNumbersInText, ukTelHref } from '../../src/lib/phone-numbers.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { phoneLinksPlugin } from '../../src/lib/phone-links-plugin.ts';
+import { findPhoneNumbers, linkPhoneNumbersInText, ukTelHref } from '../../../src/lib/text/phone-numbers.ts';
+import { renderMarkdown } from '../../../src/lib/text/markdown.ts';
+import { phoneLinksPlugin } from '../../../src/lib/text/phone-links-plugin.ts';
 import { mdxToJs } from 'satteri';
 
 const numbers = (text: string) => findPhoneNumbers(text).map((m) => [m.text, m.href]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, formatDate, formatMonth, reviewState, shortMonth } from '../../src/lib/dates.ts';
+import { addMonths, formatDate, formatMonth, reviewState, shortMonth } from '../../../src/lib/text/dates.ts';
 
 describe('dates', () => {
   test('are written the UK way', () => {

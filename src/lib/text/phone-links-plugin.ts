@@ -1,7 +1,7 @@
 /**
  * A hast plugin for MDX pages (pathways, general pages, video transcripts), in the shape Sätteri
  * (Astro's Markdown processor) runs: every UK phone number in the text becomes a tel: link, as
- * the Markdown renderer does for content fields (src/lib/markdown.ts). Text already inside a
+ * the Markdown renderer does for content fields (src/lib/text/markdown.ts). Text already inside a
  * link, code or a script is left as it is. A plain object, so it needs no import from Sätteri.
  */
 import type { Element, ElementContent, Text } from 'hast';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { markdownToText, renderMarkdown } from '../../src/lib/markdown.ts';
+import { markdownToText, renderMarkdown } from '../../../src/lib/text/markdown.ts';
 
 describe('Markdown from content fields', () => {
   test('escapes raw HTML so it shows as text and never runs', () => {
