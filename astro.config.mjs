@@ -56,7 +56,7 @@ export default defineConfig({
     outputSize(),
   ],
   // Every script is a file the site built, never inlined into the page however small: the
-  // policy (src/lib/csp.ts, in each page's <meta> tag) then trusts only the site's own files
+  // policy (src/lib/site/csp.ts, in each page's <meta> tag) then trusts only the site's own files
   // ('self'), and the hostile-content test can tell the site's scripts from anything an editor's
   // text might inject.
   vite: {
@@ -73,7 +73,7 @@ export default defineConfig({
       },
     },
   },
-  // Incremental builds: a page from getStaticPaths() whose code and cacheKey (src/lib/cache-key.ts)
+  // Incremental builds: a page from getStaticPaths() whose code and cacheKey (src/lib/site/cache-key.ts)
   // are unchanged is copied from the last build instead of rendered again. The cache is kept in
   // cacheDir (.cache/astro/: incremental-build.json and dist/); docs/hosting.md says what CI keeps.
   experimental: { incrementalBuild: true },

@@ -97,7 +97,7 @@ export async function listedServices(): Promise<Service[]> {
 
 const relatable = (s: Service) => ({ id: s.id, organisation: s.data.organisation.id, needs: s.data.needs, categories: s.data.categories, status: s.data.status, service: s });
 let relatedPromise: Promise<ReturnType<typeof relatedServicesIndex<ReturnType<typeof relatable>>>> | undefined;
-/** Worked out once a build: a service page's cache key (src/lib/cache-key.ts) and the page both read them. */
+/** Worked out once a build: a service page's cache key (src/lib/site/cache-key.ts) and the page both read them. */
 const relatedOf = new Map<string, Promise<Service[]>>();
 /** The services to suggest beside a service: the editor's choice, or the listed services most like it. */
 export function relatedServicesOf(service: Service): Promise<Service[]> {

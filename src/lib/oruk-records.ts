@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { orukRedirects, type OrukApiFile } from './oruk-endpoints.ts';
-import { placeFile } from './place-file.ts';
+import { placeFile } from './site/place-file.ts';
 
 /** How the Open Referral endpoints serialise JSON: no indentation, and a final new line. */
 export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { unpublishableReason } from '../../src/lib/public-files.ts';
+import { unpublishableReason } from '../../src/lib/site/public-files.ts';
 import { misleadingText, unsafeUrl } from '../../src/contract/url-safety.ts';
 import { makeFixture, type Fixture } from './fixture-content.ts';
 

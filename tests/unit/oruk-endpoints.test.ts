@@ -14,7 +14,7 @@ import {
   pagePath,
   toOrukServiceListItem,
 } from '../../src/lib/oruk-endpoints.ts';
-import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { headersForPath, parseHeadersFile } from '../../src/lib/site/headers-file.ts';
 import { applyRedirects, parseRedirectsFile } from '../../scripts/lib/host-rules.ts';
 import { orukErrors } from '../fixtures/oruk-validator.ts';
 import { demoServices } from '../fixtures/demo-services.ts';

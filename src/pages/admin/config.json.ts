@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { backendFromEnv, cmsConfig } from '../../lib/cms-config.ts';
-import { site } from '../../lib/site.ts';
+import { site } from '../../lib/site/site.ts';
 
 export const GET: APIRoute = () =>
   new Response(`${JSON.stringify(cmsConfig(site, backendFromEnv(process.env)), null, 2)}\n`, {

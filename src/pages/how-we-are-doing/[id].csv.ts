@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allIndicators, type Indicator } from '../../data/content.ts';
 import { indicatorCsv } from '../../lib/indicators.ts';
-import { withCacheKey } from '../../lib/cache-key.ts';
+import { withCacheKey } from '../../lib/site/cache-key.ts';
 
 export const getStaticPaths = (async () => (await allIndicators()).map((indicator) => withCacheKey({ params: { id: indicator.id }, props: { indicator } }))) satisfies GetStaticPaths;
 

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { allFeedback } from '../../data/content.ts';
 import { feedbackFeed } from '../../lib/feedback-feed.ts';
-import { site } from '../../lib/site.ts';
+import { site } from '../../lib/site/site.ts';
 import { today } from '../../lib/text/dates.ts';
 
 export const GET: APIRoute = async () =>

@@ -1,7 +1,7 @@
 /** The services and site details the Open Referral UK endpoints map (helper, not a route). */
 import { allServices, organisationOf } from '../../../data/content.ts';
 import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/oruk.ts';
-import { site } from '../../../lib/site.ts';
+import { site } from '../../../lib/site/site.ts';
 import { jsonBody } from '../../../lib/oruk-records.ts';
 import { EARLY_ORUK_EXPORT, type EarlyOrukExport } from '../../../lib/oruk-export.ts';
 

@@ -2,9 +2,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allProvision } from '../../../../../data/content.ts';
 import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
-import { site } from '../../../../../lib/site.ts';
+import { site } from '../../../../../lib/site/site.ts';
 import type { Need, Phase } from '../../../../../contract/vocabulary.ts';
-import { withCacheKey } from '../../../../../lib/cache-key.ts';
+import { withCacheKey } from '../../../../../lib/site/cache-key.ts';
 
 export const getStaticPaths = (async () => {
   const provision = await allProvision();

@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { folderCollections, PUBLIC_FOLDER } from '../contract/collections.ts';
+import { folderCollections, PUBLIC_FOLDER } from '../../contract/collections.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 

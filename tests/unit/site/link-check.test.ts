@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { brokenLinks, linksIn, type BuiltSite } from '../../src/lib/link-check.ts';
+import { brokenLinks, linksIn, type BuiltSite } from '../../../src/lib/site/link-check.ts';
 
 const origin = 'https://localoffer.example';
 const files = new Set(['/', '/services/', '/services/a/', '/_astro/site.css', '/videos/a.mp4']);

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { emptyInBackground, moveAside } from '../../src/lib/old-output.ts';
+import { emptyInBackground, moveAside } from '../../../src/lib/site/old-output.ts';
 
 let root: string;
 beforeEach(() => {

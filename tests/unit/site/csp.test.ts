@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { BASE_POLICY, contentSecurityPolicy } from '../../src/lib/csp.ts';
+import { BASE_POLICY, contentSecurityPolicy } from '../../../src/lib/site/csp.ts';
 
 test('the site-wide policy trusts only the site itself, allows no frames, workers or plug-ins, and needs no hashes', () => {
   const policy = contentSecurityPolicy();

@@ -2,9 +2,9 @@
  * content/site.json, validated. Everything specific to one local area is read from here, so a
  * second council adopts the site by replacing content/.
  */
-import raw from '../../content/site.json' with { type: 'json' };
-import { siteSchema } from '../contract/site.ts';
-import { areaNameOf } from './oruk.ts';
+import raw from '../../../content/site.json' with { type: 'json' };
+import { siteSchema } from '../../contract/site.ts';
+import { areaNameOf } from '../oruk.ts';
 
 export const site = siteSchema().parse(raw);
 export type Site = typeof site;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { HOST_FILE_LIMIT_BYTES, largeFiles, largeFilesWarning } from '../../src/lib/output-size.ts';
+import { HOST_FILE_LIMIT_BYTES, largeFiles, largeFilesWarning } from '../../../src/lib/site/output-size.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'olo-output-size-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));

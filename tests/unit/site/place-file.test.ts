@@ -2,7 +2,7 @@ import { linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { placeFile } from '../../src/lib/place-file.ts';
+import { placeFile } from '../../../src/lib/site/place-file.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyRedirects, parseRedirectsFile } from '../../scripts/lib/host-rules.ts';
+import { applyRedirects, parseRedirectsFile } from '../../../scripts/lib/host-rules.ts';
 
 const nothingExists = () => false;
 const go = (rules: string, url: string, exists: (path: string) => boolean = nothingExists) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { requestPath, slashRedirect } from '../../src/lib/request-path.ts';
+import { requestPath, slashRedirect } from '../../../src/lib/site/request-path.ts';
 
 describe('the path a static server uses for a request', () => {
   test('is decoded once, with its query kept apart', () => {

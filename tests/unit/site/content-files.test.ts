@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contentFileFor, filesUnder, publishContentFiles } from '../../src/lib/content-files.ts';
-import { byteRange, contentTypeOf } from '../../src/lib/static-file.ts';
+import { contentFileFor, filesUnder, publishContentFiles } from '../../../src/lib/site/content-files.ts';
+import { byteRange, contentTypeOf } from '../../../src/lib/site/static-file.ts';
 
 let root: string;
 let source: string;

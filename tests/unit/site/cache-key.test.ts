@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { cacheKey, sharedContentDigest, withCacheKey } from '../../src/lib/cache-key.ts';
+import { cacheKey, sharedContentDigest, withCacheKey } from '../../../src/lib/site/cache-key.ts';
 
 const service = (name: string, summary = 'Home visits.') => ({ id: 'portage', collection: 'services', data: { name, summary }, body: undefined });
 
