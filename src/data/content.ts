@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortProvision } from '../lib/provision.ts';
-import { relatedServicesIndex } from '../lib/related-services.ts';
+import { relatedServicesIndex } from '../lib/directory/related-services.ts';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
 
 export type Service = CollectionEntry<'services'>;

@@ -6,8 +6,8 @@
  */
 import { categories, levels, needs } from '../contract/vocabulary.ts';
 import type { OutcomeServices } from './navigator-outcome.ts';
-import type { ServiceFacets } from './service-filter.ts';
-import { SERVICE_KIND } from './search-filters.ts';
+import type { ServiceFacets } from './directory/service-filter.ts';
+import { SERVICE_KIND } from './directory/search-filters.ts';
 
 /** How many services a result names before "see all". */
 export const OUTCOME_SERVICE_LIMIT = 5;

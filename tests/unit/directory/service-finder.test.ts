@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { ANY, FINDER_PAGE_SIZE, finderPageCount, finderPath, finderResults, finderStep, finderSteps } from '../../src/lib/service-finder.ts';
-import { facetsOf, matchesCriteria, matchesKeywords, postcodeCentres, postcodeDistrict, type ServiceFacets } from '../../src/lib/service-filter.ts';
-import { areaOfSite, syntheticServices } from '../../scripts/lib/synthetic-services.ts';
+import { ANY, FINDER_PAGE_SIZE, finderPageCount, finderPath, finderResults, finderStep, finderSteps } from '../../../src/lib/directory/service-finder.ts';
+import { facetsOf, matchesCriteria, matchesKeywords, postcodeCentres, postcodeDistrict, type ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
+import { areaOfSite, syntheticServices } from '../../../scripts/lib/synthetic-services.ts';
 
 const site = JSON.parse(readFileSync('content/site.json', 'utf8'));
 const localities: string[] = site.localities.map((l: { name: string }) => l.name);

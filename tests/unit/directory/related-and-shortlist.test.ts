@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { relatedServices, relatedServicesIndex, type RelatableService } from '../../src/lib/related-services.ts';
-import { parseIds, shareLink, shortlistCard, toggleId } from '../../src/lib/shortlist.ts';
-import { ageRangeLabel } from '../../src/lib/ages.ts';
+import { relatedServices, relatedServicesIndex, type RelatableService } from '../../../src/lib/directory/related-services.ts';
+import { parseIds, shareLink, shortlistCard, toggleId } from '../../../src/lib/directory/shortlist.ts';
+import { ageRangeLabel } from '../../../src/lib/directory/ages.ts';
 
 const s = (id: string, organisation: string, needs: string[], categories: string[], status = 'active') => ({ id, organisation, needs, categories, status });
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { dayRanges, hoursText, spokenTime } from '../../src/lib/opening-hours.ts';
+import { dayRanges, hoursText, spokenTime } from '../../../src/lib/directory/opening-hours.ts';
 
 test('times are written the way people say them', () => {
   expect(spokenTime('09:00')).toBe('9am');

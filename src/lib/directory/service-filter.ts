@@ -3,7 +3,7 @@
  * level, how to get it, free, place), and how those choices are written in a page address so
  * a filtered list can be shared or bookmarked. Used by the /services/ page script and tests.
  */
-import { accessRoutes, categories, levels, needs, type AccessRoute, type Category, type Level, type Need } from '../contract/vocabulary.ts';
+import { accessRoutes, categories, levels, needs, type AccessRoute, type Category, type Level, type Need } from '../../contract/vocabulary.ts';
 import { ageBands, inAgeBand, type AgeBandId } from './age-bands.ts';
 
 /** What the filter needs to know about one service (small enough to put on each card). */

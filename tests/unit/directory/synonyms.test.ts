@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { expandSynonyms, mentionsTerm, searchWordTiers } from '../../src/lib/synonyms.ts';
+import { expandSynonyms, mentionsTerm, searchWordTiers } from '../../../src/lib/directory/synonyms.ts';
 
 const glossary = [
   { term: 'Speech and language therapy', abbreviations: ['SALT', 'SLT'], synonyms: ['speech therapy'] },

@@ -1,5 +1,5 @@
 /** Opening hours written as people say them, so screen readers read them naturally too. */
-import { weekdays, type Weekday } from '../contract/vocabulary.ts';
+import { weekdays, type Weekday } from '../../contract/vocabulary.ts';
 
 /** "09:00" → "9am", "17:30" → "5:30pm", "12:00" → "midday". */
 export function spokenTime(hhmm: string): string {

@@ -3,7 +3,7 @@
  * services fitting a set of choices. Big directories filter through these instead of listing every
  * service on /services/ (see listsEveryService in browse.ts); both follow matchesCriteria's rules.
  */
-import { accessRoutes, categories, levelShortLabels, levels, needs } from '../contract/vocabulary.ts';
+import { accessRoutes, categories, levelShortLabels, levels, needs } from '../../contract/vocabulary.ts';
 import { ageBands, inAgeBand } from './age-bands.ts';
 import type { FilterCriteria, ServiceFacets } from './service-filter.ts';
 

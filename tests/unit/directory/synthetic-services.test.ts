@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { areaOfSite, syntheticServices } from '../../scripts/lib/synthetic-services.ts';
-import { makeFixture } from './fixture-content.ts';
+import { areaOfSite, syntheticServices } from '../../../scripts/lib/synthetic-services.ts';
+import { makeFixture } from '../fixture-content.ts';
 
 const otter = {
   localities: [

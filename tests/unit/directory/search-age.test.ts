@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { ageInQuery } from '../../public/scripts/search-age.js';
-import { ageBands } from '../../src/lib/age-bands.ts';
+import { ageInQuery } from '../../../public/scripts/search-age.js';
+import { ageBands } from '../../../src/lib/directory/age-bands.ts';
 
 const bands = ageBands.map((b) => ({ label: b.label, min: b.min, max: b.max }));
 

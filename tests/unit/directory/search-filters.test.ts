@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { searchFiltersOf, searchLinkFor } from '../../src/lib/search-filters.ts';
-import { matchesCriteria, type FilterCriteria, type ServiceFacets } from '../../src/lib/service-filter.ts';
-import { accessRoutes, categories, levels, needs } from '../../src/contract/vocabulary.ts';
-import { ageBands } from '../../src/lib/age-bands.ts';
+import { searchFiltersOf, searchLinkFor } from '../../../src/lib/directory/search-filters.ts';
+import { matchesCriteria, type FilterCriteria, type ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
+import { accessRoutes, categories, levels, needs } from '../../../src/contract/vocabulary.ts';
+import { ageBands } from '../../../src/lib/directory/age-bands.ts';
 
 const localities = ['Kestrelford', 'Saltmere'];
 const service = (overrides: Partial<ServiceFacets> = {}): ServiceFacets => ({

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { distanceKm, distanceText, orderByDistance } from '../../src/lib/distance.ts';
+import { distanceKm, distanceText, orderByDistance } from '../../../src/lib/directory/distance.ts';
 
 const kestrelford = { lat: 52.612, lng: -1.704 };
 const saltmere = { lat: 52.548, lng: -1.598 };

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { groupByLetter, letterOf } from '../../src/lib/a-to-z.ts';
-import { browseCounts, browsePages, listsEveryService, pageNumbers } from '../../src/lib/browse.ts';
-import type { ServiceFacets } from '../../src/lib/service-filter.ts';
+import { groupByLetter, letterOf } from '../../../src/lib/directory/a-to-z.ts';
+import { browseCounts, browsePages, listsEveryService, pageNumbers } from '../../../src/lib/directory/browse.ts';
+import type { ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
 
 test('names are filed under their first letter, ignoring punctuation and case', () => {
   expect(letterOf("Children's physiotherapy")).toBe('c');

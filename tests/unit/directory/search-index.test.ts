@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_CHUNK_SIZE, searchIndexArgs, searchIndexEnv, searchIndexScript, spaceBlocks } from '../../scripts/lib/search-index.ts';
+import { SEARCH_INDEX_CHUNK_SIZE, searchIndexArgs, searchIndexEnv, searchIndexScript, spaceBlocks } from '../../../scripts/lib/search-index.ts';
 
 describe('the search index step of the build', () => {
   it('asks Pagefind for smaller index chunks than its default of 20,000 postings', () => {

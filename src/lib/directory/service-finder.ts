@@ -12,9 +12,9 @@
  * Pure and framework-free, so a page's data (and a cache key for it) follows from the services
  * and localities alone. Uses matchesCriteria, the same rule as the filter on /services/.
  */
-import { needs, type Need } from '../contract/vocabulary.ts';
+import { needs, type Need } from '../../contract/vocabulary.ts';
 import { ageBands, type AgeBandId } from './age-bands.ts';
-import { slugify } from './text/slug.ts';
+import { slugify } from '../text/slug.ts';
 import { matchesCriteria, type FilterCriteria, type ServiceFacets } from './service-filter.ts';
 
 /** The path segment for "no choice" at a step. */

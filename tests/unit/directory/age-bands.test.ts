@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { ageBands, inAgeBand } from '../../src/lib/age-bands.ts';
-import { ageRangeLabel, costLabel } from '../../src/lib/ages.ts';
+import { ageBands, inAgeBand } from '../../../src/lib/directory/age-bands.ts';
+import { ageRangeLabel, costLabel } from '../../../src/lib/directory/ages.ts';
 
 const bandsFor = (min: number, max: number) => ageBands.filter((b) => inAgeBand({ min, max }, b)).map((b) => b.id);
 

@@ -2,7 +2,7 @@
  * The static browse pages (/services/<facet>/<value>/): which services each lists, and how
  * many. The same rules as the combined filter, one choice at a time.
  */
-import { categories, levels, needs } from '../contract/vocabulary.ts';
+import { categories, levels, needs } from '../../contract/vocabulary.ts';
 import { ageBands } from './age-bands.ts';
 import { filterServices, type FilterCriteria, type ServiceFacets } from './service-filter.ts';
 

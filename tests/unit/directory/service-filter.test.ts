@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { criteriaFromParams, criteriaToParams, facetsOf, filterServices, resultCountText, type ServiceFacets } from '../../src/lib/service-filter.ts';
+import { criteriaFromParams, criteriaToParams, facetsOf, filterServices, resultCountText, type ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
 
 const service = (id: string, overrides: Partial<ServiceFacets> = {}): ServiceFacets => ({
   id,
