@@ -47,7 +47,7 @@ export const navigatorNodeSchema = z.discriminatedUnion('type', [question, outco
 
 export type NavigatorNode = z.infer<typeof navigatorNodeSchema>;
 
-/** A decision tree: content/navigator/<tree-id>.json. Graph rules are in src/lib/navigator-graph.ts. */
+/** A decision tree: content/navigator/<tree-id>.json. Graph rules are in src/lib/navigator/navigator-graph.ts. */
 export const navigatorSchema = () =>
   z.strictObject({
     title: text('a title'),

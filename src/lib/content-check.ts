@@ -12,7 +12,7 @@ import { glossaryTermSchema, idRef, siteSchema, type CollectionName } from '../c
 import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, PUBLIC_FOLDER, SITE_FILE } from '../contract/collections.ts';
 import { coverageSchema } from '../contract/coverage.ts';
 import { checkCoverage, likelyPath, unknownPath, type CoverageItem } from './statutory-coverage.ts';
-import { validateTree, type Tree } from './navigator-graph.ts';
+import { validateTree, type Tree } from './navigator/navigator-graph.ts';
 import { closest, fieldName, problemFromIssue, type Problem } from './problems.ts';
 import { ID_PATTERN, isoDateOf } from '../contract/common.ts';
 import { slugify } from './text/slug.ts';

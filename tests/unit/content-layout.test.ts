@@ -89,10 +89,10 @@ describe('review dates', () => {
 describe('an error nobody foresaw in the check', () => {
   test('becomes one problem naming the file being read, not a crash', async () => {
     vi.resetModules();
-    vi.doMock('../../src/lib/navigator-graph.ts', async (original) => ({ ...(await original<object>()), validateTree: () => { throw new TypeError('nodes is not iterable'); } }));
+    vi.doMock('../../src/lib/navigator/navigator-graph.ts', async (original) => ({ ...(await original<object>()), validateTree: () => { throw new TypeError('nodes is not iterable'); } }));
     const { checkContent } = await import('../../src/lib/content-check.ts');
     const result = checkContent({ rootDir: process.cwd(), contentDir: join(process.cwd(), 'content'), publicDir: join(process.cwd(), 'public') });
-    vi.doUnmock('../../src/lib/navigator-graph.ts');
+    vi.doUnmock('../../src/lib/navigator/navigator-graph.ts');
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ field: '(file)', problem: 'the check stopped on this file unexpectedly ("nodes is not iterable")', fix: expect.stringContaining('please report this') });
     expect(result.problems[0]!.file).toMatch(/^content\//);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { makeFixture, type Fixture } from './fixture-content.ts';
-import { treePaths, type Tree } from '../../src/lib/navigator-graph.ts';
-import { serviceLinks } from '../../src/lib/navigator-outcome.ts';
+import { makeFixture, type Fixture } from '../fixture-content.ts';
+import { treePaths, type Tree } from '../../../src/lib/navigator/navigator-graph.ts';
+import { serviceLinks } from '../../../src/lib/navigator/navigator-outcome.ts';
 
 const TREE = 'content/navigator/which-support-applies.json';
 const EHC_TREE = 'content/navigator/ask-for-an-ehc-needs-assessment.json';

@@ -4,10 +4,10 @@
  * number of all that fit and a link to see them all. Services made for the result's needs come
  * before those open to every need, then those that share more of its levels, then A to Z.
  */
-import { categories, levels, needs } from '../contract/vocabulary.ts';
+import { categories, levels, needs } from '../../contract/vocabulary.ts';
 import type { OutcomeServices } from './navigator-outcome.ts';
-import type { ServiceFacets } from './directory/service-filter.ts';
-import { SERVICE_KIND } from './directory/search-filters.ts';
+import type { ServiceFacets } from '../directory/service-filter.ts';
+import { SERVICE_KIND } from '../directory/search-filters.ts';
 
 /** How many services a result names before "see all". */
 export const OUTCOME_SERVICE_LIMIT = 5;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { outcomeSearchLink, outcomeServices } from '../../src/lib/outcome-services.ts';
-import type { ServiceFacets } from '../../src/lib/directory/service-filter.ts';
+import { outcomeSearchLink, outcomeServices } from '../../../src/lib/navigator/outcome-services.ts';
+import type { ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
 
 const service = (id: string, over: Partial<ServiceFacets>): ServiceFacets => ({
   id, name: id, needs: [], categories: ['health'], levels: ['universal'], routes: ['self-referral'], ageRange: { min: 0, max: 25 }, free: true, areaServed: ['whole-area'], places: [], ...over,

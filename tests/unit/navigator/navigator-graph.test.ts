@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answersUpTo, countJourneys, formatAnswers, MAX_TREE_NODES, parentsOf, parseAnswers, replayAnswers, treePaths, validateTree, type Tree } from '../../src/lib/navigator-graph.ts';
+import { answersUpTo, countJourneys, formatAnswers, MAX_TREE_NODES, parentsOf, parseAnswers, replayAnswers, treePaths, validateTree, type Tree } from '../../../src/lib/navigator/navigator-graph.ts';
 
 const outcome = { type: 'outcome' as const };
 const question = (...next: string[]) => ({ type: 'question' as const, options: next.map((n) => ({ label: n, next: n })) });

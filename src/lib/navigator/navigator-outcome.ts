@@ -2,7 +2,7 @@
  * Where an outcome page of a decision tree sends people next: static service lists that work
  * without JavaScript (/services/level/…, /services/need/…, /services/category/…).
  */
-import { categories, levels, needs, type Category, type Level, type Need } from '../contract/vocabulary.ts';
+import { categories, levels, needs, type Category, type Level, type Need } from '../../contract/vocabulary.ts';
 
 export interface OutcomeServices {
   needs?: Need[];
