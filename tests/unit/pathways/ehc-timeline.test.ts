@@ -10,7 +10,7 @@ import {
   phaseTransferDeadline,
   reviewDecisionDeadline,
   toIcs,
-} from '../../src/lib/ehc-timeline.ts';
+} from '../../../src/lib/pathways/ehc-timeline.ts';
 
 const datesFor = (request: string) => Object.fromEntries(assessmentDeadlines(request).map((d) => [d.id, d.date]));
 

@@ -9,7 +9,7 @@
  * ends on a day that is not a working day ends on the next working day instead (rule 12 of the
  * tribunal's procedure rules); see nextWeekday.
  */
-import { addMonths } from './text/dates.ts';
+import { addMonths } from '../text/dates.ts';
 
 const DAY_MS = 86_400_000;
 

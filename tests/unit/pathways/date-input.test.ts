@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readDateInput } from '../../src/lib/date-input.ts';
+import { readDateInput } from '../../../src/lib/pathways/date-input.ts';
 
 const LABEL = 'Date of the decision letter';
 const EMPTY = 'Enter the date of the decision letter';
