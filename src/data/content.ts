@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { sortProvision } from '../lib/provision.ts';
+import { sortProvision } from '../lib/provision/provision.ts';
 import { relatedServicesIndex } from '../lib/directory/related-services.ts';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
 
@@ -137,7 +137,7 @@ export function allTrees(): Promise<NavigatorTree[]> {
   return treesPromise;
 }
 
-/** A provision entry's fields with its id, the shape src/lib/provision.ts works with. */
+/** A provision entry's fields with its id, the shape src/lib/provision/provision.ts works with. */
 export type Provision = CollectionEntry<'provision'>['data'] & { id: string };
 
 let provisionPromise: Promise<Provision[]> | undefined;

@@ -1,7 +1,7 @@
 /** /provision/need/<need>/<phase>/checklist.csv: the SENCO checklist for a provision map, built with the site. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allProvision } from '../../../../../data/content.ts';
-import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
+import { checklistCsv, provisionPairs } from '../../../../../lib/provision/provision.ts';
 import { site } from '../../../../../lib/site/site.ts';
 import type { Need, Phase } from '../../../../../contract/vocabulary.ts';
 import { withCacheKey } from '../../../../../lib/site/cache-key.ts';

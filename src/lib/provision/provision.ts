@@ -3,8 +3,8 @@
  * for pages, the addresses of the browse pages, and the SENCO checklist (page and CSV). Used at
  * build time and by the filter script in the browser, so it imports nothing from Astro.
  */
-import { toCsv } from './text/csv.ts';
-import { needs, phases, provisionLevels, type Need, type Phase, type ProvisionLevel } from '../contract/vocabulary.ts';
+import { toCsv } from '../text/csv.ts';
+import { needs, phases, provisionLevels, type Need, type Phase, type ProvisionLevel } from '../../contract/vocabulary.ts';
 
 /** The fields of a provision entry this module needs (content/provision/<id>.json). */
 export interface ProvisionItem {

@@ -19,9 +19,9 @@ import {
   provisionPairs,
   sortProvision,
   type ProvisionItem,
-} from '../../src/lib/provision.ts';
-import { needs, phases, provisionLevels } from '../../src/contract/vocabulary.ts';
-import { makeFixture, type Fixture } from './fixture-content.ts';
+} from '../../../src/lib/provision/provision.ts';
+import { needs, phases, provisionLevels } from '../../../src/contract/vocabulary.ts';
+import { makeFixture, type Fixture } from '../fixture-content.ts';
 
 const item = (id: string, over: Partial<ProvisionItem> = {}): ProvisionItem => ({
   id,
