@@ -185,7 +185,7 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     if (text) yield { field: `definition of "${str(data.term) ?? ''}"`, text };
   }
   // Video transcripts are not measured: a transcript must say exactly what the video says. The
-  // young people's topic pages are written in src/lib/young-people.ts and measured by a unit test.
+  // young people's topic pages are written in src/lib/young-people/young-people.ts and measured by a unit test.
 }
 
 /** Readability warnings for the entries, each naming the file, the field (or body line) and the sentence. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../src/lib/readability.ts';
 import { makeFixture, type Fixture } from './fixture-content.ts';
-import { topicGuides } from '../../src/lib/young-people.ts';
+import { topicGuides } from '../../src/lib/young-people/young-people.ts';
 
 const LONG = 'If your child is not making the progress you expected at school, even with good teaching that is adapted to their needs, you should ask to meet the school.';
 const HARD = 'Comprehensive multidisciplinary assessment necessitates collaborative consideration. Individualised educational interventions require systematic evaluation.';

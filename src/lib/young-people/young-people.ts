@@ -3,7 +3,7 @@
  * direct and accurate for England (Children and Families Act 2014, SEND Code of Practice
  * chapter 8, Care Act 2014, NICE guideline NG43). Nothing here is specific to one council.
  */
-import type { VideoTopic } from '../contract/vocabulary.ts';
+import type { VideoTopic } from '../../contract/vocabulary.ts';
 
 export interface TopicGuide {
   /** One line for links and cards. */
