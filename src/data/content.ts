@@ -68,7 +68,7 @@ export function publicFileSize(path: string): number | undefined {
   }
 }
 
-/** A "you said, we did" entry: its id and fields side by side, as src/lib/feedback.ts expects. */
+/** A "you said, we did" entry: its id and fields side by side, as src/lib/feedback/feedback.ts expects. */
 export type FeedbackEntry = CollectionEntry<'feedback'>['data'] & { id: string };
 
 let feedbackPromise: Promise<FeedbackEntry[]> | undefined;

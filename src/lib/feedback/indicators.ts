@@ -2,10 +2,10 @@
  * "How we're doing": how indicator figures are written, the plain-English summary of the
  * trend that goes with each chart, and the CSV download.
  */
-import { toCsv } from './text/csv.ts';
-import { formatMonth } from './text/dates.ts';
+import { toCsv } from '../text/csv.ts';
+import { formatMonth } from '../text/dates.ts';
 import { monthNumber, type LinePoint } from './chart-scale.ts';
-import type { IndicatorUnit } from '../contract/vocabulary.ts';
+import type { IndicatorUnit } from '../../contract/vocabulary.ts';
 
 /** What this module needs from an indicator (content/indicators/<id>.json). */
 export interface IndicatorData {

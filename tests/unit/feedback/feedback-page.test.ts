@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formUrlFor, pageBeingReported } from '../../src/lib/feedback-page.ts';
+import { formUrlFor, pageBeingReported } from '../../../src/lib/feedback/feedback-page.ts';
 
 const ORIGINS = ['https://localoffer.kestrelvale.example', 'http://127.0.0.1:4373'];
 const q = (page: string) => `?page=${encodeURIComponent(page)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatTick, formatValue, indicatorCsv, trendSummary } from '../../src/lib/indicators.ts';
+import { formatTick, formatValue, indicatorCsv, trendSummary } from '../../../src/lib/feedback/indicators.ts';
 
 const ehc = {
   unit: 'percent' as const,

@@ -2,9 +2,9 @@
  * "You said, we did": ordering, grouping by month, the theme/status/year archives and the
  * counts behind the summary chart. Works on plain entries so it can be tested without Astro.
  */
-import { feedbackStatuses, type FeedbackStatus } from '../contract/vocabulary.ts';
-import { slugify } from './text/slug.ts';
-import { formatMonth } from './text/dates.ts';
+import { feedbackStatuses, type FeedbackStatus } from '../../contract/vocabulary.ts';
+import { slugify } from '../text/slug.ts';
+import { formatMonth } from '../text/dates.ts';
 
 /** What this module needs from a feedback entry (content/feedback/<id>.json plus its id). */
 export interface FeedbackItem {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionLabel, archiveHref, summaryDescription, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, groupByMonth, newestFirst, type FeedbackItem } from '../../src/lib/feedback.ts';
+import { actionLabel, archiveHref, summaryDescription, countByThemeAndStatus, entriesCount, feedbackArchives, feedbackYears, groupByMonth, newestFirst, type FeedbackItem } from '../../../src/lib/feedback/feedback.ts';
 
 const THEMES = ['Finding information', 'Health services', 'Travel and transport'];
 const item = (id: string, date: string, theme: string, status: FeedbackItem['status']): FeedbackItem => ({ id, date, theme, status });

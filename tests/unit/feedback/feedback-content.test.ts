@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeFixture, type Fixture } from './fixture-content.ts';
+import { makeFixture, type Fixture } from '../fixture-content.ts';
 
 const INDICATOR = 'content/indicators/ehc-plans-within-20-weeks.json';
 const FEEDBACK = 'content/feedback/2026-10-ehc-updates.json';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineChartGeometry, linearScale, monthNumber, niceStep, pathData, stackedBars, valueAxis, type Box } from '../../src/lib/chart-scale.ts';
+import { lineChartGeometry, linearScale, monthNumber, niceStep, pathData, stackedBars, valueAxis, type Box } from '../../../src/lib/feedback/chart-scale.ts';
 
 const BOX: Box = { width: 600, height: 300, margin: { top: 20, right: 100, bottom: 40, left: 50 } };
 
