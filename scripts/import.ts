@@ -17,7 +17,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
 import { formatProblem } from '../src/lib/problems.ts';
-import { areaNameOf } from '../src/lib/oruk.ts';
+import { areaNameOf } from '../src/lib/open-data/oruk.ts';
 import { ID_PATTERN } from '../src/contract/common.ts';
 import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/import/plan.ts';
 import { decodeCsv, readServicesCsv } from '../src/lib/import/csv.ts';

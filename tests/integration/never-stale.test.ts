@@ -182,7 +182,7 @@ describe('incremental builds are never stale', () => {
 
   test('a rebuild with nothing changed copies every page from getStaticPaths() and renders only the other pages', () => {
     const unkeyed = routeFiles(true).filter((route) => !first.keys.has(route));
-    // The Open Referral routes make nothing in a build: a worker thread writes those files (src/lib/oruk-export.ts).
+    // The Open Referral routes make nothing in a build: a worker thread writes those files (src/lib/open-data/oruk-export.ts).
     const makeNothing = new Set(['src/pages/openreferral/v3/[list].json.ts', 'src/pages/openreferral/v3/records/services/[id].json.ts']);
     expect(unkeyed.filter((route) => !makeNothing.has(route)), 'routes whose pages have no cacheKey (use withCacheKey from src/lib/site/cache-key.ts)').toEqual([]);
     const changedKeys = [...first.keys].flatMap(([route, paths]) => [...paths].filter(([path, key]) => unchanged.keys.get(route)?.get(path) !== key).map(([path]) => `${route} ${path}`));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { atomDate, atomFeed, escapeXml, feedUpdated } from '../../src/lib/atom.ts';
-import { feedbackFeed, FEED_SIZE, shorten, type FeedbackFeedItem } from '../../src/lib/feedback/feedback-feed.ts';
+import { atomDate, atomFeed, escapeXml, feedUpdated } from '../../../src/lib/open-data/atom.ts';
+import { feedbackFeed, FEED_SIZE, shorten, type FeedbackFeedItem } from '../../../src/lib/feedback/feedback-feed.ts';
 
 const SITE = { name: 'Kestrel Vale SEND Local Offer', localAuthority: 'Kestrel Vale Council', siteUrl: 'https://localoffer.kestrelvale.example', contact: { email: 'localoffer@kestrelvale.example' } };
 const entry = (id: string, date: string, extra: Partial<FeedbackFeedItem> = {}): FeedbackFeedItem => ({

@@ -247,7 +247,7 @@ export function orukApiFiles(entries: OrukServiceEntry[]): OrukApiFile[] {
 export function orukRedirects(): string {
   const api = `/${ORUK_API}`;
   const lines = [
-    '# Open Referral UK API (written by the build: src/lib/oruk-endpoints.ts; docs/hosting.md says what each line does)',
+    '# Open Referral UK API (written by the build: src/lib/open-data/oruk-endpoints.ts; docs/hosting.md says what each line does)',
     `${api} ${api}/index.json 200`,
     `${api}/ ${api}/index.json 200`,
     `${api}/index.json ${api}/index.json 200`,

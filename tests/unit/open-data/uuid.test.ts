@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isUuid, uuidV5 } from '../../src/lib/uuid.ts';
+import { isUuid, uuidV5 } from '../../../src/lib/open-data/uuid.ts';
 
 const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
 

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startOrukExport } from '../../src/lib/oruk-export.ts';
-import { toOrukService } from '../../src/lib/oruk.ts';
-import { DEFAULT_PER_PAGE, pagePath } from '../../src/lib/oruk-endpoints.ts';
-import { jsonBody } from '../../src/lib/oruk-records.ts';
-import { demoServices } from '../fixtures/demo-services.ts';
+import { startOrukExport } from '../../../src/lib/open-data/oruk-export.ts';
+import { toOrukService } from '../../../src/lib/open-data/oruk.ts';
+import { DEFAULT_PER_PAGE, pagePath } from '../../../src/lib/open-data/oruk-endpoints.ts';
+import { jsonBody } from '../../../src/lib/open-data/oruk-records.ts';
+import { demoServices } from '../../fixtures/demo-services.ts';
 
 const context = { siteUrl: 'https://localoffer.kestrelvale.example', areaName: 'Kestrel Vale' };
 

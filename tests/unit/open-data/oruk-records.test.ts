@@ -2,8 +2,8 @@ import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { orukRedirects, type OrukApiFile } from '../../src/lib/oruk-endpoints.ts';
-import { writeOrukApi, writeRedirects } from '../../src/lib/oruk-records.ts';
+import { orukRedirects, type OrukApiFile } from '../../../src/lib/open-data/oruk-endpoints.ts';
+import { writeOrukApi, writeRedirects } from '../../../src/lib/open-data/oruk-records.ts';
 
 let dist: string;
 beforeEach(() => {

@@ -14,11 +14,11 @@
  * importing gives back the same services.
  */
 import type { z } from 'astro/zod';
-import type { organisationSchema } from '../contract/organisation.ts';
-import type { serviceSchema } from '../contract/service.ts';
-import { markdownToText } from './text/markdown.ts';
+import type { organisationSchema } from '../../contract/organisation.ts';
+import type { serviceSchema } from '../../contract/service.ts';
+import { markdownToText } from '../text/markdown.ts';
 import { uuidV5, URL_NAMESPACE } from './uuid.ts';
-import { accessRoutes, categories, levels, needs, weekdays, type Weekday } from '../contract/vocabulary.ts';
+import { accessRoutes, categories, levels, needs, weekdays, type Weekday } from '../../contract/vocabulary.ts';
 
 export type ServiceData = z.output<ReturnType<typeof serviceSchema>>;
 export type OrganisationData = z.output<ReturnType<typeof organisationSchema>>;

@@ -4,7 +4,7 @@
  * the result into a `<script type="application/ld+json">` data block, which browsers never run.
  */
 import { splitAddress, type OrukContext, type OrukSource } from './oruk.ts';
-import { categories, weekdays } from '../contract/vocabulary.ts';
+import { categories, weekdays } from '../../contract/vocabulary.ts';
 
 type JsonLd = Record<string, unknown>;
 

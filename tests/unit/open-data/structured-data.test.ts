@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { breadcrumbListJsonLd, serializeJsonLd, serviceJsonLd } from '../../src/lib/structured-data.ts';
-import type { OrukSource } from '../../src/lib/oruk.ts';
+import { breadcrumbListJsonLd, serializeJsonLd, serviceJsonLd } from '../../../src/lib/open-data/structured-data.ts';
+import type { OrukSource } from '../../../src/lib/open-data/oruk.ts';
 
 const context = { siteUrl: 'https://localoffer.kestrelvale.example', areaName: 'Kestrel Vale', localAuthority: 'Kestrel Vale Council' };
 

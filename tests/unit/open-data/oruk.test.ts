@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { areaNameOf, orukIds, toOrukService, toOrukServicePage, type OrukSource } from '../../src/lib/oruk.ts';
-import { isUuid } from '../../src/lib/uuid.ts';
-import { orukErrors, orukExamples, profileFieldPaths } from '../fixtures/oruk-validator.ts';
-import { demoServices } from '../fixtures/demo-services.ts';
+import { areaNameOf, orukIds, toOrukService, toOrukServicePage, type OrukSource } from '../../../src/lib/open-data/oruk.ts';
+import { isUuid } from '../../../src/lib/open-data/uuid.ts';
+import { orukErrors, orukExamples, profileFieldPaths } from '../../fixtures/oruk-validator.ts';
+import { demoServices } from '../../fixtures/demo-services.ts';
 
 const context = { siteUrl: 'https://localoffer.kestrelvale.example', areaName: 'Kestrel Vale' };
 const ids = orukIds(context.siteUrl);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { toOrukServicePage } from '../../src/lib/oruk.ts';
-import { readFeed } from '../../src/lib/import/feed.ts';
-import { readContext } from '../../src/lib/import/context.ts';
-import { planImport } from '../../src/lib/import/plan.ts';
-import { idRef, organisationSchema, serviceSchema } from '../../src/contract/index.ts';
-import { demoServices } from '../fixtures/demo-services.ts';
-import { orukErrors } from '../fixtures/oruk-validator.ts';
+import { toOrukServicePage } from '../../../src/lib/open-data/oruk.ts';
+import { readFeed } from '../../../src/lib/import/feed.ts';
+import { readContext } from '../../../src/lib/import/context.ts';
+import { planImport } from '../../../src/lib/import/plan.ts';
+import { idRef, organisationSchema, serviceSchema } from '../../../src/contract/index.ts';
+import { demoServices } from '../../fixtures/demo-services.ts';
+import { orukErrors } from '../../fixtures/oruk-validator.ts';
 
 const site = JSON.parse(readFileSync('content/site.json', 'utf8'));
 const localities: string[] = site.localities.map((l: { name: string }) => l.name);

@@ -13,11 +13,11 @@ import {
   pageHeader,
   pagePath,
   toOrukServiceListItem,
-} from '../../src/lib/oruk-endpoints.ts';
-import { headersForPath, parseHeadersFile } from '../../src/lib/site/headers-file.ts';
-import { applyRedirects, parseRedirectsFile } from '../../scripts/lib/host-rules.ts';
-import { orukErrors } from '../fixtures/oruk-validator.ts';
-import { demoServices } from '../fixtures/demo-services.ts';
+} from '../../../src/lib/open-data/oruk-endpoints.ts';
+import { headersForPath, parseHeadersFile } from '../../../src/lib/site/headers-file.ts';
+import { applyRedirects, parseRedirectsFile } from '../../../scripts/lib/host-rules.ts';
+import { orukErrors } from '../../fixtures/oruk-validator.ts';
+import { demoServices } from '../../fixtures/demo-services.ts';
 
 const context = { siteUrl: 'https://localoffer.kestrelvale.example', areaName: 'Kestrel Vale' };
 const entries = orukServiceEntries(demoServices(), context);

@@ -1,5 +1,5 @@
 /**
- * Writes the Open Referral UK API's files into a build (src/lib/oruk-endpoints.ts says which) and
+ * Writes the Open Referral UK API's files into a build (src/lib/open-data/oruk-endpoints.ts says which) and
  * the host rules that map the API's addresses onto them (`_redirects`).
  *
  * Each service record is published twice: under its ORUK UUID (what consumers read from the list)
@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { orukRedirects, type OrukApiFile } from './oruk-endpoints.ts';
-import { placeFile } from './site/place-file.ts';
+import { placeFile } from '../site/place-file.ts';
 
 /** How the Open Referral endpoints serialise JSON: no indentation, and a final new line. */
 export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
