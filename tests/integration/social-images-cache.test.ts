@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { socialImageFonts, socialImageJobs } from '../../src/integrations/social-images.ts';
-import { fontsHash, socialImageKey } from '../../src/lib/social-image.ts';
+import { fontsHash, socialImageKey } from '../../src/lib/social-images/social-image.ts';
 import type { Site } from '../../src/lib/site/site.ts';
 import { siteSchema } from '../../src/contract/site.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
-import { GlyphSet, type TextFont } from '../../src/lib/social-text.ts';
+import { GlyphSet, type TextFont } from '../../../src/lib/social-images/social-text.ts';
 
 const fontDir = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 const fonts: TextFont[] = [400, 700].flatMap((weight) =>

@@ -1,7 +1,7 @@
 import { constants, crc32, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { adlerSums, adlerWithChanges, bandedImage, encodeBandedPng, encodePng, indexPixels } from '../../src/lib/png.ts';
-import { decodePng as decode } from '../fixtures/png.ts';
+import { adlerSums, adlerWithChanges, bandedImage, encodeBandedPng, encodePng, indexPixels } from '../../../src/lib/social-images/png.ts';
+import { decodePng as decode } from '../../fixtures/png.ts';
 
 // 3 × 2 pixels: red, green, blue / white, half-transparent black, fully transparent.
 const pixels = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 0, 128, 0, 0, 0, 0]);

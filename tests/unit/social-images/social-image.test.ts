@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { fontsHash, readMetaTags, renderSocialImage, socialImageKey, socialImagePath, type FontFile, type SocialImageInput } from '../../src/lib/social-image.ts';
-import { decodePng, pngSize } from '../fixtures/png.ts';
+import { fontsHash, readMetaTags, renderSocialImage, socialImageKey, socialImagePath, type FontFile, type SocialImageInput } from '../../../src/lib/social-images/social-image.ts';
+import { decodePng, pngSize } from '../../fixtures/png.ts';
 
 describe('socialImagePath', () => {
   test.each([

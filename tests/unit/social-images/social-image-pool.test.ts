@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding, type SocialImageTask } from '../../src/lib/social-image-pool.ts';
-import type { FontFile } from '../../src/lib/social-image.ts';
-import { pngSize } from '../fixtures/png.ts';
+import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding, type SocialImageTask } from '../../../src/lib/social-images/social-image-pool.ts';
+import type { FontFile } from '../../../src/lib/social-images/social-image.ts';
+import { pngSize } from '../../fixtures/png.ts';
 
 const fontDir = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 const fonts: FontFile[] = [
@@ -61,7 +61,7 @@ describe('drawSocialImages', () => {
     const file = join(out, 'alone.png');
     const script = `
       import { readFileSync } from 'node:fs';
-      import { SocialImagePool } from ${JSON.stringify(resolve('src/lib/social-image-pool.ts'))};
+      import { SocialImagePool } from ${JSON.stringify(resolve('src/lib/social-images/social-image-pool.ts'))};
       const fonts = ${JSON.stringify(fonts.map((f) => ({ ...f, data: `${fontDir}/${f.weight === 400 ? 'atkinson-hyperlegible-latin-400-normal.woff' : 'atkinson-hyperlegible-latin-700-normal.woff'}` })))}.map((f) => ({ ...f, data: readFileSync(f.data) }));
       const pool = new SocialImagePool(fonts, 1);
       await Promise.all(${JSON.stringify(tasks(['alone']))}.map((task) => pool.draw(task)));
