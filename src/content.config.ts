@@ -22,7 +22,7 @@ import {
 } from './contract/index.ts';
 import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './contract/collections.ts';
 import { slugify } from './lib/text/slug.ts';
-import { contentChecked } from './lib/content-checked.ts';
+import { contentChecked } from './lib/editors/content-checked.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
 

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/site/place-file.ts';
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
-import { contentChecked } from '../lib/content-checked.ts';
+import { contentChecked } from '../lib/editors/content-checked.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-images/social-image-pool.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';

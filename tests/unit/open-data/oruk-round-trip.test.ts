@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toOrukServicePage } from '../../../src/lib/open-data/oruk.ts';
-import { readFeed } from '../../../src/lib/import/feed.ts';
-import { readContext } from '../../../src/lib/import/context.ts';
-import { planImport } from '../../../src/lib/import/plan.ts';
+import { readFeed } from '../../../src/lib/editors/import/feed.ts';
+import { readContext } from '../../../src/lib/editors/import/context.ts';
+import { planImport } from '../../../src/lib/editors/import/plan.ts';
 import { idRef, organisationSchema, serviceSchema } from '../../../src/contract/index.ts';
 import { demoServices } from '../../fixtures/demo-services.ts';
 import { orukErrors } from '../../fixtures/oruk-validator.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { csvField, toCsv } from '../../../src/lib/text/csv.ts';
-import { readServicesCsv } from '../../../src/lib/import/csv.ts';
+import { readServicesCsv } from '../../../src/lib/editors/import/csv.ts';
 
 describe('CSV', () => {
   test('plain text and numbers are written as they are', () => {
