@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { firstBadUtf8Line, jsonTooDeep, MAX_FILE_BYTES, notAFile, readContentFile, symbolicLinks } from '../../../src/lib/editors/content-layout.ts';
-import { jsonError } from '../../../src/lib/editors/content-check.ts';
+import { jsonError } from '../../../src/lib/editors/check/read.ts';
 import { plainExpected } from '../../../src/lib/editors/problems.ts';
 import { calendarDate } from '../../../src/lib/editors/review-report.ts';
 

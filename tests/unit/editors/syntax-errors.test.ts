@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { jsonError, yamlError } from '../../../src/lib/editors/content-check.ts';
+import { jsonError, yamlError } from '../../../src/lib/editors/check/read.ts';
 import { load } from 'js-yaml';
 
 /** The editor's message for a text that does not parse. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeFixture, type Fixture } from '../fixture-content.ts';
-import { webVttProblem } from '../../../src/lib/editors/content-check.ts';
+import { webVttProblem } from '../../../src/lib/editors/check/cross-checks.ts';
 
 /**
  * The build refuses a video that people could not fully use: no captions, captions that are

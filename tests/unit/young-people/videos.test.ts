@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videoFitsAges, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../../src/lib/young-people/videos.ts';
-import { splitFrontmatter, webVttProblem } from '../../../src/lib/editors/content-check.ts';
+import { splitFrontmatter } from '../../../src/lib/editors/check/read.ts';
+import { webVttProblem } from '../../../src/lib/editors/check/cross-checks.ts';
 import { videoTopics } from '../../../src/contract/vocabulary.ts';
 
 describe('how a video length reads', () => {
