@@ -2,7 +2,7 @@
  * The "you said, we did" Atom feed: each entry with what people said, what was done, its
  * status and links, newest first.
  */
-import { atomFeed, escapeXml } from '../open-data/atom.ts';
+import { atomFeed, escapeXml } from './atom.ts';
 import { actionLabel, newestFirst, type FeedbackItem } from './feedback.ts';
 import { feedbackStatuses } from '../../contract/vocabulary.ts';
 
