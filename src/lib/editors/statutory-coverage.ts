@@ -6,7 +6,7 @@ import type { CollectionName } from '../../contract/common.ts';
 import { folderCollections, RESERVED_PAGE_IDS } from '../../contract/collections.ts';
 import type { Problem } from './problems.ts';
 import { categories, levels, needs } from '../../contract/vocabulary.ts';
-import { ageBands } from '../directory/age-bands.ts';
+import { ageBands } from '../directory/index.ts';
 
 export interface CoverageItem {
   requirement: string;

@@ -6,8 +6,7 @@
  */
 import { categories, levels, needs } from '../../contract/vocabulary.ts';
 import type { OutcomeServices } from './navigator-outcome.ts';
-import type { ServiceFacets } from '../directory/service-filter.ts';
-import { SERVICE_KIND } from '../directory/search-filters.ts';
+import { SERVICE_KIND, type ServiceFacets } from '../directory/index.ts';
 
 /** How many services a result names before "see all". */
 export const OUTCOME_SERVICE_LIMIT = 5;

@@ -8,7 +8,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { Problem } from '../editors/problems.ts';
+import type { Problem } from '../editors/index.ts';
 
 /** Each allowed extension, what it is, and how its first bytes start. */
 const KINDS: Record<string, { what: string; starts: (head: Buffer) => boolean }> = {

@@ -4,7 +4,7 @@
  */
 import raw from '../../../content/site.json' with { type: 'json' };
 import { siteSchema } from '../../contract/site.ts';
-import { areaNameOf } from '../open-data/oruk.ts';
+import { areaNameOf } from '../open-data/index.ts';
 
 export const site = siteSchema().parse(raw);
 export type Site = typeof site;

@@ -9,7 +9,7 @@ import type { CollectionName } from '../../../contract/index.ts';
 import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, PUBLIC_FOLDER, SITE_FILE } from '../../../contract/collections.ts';
 import { isoDateOf } from '../../../contract/common.ts';
 import { videoTopics } from '../../../contract/vocabulary.ts';
-import { validateTree, type Tree } from '../../navigator/navigator-graph.ts';
+import { validateTree, type Tree } from '../../navigator/index.ts';
 import { publicFileKindProblems } from '../../site/public-files.ts';
 import { filesUnder } from '../../site/content-files.ts';
 import { slugify } from '../../text/slug.ts';
