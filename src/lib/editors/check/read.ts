@@ -3,7 +3,9 @@
  * frontmatter parsed, and a parser's error said in words, on the line the editor has to look at.
  * The helpers add what they find to the problems of the step that called them.
  */
-import { fieldName, type Problem } from '../problems.ts';
+import { existsSync } from 'node:fs';
+import type { z } from 'astro/zod';
+import { fieldName, problemFromIssue, type Problem } from '../problems.ts';
 import { findDuplicateKeys } from '../json-duplicate-keys.ts';
 import { nowReading, REPORT_TO, shortReason } from '../command-errors.ts';
 import { jsonTooDeep, MAX_JSON_DEPTH, MAX_YAML_ALIASES, readContentFile } from '../content-layout.ts';
@@ -150,6 +152,25 @@ export function readJsonFile(context: CheckContext, path: string, problems: Prob
   }
   noDuplicateKeys(rel(path), source, problems);
   return parsed;
+}
+
+/**
+ * A JSON file the site cannot do without (site.json, the coverage list), checked against its
+ * schema: missing, unreadable or not what the schema says is reported, and its data returned
+ * when it is valid. `files` is 1 when the file exists.
+ */
+export function checkRequiredJsonFile<Schema extends z.ZodType>(context: CheckContext, path: string, schema: Schema, missingFix: string, problems: Problem[]): { files: number; data?: z.infer<Schema> } {
+  const file = context.rel(path);
+  if (!existsSync(path)) {
+    problems.push({ file, field: '(file)', problem: 'the file is missing', fix: missingFix });
+    return { files: 0 };
+  }
+  const parsed = readJsonFile(context, path, problems);
+  if (!parsed) return { files: 1 };
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return { files: 1, data: result.data };
+  for (const issue of result.error.issues) problems.push(problemFromIssue(file, issue, parsed.data, schema));
+  return { files: 1 };
 }
 
 /** A problem for an error nobody foresaw: the file, the reason quoted, and where to report it. */

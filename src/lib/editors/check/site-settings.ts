@@ -2,36 +2,23 @@
  * The first step: content/site.json, which the other steps need for its localities and themes.
  * Beyond its schema: colours readable on each other, and an address at the top of a domain.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteSchema } from '../../../contract/index.ts';
 import { SITE_FILE } from '../../../contract/collections.ts';
-import { problemFromIssue, type Problem } from '../problems.ts';
+import type { Problem } from '../problems.ts';
 import type { CheckContext, SiteSettings, StepResult } from './context.ts';
-import { readJsonFile } from './read.ts';
+import { checkRequiredJsonFile } from './read.ts';
 
 /** content/site.json checked; `site` is its settings when they are valid. */
 export function checkSiteSettings(context: CheckContext): StepResult & { site?: SiteSettings } {
   const { contentDir, rel } = context;
   const problems: Problem[] = [];
-  let files = 0;
   const sitePath = join(contentDir, SITE_FILE);
-  let site: SiteSettings | undefined;
-  if (!existsSync(sitePath)) {
-    problems.push({ file: rel(sitePath), field: '(file)', problem: 'the file is missing', fix: 'create content/site.json (see docs/editing.md)' });
-  } else {
-    files++;
-    const parsed = readJsonFile(context, sitePath, problems);
-    if (parsed) {
-      const schema = siteSchema();
-      const result = schema.safeParse(parsed.data);
-      if (result.success) {
-        site = result.data;
-        problems.push(...themeContrastProblems(rel(sitePath), result.data.theme));
-        const address = siteUrlProblem(rel(sitePath), result.data.siteUrl);
-        if (address) problems.push(address);
-      } else for (const issue of result.error.issues) problems.push(problemFromIssue(rel(sitePath), issue, parsed.data, schema));
-    }
+  const { files, data: site } = checkRequiredJsonFile(context, sitePath, siteSchema(), 'create content/site.json (see docs/editing.md)', problems);
+  if (site) {
+    problems.push(...themeContrastProblems(rel(sitePath), site.theme));
+    const address = siteUrlProblem(rel(sitePath), site.siteUrl);
+    if (address) problems.push(address);
   }
   return { problems, files, site };
 }
