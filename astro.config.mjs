@@ -11,7 +11,7 @@ import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { phoneLinksPlugin } from './src/lib/phone-links-plugin.ts';
+import { phoneLinksPlugin } from './src/lib/text/phone-links-plugin.ts';
 
 // Astro's anonymous usage reports would send a council's builds to a third party: off unless
 // someone running the build has chosen otherwise.
@@ -56,7 +56,7 @@ export default defineConfig({
     outputSize(),
   ],
   // Every script is a file the site built, never inlined into the page however small: the
-  // policy (src/lib/csp.ts, in each page's <meta> tag) then trusts only the site's own files
+  // policy (src/lib/site/csp.ts, in each page's <meta> tag) then trusts only the site's own files
   // ('self'), and the hostile-content test can tell the site's scripts from anything an editor's
   // text might inject.
   vite: {
@@ -73,12 +73,12 @@ export default defineConfig({
       },
     },
   },
-  // Incremental builds: a page from getStaticPaths() whose code and cacheKey (src/lib/cache-key.ts)
+  // Incremental builds: a page from getStaticPaths() whose code and cacheKey (src/lib/site/cache-key.ts)
   // are unchanged is copied from the last build instead of rendered again. The cache is kept in
   // cacheDir (.cache/astro/: incremental-build.json and dist/); docs/hosting.md says what CI keeps.
   experimental: { incrementalBuild: true },
   // MDX pages inherit this: every UK phone number in their text becomes a tel: link, as in
-  // content fields rendered by src/lib/markdown.ts.
+  // content fields rendered by src/lib/text/markdown.ts.
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   devToolbar: { enabled: false },
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { brokenLinks, idsIn, type BuiltSite } from '../src/lib/link-check.ts';
+import { brokenLinks, idsIn, type BuiltSite } from '../src/lib/site/link-check.ts';
 
 const root = process.argv[2] ?? 'dist';
 const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as { siteUrl: string };

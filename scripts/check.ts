@@ -1,8 +1,8 @@
 /** `npm run check`: validates all of content/ without building the site. */
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/lib/content-check.ts';
-import { problemReport } from '../src/lib/check-report.ts';
-import { catchUnexpected } from '../src/lib/command-errors.ts';
+import { checkContent } from '../src/lib/editors/content-check.ts';
+import { problemReport } from '../src/lib/editors/check-report.ts';
+import { catchUnexpected } from '../src/lib/editors/command-errors.ts';
 
 // The check reports what it finds in a file as a problem with that file; anything else that
 // stops it is one sentence, never a stack trace (add --debug for the trace).

@@ -5,7 +5,7 @@
  * usual, and the backend at /api/v1, which is where /admin/ looks for it. Open
  * http://127.0.0.1:4321/admin/ and save: files change in content/ here.
  *
- * The backend writes files, so it answers only its own page (src/lib/local-editor-guard.ts): it
+ * The backend writes files, so it answers only its own page (src/lib/editors/local-editor-guard.ts): it
  * listens on 127.0.0.1 alone, refuses any request whose Host or Origin is not this address (a
  * web page in another tab, or DNS rebinding), and reads and writes nothing outside content/. It
  * runs in this process, behind those checks, rather than on a port of its own that a page could
@@ -22,7 +22,7 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { foreignRequest, pathsOutsideContent } from '../src/lib/local-editor-guard.ts';
+import { foreignRequest, pathsOutsideContent } from '../src/lib/editors/local-editor-guard.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

@@ -15,16 +15,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/lib/content-check.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { areaNameOf } from '../src/lib/oruk.ts';
-import { ID_PATTERN } from '../src/schemas/common.ts';
-import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/import/plan.ts';
-import { decodeCsv, readServicesCsv } from '../src/lib/import/csv.ts';
-import { NONE_OF_THESE, readFeed } from '../src/lib/import/feed.ts';
-import { emptyMapping, parseMapping } from '../src/lib/import/mapping.ts';
-import { readContext } from '../src/lib/import/context.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { checkContent } from '../src/lib/editors/content-check.ts';
+import { formatProblem } from '../src/lib/editors/problems.ts';
+import { areaNameOf } from '../src/lib/open-data/oruk.ts';
+import { ID_PATTERN } from '../src/contract/common.ts';
+import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/editors/import/plan.ts';
+import { decodeCsv, readServicesCsv } from '../src/lib/editors/import/csv.ts';
+import { NONE_OF_THESE, readFeed } from '../src/lib/editors/import/feed.ts';
+import { emptyMapping, parseMapping } from '../src/lib/editors/import/mapping.ts';
+import { readContext } from '../src/lib/editors/import/context.ts';
+import { slugify } from '../src/lib/text/slug.ts';
 
 const args = process.argv.slice(2);
 const VALUED = ['content', 'oruk', 'feed', 'mapping', 'delimiter'];

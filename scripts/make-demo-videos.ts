@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { buildWebVtt, sentenceCues, type Cue } from '../src/lib/videos.ts';
+import { buildWebVtt, sentenceCues, type Cue } from '../src/lib/young-people/videos.ts';
 
 interface Scene {
   /** The slide heading. */

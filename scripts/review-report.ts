@@ -7,14 +7,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { toCsv } from '../src/lib/csv.ts';
-import { checkContent } from '../src/lib/content-check.ts';
-import { calendarDate, REVIEWED_COLLECTIONS, reviewReport, type ReviewableEntry } from '../src/lib/review-report.ts';
-import { draftsReport, type DraftEntry } from '../src/lib/review-drafts.ts';
-import { formatDate, today } from '../src/lib/dates.ts';
-import { isoDateOf } from '../src/schemas/common.ts';
-import { catchUnexpected, EditorError } from '../src/lib/command-errors.ts';
-import { shown } from '../src/lib/problems.ts';
+import { toCsv } from '../src/lib/text/csv.ts';
+import { checkContent } from '../src/lib/editors/content-check.ts';
+import { calendarDate, REVIEWED_COLLECTIONS, reviewReport, type ReviewableEntry } from '../src/lib/editors/review-report.ts';
+import { draftsReport, type DraftEntry } from '../src/lib/editors/review-drafts.ts';
+import { formatDate, today } from '../src/lib/text/dates.ts';
+import { isoDateOf } from '../src/contract/common.ts';
+import { catchUnexpected, EditorError } from '../src/lib/editors/command-errors.ts';
+import { shown } from '../src/lib/editors/problems.ts';
 
 catchUnexpected('npm run review-report');
 

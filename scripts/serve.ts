@@ -6,9 +6,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
-import { headersForPath, parseHeadersFile } from '../src/lib/headers-file.ts';
-import { sendFile } from '../src/lib/static-file.ts';
-import { requestPath, slashRedirect } from '../src/lib/request-path.ts';
+import { headersForPath, parseHeadersFile } from '../src/lib/site/headers-file.ts';
+import { sendFile } from '../src/lib/site/static-file.ts';
+import { requestPath, slashRedirect } from '../src/lib/site/request-path.ts';
 import { applyRedirects, parseRedirectsFile } from './lib/host-rules.ts';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ const headerRules = existsSync(headerFile) ? parseHeadersFile(readFileSync(heade
 const redirectFile = join(root, '_redirects');
 const redirectRules = existsSync(redirectFile) ? parseRedirectsFile(readFileSync(redirectFile, 'utf8')) : [];
 
-/** The file for a decoded path (src/lib/request-path.ts), never outside root. */
+/** The file for a decoded path (src/lib/site/request-path.ts), never outside root. */
 function resolveFile(path: string): string | undefined {
   const clean = normalize(path).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, clean);

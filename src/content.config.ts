@@ -1,6 +1,6 @@
 /**
- * The content collections. Schemas live in src/schemas/ and the folder of each collection in
- * src/lib/collections.ts, shared with `npm run check` so both accept exactly the same files.
+ * The content collections. Schemas live in src/contract/ and the folder of each collection in
+ * src/contract/collections.ts, shared with `npm run check` so both accept exactly the same files.
  * Every loader waits for the content check first, so an editor's mistake is explained in plain
  * English before Astro reads the file (src/integrations/content-check.ts).
  */
@@ -19,10 +19,10 @@ import {
   serviceSchema,
   videoSchema,
   type RefFactory,
-} from './schemas/index.ts';
-import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './lib/collections.ts';
-import { slugify } from './lib/slug.ts';
-import { contentChecked } from './lib/content-checked.ts';
+} from './contract/index.ts';
+import { folderCollections, GLOSSARY_FILE, type FolderCollection } from './contract/collections.ts';
+import { slugify } from './lib/text/slug.ts';
+import { contentChecked } from './lib/editors/content-checked.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
 

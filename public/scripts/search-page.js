@@ -5,7 +5,7 @@
 
 import { ageInQuery } from './search-age.js';
 
-// Names match src/lib/search-filters.ts, which puts them on service pages.
+// Names match src/lib/directory/search-filters.ts, which puts them on service pages.
 const FILTERS = [
   ['kind', 'Show only'],
   ['need', 'Area of need'],
@@ -29,12 +29,12 @@ const noneQuery = root.querySelector('[data-no-results-query]');
 const filterBox = root.querySelector('[data-filters]');
 const filterPanel = root.querySelector('[data-filters-panel]');
 const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
-// Abbreviations from the glossary (src/lib/synonyms.ts exactSearchWords), matched whole only.
+// Abbreviations from the glossary (src/lib/directory/synonyms.ts exactSearchWords), matched whole only.
 const exactWords = new Set(JSON.parse(root.dataset.exactWords ?? '[]'));
 
 /**
  * How results are ranked. Pages carry the other words for what they are about as metadata
- * (src/components/SearchWords.astro): the words for the term a page's title names count most,
+ * (src/components/directory/SearchWords.astro): the words for the term a page's title names count most,
  * then other words for its title and keywords, then words only its description brings in. These
  * weights put the page about a term first for its abbreviation ("EHCP": the EHC plan pathway
  * second, after the timeline calculator; it was not in the top ten), measured over 23 searches

@@ -1,6 +1,6 @@
 /**
  * Reads a `_redirects` file the way Netlify does, so `npm run serve` (and with it the tests)
- * answers the Open Referral UK API's addresses as a host would (src/lib/oruk-endpoints.ts writes
+ * answers the Open Referral UK API's addresses as a host would (src/lib/open-data/oruk-endpoints.ts writes
  * the rules; docs/hosting.md explains them).
  *
  * A line is `from [key=value …] to [status][!]`. In `from`, `:name` matches one path segment and

@@ -1,7 +1,7 @@
 /**
  * `node scripts/lib/png-encoders.ts` (and the last rows of `npm run bench`)
  *
- * Writes the same social image with our PNG writer (src/lib/png.ts) and with fast-png, a
+ * Writes the same social image with our PNG writer (src/lib/social-images/png.ts) and with fast-png, a
  * maintained encoder, and prints each one's time and size, so the hand-written writer is kept only
  * while the figures say it earns its place (docs/performance.md). Every output is read back and
  * must give the same pixels, or the script stops.
@@ -15,8 +15,8 @@
 import { constants } from 'node:zlib';
 import { decode, encode } from 'fast-png';
 import { socialImageFonts } from '../../src/integrations/social-images.ts';
-import { adlerSums, adlerWithChanges, bandedImage, encodeBandedPng, encodePng, indexPixels } from '../../src/lib/png.ts';
-import { renderSocialImage, SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialImageInput } from '../../src/lib/social-image.ts';
+import { adlerSums, adlerWithChanges, bandedImage, encodeBandedPng, encodePng, indexPixels } from '../../src/lib/social-images/png.ts';
+import { renderSocialImage, SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialImageInput } from '../../src/lib/social-images/social-image.ts';
 
 const WIDTH = SOCIAL_IMAGE_WIDTH;
 const HEIGHT = SOCIAL_IMAGE_HEIGHT;

@@ -2,7 +2,7 @@
  * Realistic-looking synthetic services for the benchmark: varied names, needs, levels, ages,
  * contacts, locations and opening hours, generated from a fixed seed so runs compare.
  */
-import { accessRoutes, categories, levels, needs } from '../../src/lib/vocabulary.ts';
+import { accessRoutes, categories, levels, needs } from '../../src/contract/vocabulary.ts';
 
 function random(seed: number) {
   let state = seed >>> 0;

@@ -5,9 +5,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { sortProvision } from '../lib/provision.ts';
-import { relatedServicesIndex } from '../lib/related-services.ts';
-import { PUBLIC_FOLDER } from '../lib/collections.ts';
+import { sortProvision } from '../lib/provision/provision.ts';
+import { relatedServicesIndex } from '../lib/directory/related-services.ts';
+import { PUBLIC_FOLDER } from '../contract/collections.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -68,7 +68,7 @@ export function publicFileSize(path: string): number | undefined {
   }
 }
 
-/** A "you said, we did" entry: its id and fields side by side, as src/lib/feedback.ts expects. */
+/** A "you said, we did" entry: its id and fields side by side, as src/lib/feedback/feedback.ts expects. */
 export type FeedbackEntry = CollectionEntry<'feedback'>['data'] & { id: string };
 
 let feedbackPromise: Promise<FeedbackEntry[]> | undefined;
@@ -97,7 +97,7 @@ export async function listedServices(): Promise<Service[]> {
 
 const relatable = (s: Service) => ({ id: s.id, organisation: s.data.organisation.id, needs: s.data.needs, categories: s.data.categories, status: s.data.status, service: s });
 let relatedPromise: Promise<ReturnType<typeof relatedServicesIndex<ReturnType<typeof relatable>>>> | undefined;
-/** Worked out once a build: a service page's cache key (src/lib/cache-key.ts) and the page both read them. */
+/** Worked out once a build: a service page's cache key (src/lib/site/cache-key.ts) and the page both read them. */
 const relatedOf = new Map<string, Promise<Service[]>>();
 /** The services to suggest beside a service: the editor's choice, or the listed services most like it. */
 export function relatedServicesOf(service: Service): Promise<Service[]> {
@@ -137,7 +137,7 @@ export function allTrees(): Promise<NavigatorTree[]> {
   return treesPromise;
 }
 
-/** A provision entry's fields with its id, the shape src/lib/provision.ts works with. */
+/** A provision entry's fields with its id, the shape src/lib/provision/provision.ts works with. */
 export type Provision = CollectionEntry<'provision'>['data'] & { id: string };
 
 let provisionPromise: Promise<Provision[]> | undefined;

@@ -10,9 +10,9 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkContent, type CheckOptions, type CheckResult } from '../lib/content-check.ts';
-import { problemReport, warningReport } from '../lib/check-report.ts';
-import { CONTENT_CHECK, type ContentCheckGate } from '../lib/content-checked.ts';
+import { checkContent, type CheckOptions, type CheckResult } from '../lib/editors/content-check.ts';
+import { problemReport, warningReport } from '../lib/editors/check-report.ts';
+import { CONTENT_CHECK, type ContentCheckGate } from '../lib/editors/content-checked.ts';
 
 type Findings = Pick<CheckResult, 'problems' | 'warnings' | 'files'>;
 
@@ -29,7 +29,7 @@ function checkBeside(options: CheckOptions): Promise<Findings> {
         reject(error);
       }
     };
-    const worker = new Worker(new URL('../lib/content-check-worker.ts', import.meta.url), { workerData: options });
+    const worker = new Worker(new URL('../lib/editors/content-check-worker.ts', import.meta.url), { workerData: options });
     worker.once('message', (findings: Findings) => {
       settled = true;
       resolve(findings);

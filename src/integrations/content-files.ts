@@ -1,12 +1,12 @@
 /**
  * Publishes content/public/ (videos, captions, posters) with the site: the development server
- * serves its files, and the build puts them into dist/ beside the pages. See src/lib/content-files.ts.
+ * serves its files, and the build puts them into dist/ beside the pages. See src/lib/site/content-files.ts.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { PUBLIC_FOLDER } from '../lib/collections.ts';
-import { contentFileFor, publishContentFiles } from '../lib/content-files.ts';
-import { sendFile } from '../lib/static-file.ts';
+import { PUBLIC_FOLDER } from '../contract/collections.ts';
+import { contentFileFor, publishContentFiles } from '../lib/site/content-files.ts';
+import { sendFile } from '../lib/site/static-file.ts';
 
 export function contentFiles(): AstroIntegration {
   let sourceDir = '';

@@ -1,5 +1,5 @@
 /**
- * The MDX safety rule (src/lib/mdx-safety.ts) inside the pipeline: every .mdx file is checked
+ * The MDX safety rule (src/lib/editors/mdx-safety.ts) inside the pipeline: every .mdx file is checked
  * before the MDX compiler sees it, in `npm run build`, `npm run dev` and `npm run cms` alike. The
  * content check already reports the same findings, but the build stops on it and the development
  * server only warns; this guard is what makes sure a refused body is never compiled, so nothing
@@ -8,8 +8,8 @@
 import type { AstroIntegration } from 'astro';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mdxFileHazards } from '../lib/mdx-safety.ts';
-import { problemReport } from '../lib/check-report.ts';
+import { mdxFileHazards } from '../lib/editors/mdx-safety.ts';
+import { problemReport } from '../lib/editors/check-report.ts';
 
 /** The error for a refused file: the content check's own wording, file, line, what was found and the fix. */
 export function mdxGuardError(source: string, path: string): Error | undefined {

@@ -1,7 +1,7 @@
-/** Deletes the last build's output alongside the new build instead of before it (see src/lib/old-output.ts). */
+/** Deletes the last build's output alongside the new build instead of before it (see src/lib/site/old-output.ts). */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { emptyInBackground, moveAside } from '../lib/old-output.ts';
+import { emptyInBackground, moveAside } from '../lib/site/old-output.ts';
 
 export function oldOutput(): AstroIntegration {
   let outDir = '';

@@ -1,14 +1,14 @@
 /**
  * Writes the Open Referral UK API (every list, page and record, and the host rules in _redirects)
- * in a worker thread, from the services the list's route hands over (see src/lib/oruk-export.ts),
+ * in a worker thread, from the services the list's route hands over (see src/lib/open-data/oruk-export.ts),
  * and waits for it at the end of the build.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport } from '../lib/oruk-export.ts';
-import { writeRedirects } from '../lib/oruk-records.ts';
+import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport } from '../lib/open-data/oruk-export.ts';
+import { writeRedirects } from '../lib/open-data/oruk-records.ts';
 
 export function orukRecords(): AstroIntegration {
   const global = globalThis as { [EARLY_ORUK_EXPORT]?: EarlyOrukExport };

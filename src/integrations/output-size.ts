@@ -1,7 +1,7 @@
-/** Warns at the end of a build about files too big for some hosts (see src/lib/output-size.ts). */
+/** Warns at the end of a build about files too big for some hosts (see src/lib/site/output-size.ts). */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { largeFiles, largeFilesWarning } from '../lib/output-size.ts';
+import { largeFiles, largeFilesWarning } from '../lib/site/output-size.ts';
 
 export function outputSize(): AstroIntegration {
   return {

@@ -14,11 +14,11 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeFile } from '../lib/place-file.ts';
-import type { Site } from '../lib/site.ts';
-import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-image.ts';
-import { contentChecked } from '../lib/content-checked.ts';
-import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-image-pool.ts';
+import { placeFile } from '../lib/site/place-file.ts';
+import type { Site } from '../lib/site/site.ts';
+import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
+import { contentChecked } from '../lib/editors/content-checked.ts';
+import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-images/social-image-pool.ts';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -135,7 +135,7 @@ export function socialImages(): AstroIntegration {
       },
       'astro:build:start': async () => {
         await contentChecked();
-        site = (await import('../lib/site.ts')).site;
+        site = (await import('../lib/site/site.ts')).site;
         siteUrl = configuredSite ?? site.siteUrl;
         cacheDir = join(rootDir, '.cache', 'og');
         mkdirSync(cacheDir, { recursive: true });

@@ -1,6 +1,6 @@
 /** robots.txt: everyone may crawl the public pages; the sitemap lists them. */
 import type { APIRoute } from 'astro';
-import { site } from '../lib/site.ts';
+import { site } from '../lib/site/site.ts';
 
 export const GET: APIRoute = () => {
   const sitemap = new URL('/sitemap-index.xml', site.siteUrl).toString();

@@ -3,7 +3,7 @@
  * an inline style, so the Content-Security-Policy needs no exception.
  */
 import type { APIRoute } from 'astro';
-import { site } from '../lib/site.ts';
+import { site } from '../lib/site/site.ts';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/lib/editors/content-check.ts';
 import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
 
 /**

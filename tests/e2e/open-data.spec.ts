@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { readMetaTags } from '../../src/lib/social-image.ts';
+import { readMetaTags } from '../../src/lib/social-images/social-image.ts';
 import { pngSize } from '../fixtures/png.ts';
 import { ANY_CONTENT, chunk, sitemapPaths, watchPage } from './helpers.ts';
 

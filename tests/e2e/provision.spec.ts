@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axe } from './helpers.ts';
 import { parse } from 'csv-parse/sync';
-import { needs, phases, type Need, type Phase } from '../../src/lib/vocabulary.ts';
-import { provisionPairs } from '../../src/lib/provision.ts';
+import { needs, phases, type Need, type Phase } from '../../src/contract/vocabulary.ts';
+import { provisionPairs } from '../../src/lib/provision/provision.ts';
 
 /**
  * Ordinarily available provision: the static browse pages, the filter with and without

@@ -6,7 +6,7 @@ import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../e2e/helpers.ts';
 import { copyProject, launchChromium, runInCopy, serveBuilt, type RunResult } from '../../scripts/lib/project-copy.ts';
-import { needs } from '../../src/lib/vocabulary.ts';
+import { needs } from '../../src/contract/vocabulary.ts';
 
 /**
  * A directory too big for one page: built with the limit lowered below the demo's 64 services,

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequest, pathsOutsideContent } from '../../src/lib/local-editor-guard.ts';
+import { foreignRequest, pathsOutsideContent } from '../../src/lib/editors/local-editor-guard.ts';
 
 /**
  * The local editor backend (`npm run cms`) writes files. A web page open in another tab can send

@@ -7,7 +7,7 @@ import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
 
 /**
  * Incremental builds are never stale. A copy of the project is built, changed and built again
- * incrementally (Astro copies each page whose cacheKey, src/lib/cache-key.ts, is unchanged), and
+ * incrementally (Astro copies each page whose cacheKey, src/lib/site/cache-key.ts, is unchanged), and
  * its whole dist/ is compared, file by file, with a clean build of the same content in a second
  * copy. The changes are what an editor does: one service's name and its organisation's name; a
  * service added and another deleted; a glossary term the service uses and a locality in
@@ -15,7 +15,7 @@ import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
  *
  * A rebuild with nothing changed must copy every page from getStaticPaths() and render only the
  * other pages: a page left without a cacheKey, or with one that changes from build to build,
- * fails here. A new getStaticPaths() page needs `withCacheKey` (src/lib/cache-key.ts) with
+ * fails here. A new getStaticPaths() page needs `withCacheKey` (src/lib/site/cache-key.ts) with
  * everything it reads; one that forgets a dependency shows up as a stale file below.
  *
  * The builds of a round run side by side, and each round reuses the last one's build.
@@ -182,9 +182,9 @@ describe('incremental builds are never stale', () => {
 
   test('a rebuild with nothing changed copies every page from getStaticPaths() and renders only the other pages', () => {
     const unkeyed = routeFiles(true).filter((route) => !first.keys.has(route));
-    // The Open Referral routes make nothing in a build: a worker thread writes those files (src/lib/oruk-export.ts).
+    // The Open Referral routes make nothing in a build: a worker thread writes those files (src/lib/open-data/oruk-export.ts).
     const makeNothing = new Set(['src/pages/openreferral/v3/[list].json.ts', 'src/pages/openreferral/v3/records/services/[id].json.ts']);
-    expect(unkeyed.filter((route) => !makeNothing.has(route)), 'routes whose pages have no cacheKey (use withCacheKey from src/lib/cache-key.ts)').toEqual([]);
+    expect(unkeyed.filter((route) => !makeNothing.has(route)), 'routes whose pages have no cacheKey (use withCacheKey from src/lib/site/cache-key.ts)').toEqual([]);
     const changedKeys = [...first.keys].flatMap(([route, paths]) => [...paths].filter(([path, key]) => unchanged.keys.get(route)?.get(path) !== key).map(([path]) => `${route} ${path}`));
     expect(changedKeys, 'pages whose cacheKey changed although nothing did').toEqual([]);
     const { rendered, copied } = renderedPages(unchanged.output);

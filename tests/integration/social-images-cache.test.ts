@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { socialImageFonts, socialImageJobs } from '../../src/integrations/social-images.ts';
-import { fontsHash, socialImageKey } from '../../src/lib/social-image.ts';
-import type { Site } from '../../src/lib/site.ts';
-import { siteSchema } from '../../src/schemas/site.ts';
+import { fontsHash, socialImageKey } from '../../src/lib/social-images/social-image.ts';
+import type { Site } from '../../src/lib/site/site.ts';
+import { siteSchema } from '../../src/contract/site.ts';
 
 /**
  * Social images are cached by a hash of what they show. In a copy of the project: a second

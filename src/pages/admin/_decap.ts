@@ -3,9 +3,9 @@
  * time) after asking it not to start on its own; it is then given the configuration generated
  * at build time (/admin/config.json) and told to look for the local backend beside the site.
  */
-import { formFor, orderKeys, pruneEmpty, type FieldOrder } from '../../lib/cms-save.ts';
+import { formFor, orderKeys, pruneEmpty, type FieldOrder } from '../../lib/editors/cms-save.ts';
 import { servicePreview } from './_preview.ts';
-import { formatJson } from '../../lib/json-format.ts';
+import { formatJson } from '../../lib/editors/json-format.ts';
 
 interface DecapMap {
   get(key: string): unknown;

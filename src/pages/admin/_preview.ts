@@ -3,8 +3,8 @@
  * and styled by the site's own stylesheet (registered as a preview style), so an editor sees
  * roughly what families will see. Other collections use Decap's plain preview.
  */
-import { ageRangeLabel } from '../../lib/ages.ts';
-import { accessRoutes, categories, levels, needs } from '../../lib/vocabulary.ts';
+import { ageRangeLabel } from '../../lib/directory/ages.ts';
+import { accessRoutes, categories, levels, needs } from '../../contract/vocabulary.ts';
 
 type Element = unknown;
 type CreateElement = (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => Element;

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { withCacheKey } from '../../../lib/cache-key.ts';
+import { withCacheKey } from '../../../lib/site/cache-key.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 

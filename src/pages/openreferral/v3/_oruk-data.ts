@@ -1,9 +1,9 @@
 /** The services and site details the Open Referral UK endpoints map (helper, not a route). */
 import { allServices, organisationOf } from '../../../data/content.ts';
-import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/oruk.ts';
-import { site } from '../../../lib/site.ts';
-import { jsonBody } from '../../../lib/oruk-records.ts';
-import { EARLY_ORUK_EXPORT, type EarlyOrukExport } from '../../../lib/oruk-export.ts';
+import { openDataContext, toOrukService, type OrukService, type OrukSource } from '../../../lib/open-data/oruk.ts';
+import { site } from '../../../lib/site/site.ts';
+import { jsonBody } from '../../../lib/open-data/oruk-records.ts';
+import { EARLY_ORUK_EXPORT, type EarlyOrukExport } from '../../../lib/open-data/oruk-export.ts';
 
 const orukContext = openDataContext(site);
 
@@ -34,7 +34,7 @@ export function orukRecords(): Promise<OrukRecord[]> {
 }
 
 /**
- * In a build, hands the services to the build's export (src/lib/oruk-export.ts), which makes the
+ * In a build, hands the services to the build's export (src/lib/open-data/oruk-export.ts), which makes the
  * list and the single records in a worker thread. True when it took them; then the routes make
  * nothing.
  */

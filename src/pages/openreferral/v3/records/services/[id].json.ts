@@ -4,7 +4,7 @@
  * from the list) and under our own id (what people see in our page addresses).
  *
  * This route serves them on the development server only. A build writes them from the built
- * list in a worker thread instead (src/lib/oruk-export.ts): as routes they were a fifth of the build.
+ * list in a worker thread instead (src/lib/open-data/oruk-export.ts): as routes they were a fifth of the build.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonResponse, orukRecords } from '../../_oruk-data.ts';

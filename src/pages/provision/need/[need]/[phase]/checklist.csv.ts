@@ -1,10 +1,10 @@
 /** /provision/need/<need>/<phase>/checklist.csv: the SENCO checklist for a provision map, built with the site. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allProvision } from '../../../../../data/content.ts';
-import { checklistCsv, provisionPairs } from '../../../../../lib/provision.ts';
-import { site } from '../../../../../lib/site.ts';
-import type { Need, Phase } from '../../../../../lib/vocabulary.ts';
-import { withCacheKey } from '../../../../../lib/cache-key.ts';
+import { checklistCsv, provisionPairs } from '../../../../../lib/provision/provision.ts';
+import { site } from '../../../../../lib/site/site.ts';
+import type { Need, Phase } from '../../../../../contract/vocabulary.ts';
+import { withCacheKey } from '../../../../../lib/site/cache-key.ts';
 
 export const getStaticPaths = (async () => {
   const provision = await allProvision();

@@ -1,0 +1,21 @@
+/**
+ * content/statutory-coverage.json: what the law says the Local Offer must cover, and the pages
+ * that cover it (src/lib/editors/statutory-coverage.ts checks each page it names exists).
+ */
+import { join } from 'node:path';
+import { COVERAGE_FILE } from '../../../contract/collections.ts';
+import { coverageSchema } from '../../../contract/coverage.ts';
+import { checkCoverage, type CoverageItem } from '../statutory-coverage.ts';
+import type { Problem } from '../problems.ts';
+import { idLookup, type CheckContext, type Entries, type StepResult, type Unreadable } from './context.ts';
+import { checkRequiredJsonFile } from './read.ts';
+
+export function checkCoverageList(context: CheckContext, entries: Entries, unreadable: Unreadable): StepResult {
+  const { contentDir, rel } = context;
+  const problems: Problem[] = [];
+  const coveragePath = join(contentDir, COVERAGE_FILE);
+  const fix = 'create it from the demo content: it maps each statutory requirement to the pages that meet it';
+  const { files, data } = checkRequiredJsonFile(context, coveragePath, coverageSchema(), fix, problems);
+  if (data) problems.push(...checkCoverage(rel(coveragePath), data.items as CoverageItem[], idLookup(entries, unreadable)));
+  return { problems, files };
+}

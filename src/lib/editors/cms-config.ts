@@ -1,0 +1,593 @@
+/**
+ * The Decap CMS configuration for /admin/, generated from the zod schemas and the shared
+ * vocabularies so the browser editor and the content checker can never drift apart: every
+ * field of every schema becomes a form field, with required flags, select options and list
+ * limits read from the schema. Only what a schema cannot say (which text is Markdown, the
+ * hint an editor reads) is written here, keyed by field path.
+ */
+import type { z } from 'astro/zod';
+import { folderCollections, type FolderCollection } from '../../contract/collections.ts';
+import { idRef, type CollectionName, type RefFactory } from '../../contract/index.ts';
+import {
+  accessRoutes,
+  audiences,
+  categories,
+  feedbackStatuses,
+  indicatorUnits,
+  levels,
+  needs,
+  phases,
+  provisionLevels,
+  serviceStatuses,
+  weekdays,
+} from '../../contract/vocabulary.ts';
+
+export interface CmsOption {
+  label: string;
+  value: string;
+}
+
+/** One Decap field (only the settings this site uses). */
+export interface CmsField {
+  label: string;
+  name: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  options?: CmsOption[];
+  multiple?: boolean;
+  min?: number;
+  max?: number;
+  value_type?: 'int' | 'float';
+  step?: number;
+  fields?: CmsField[];
+  field?: CmsField;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  format?: string;
+  date_format?: string;
+  time_format?: boolean;
+  picker_utc?: boolean;
+  modes?: string[];
+  pattern?: [string, string];
+  collapsed?: boolean;
+  summary?: string;
+  choose_url?: boolean;
+  media_library?: { config: { multiple: boolean } };
+}
+
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular: string;
+  description: string;
+  folder: string;
+  extension: 'json' | 'mdx';
+  format: 'json' | 'frontmatter';
+  create: true;
+  slug: string;
+  identifier_field: string;
+  summary: string;
+  preview_path?: string;
+  fields: CmsField[];
+}
+
+/** Where the CMS saves: a Git host in production, decap-server on the editor's own machine. */
+export interface CmsBackend {
+  name: 'github' | 'gitlab';
+  repo: string;
+  branch: string;
+  /** The OAuth server that signs editors in (GitHub), such as "https://cms-auth.example.gov.uk". */
+  base_url?: string;
+  auth_endpoint?: string;
+  /** GitLab: the OAuth application id, signed in with PKCE (no server needed). */
+  app_id?: string;
+  auth_type?: 'pkce';
+  /** Self-hosted GitHub Enterprise or GitLab: the API address. */
+  api_root?: string;
+}
+
+export interface CmsConfig {
+  backend: CmsBackend;
+  local_backend: true;
+  publish_mode: 'editorial_workflow';
+  site_url: string;
+  display_url: string;
+  logo_url?: string;
+  media_folder: string;
+  public_folder: string;
+  slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
+  collections: CmsCollection[];
+}
+
+/** What the configuration reads from content/site.json. */
+export interface CmsSite {
+  siteUrl: string;
+  localities: { name: string }[];
+  feedbackThemes: string[];
+}
+
+/** The collections editors change in the browser. Decision trees stay file-edited. */
+export const CMS_COLLECTIONS = [
+  'services',
+  'organisations',
+  'provision',
+  'feedback',
+  'videos',
+  'pages',
+  'pathways',
+  'indicators',
+] as const satisfies readonly CollectionName[];
+
+/** The value every "areaServed" list may hold instead of locality names. */
+export const WHOLE_AREA = 'whole-area';
+
+const COLLECTION_TEXT: Record<(typeof CMS_COLLECTIONS)[number], { label: string; singular: string; identifier: string; description: string; preview?: string }> = {
+  services: { label: 'Services', singular: 'Service', identifier: 'name', description: 'The services directory. The file name (made from the name) becomes the page address /services/<id>/.', preview: 'services/{{slug}}/' },
+  organisations: { label: 'Organisations', singular: 'Organisation', identifier: 'name', description: 'Organisations that run services. Services point to one of these.' },
+  provision: { label: 'Ordinarily available provision', singular: 'Provision entry', identifier: 'title', description: 'What every school or setting should provide, by area of need and phase.', preview: 'provision/{{slug}}/' },
+  feedback: { label: 'You said, we did', singular: '"You said, we did" entry', identifier: 'theme', description: 'Comments about the Local Offer and what the council did (SEND Regulations 2014, regulation 56). Publish at least monthly.' },
+  videos: { label: 'Videos', singular: 'Video', identifier: 'title', description: 'Every video needs a captions file and the full transcript (the text below the fields).', preview: 'videos/{{slug}}/' },
+  pages: { label: 'General pages', singular: 'Page', identifier: 'title', description: 'Pages published at /<id>/, such as the accessibility statement.', preview: '{{slug}}/' },
+  pathways: { label: 'Pathways', singular: 'Pathway', identifier: 'title', description: 'Steps in the graduated response. Statutory timescales must be exact and say where they come from.', preview: 'pathways/{{slug}}/' },
+  indicators: { label: "How we're doing", singular: 'Indicator', identifier: 'title', description: 'Performance figures, each with its source.' },
+};
+
+/** Long text that the site renders as Markdown (the same fields docs/editing.md lists). */
+const MARKDOWN_FIELDS = new Set(['services.description', 'services.access.howTo', 'services.access.eligibility', 'organisations.description']);
+
+/** Longer plain text: a text box rather than a one-line field. */
+const LONG_TEXT_FIELDS = new Set([
+  'services.summary',
+  'feedback.youSaid',
+  'feedback.weDid',
+  'provision.parentsCanExpect',
+  'provision.summary',
+  'provision.strategies',
+  'provision.reasonableAdjustments',
+  'indicators.description',
+  'videos.summary',
+  'pages.summary',
+  'pathways.summary',
+]);
+
+/** Files chosen from (or uploaded to) content/public/videos/. */
+const FILE_FIELDS: Record<string, 'file' | 'image'> = {
+  'videos.captions': 'file',
+  'videos.poster': 'image',
+  'videos.source.file': 'file',
+};
+
+/** Labels where the field name alone would not read well. */
+const LABELS: Record<string, string> = {
+  'services.ageRange': 'Ages',
+  'services.ageRange.min': 'Youngest age (years)',
+  'services.ageRange.max': 'Oldest age (years)',
+  'services.access': 'How to get it',
+  'services.access.routes': 'Access routes',
+  'services.access.howTo': 'How to get it, step by step',
+  'services.access.eligibility': 'Who can use it (eligibility)',
+  'services.cost.free': 'Free of charge',
+  'services.cost.details': 'Cost details',
+  'services.areaServed': 'Area served',
+  'services.hours': 'Opening times',
+  'services.hours.days': 'Days',
+  'services.hours.opens': 'Opens (HH:MM)',
+  'services.hours.closes': 'Closes (HH:MM)',
+  'services.relatedServices': 'Related services',
+  'services.lastReviewed': 'Last reviewed',
+  'services.draft': 'Draft: still needs',
+  'services.source': 'Imported from',
+  'organisations.source': 'Imported from',
+  'services.locations.lat': 'Latitude',
+  'services.locations.lng': 'Longitude',
+  'provision.need': 'Area of need',
+  'provision.parentsCanExpect': 'What parents can expect',
+  'feedback.youSaid': 'You said',
+  'feedback.weDid': 'We did',
+  'feedback.links.href': 'Link address',
+  'indicators.higherIsBetter': 'Higher is better',
+  'indicators.series': 'Figures',
+  'indicators.series.period': 'Month (YYYY-MM)',
+  'videos.duration': 'Length in seconds',
+  'videos.source': 'Video source',
+  'videos.source.file': 'Video file',
+  'videos.source.youtube': 'YouTube video id',
+  'videos.captions': 'Captions file (WebVTT)',
+  'videos.poster': 'Poster image',
+  'videos.ageRange': 'Ages (optional)',
+  'videos.ageRange.min': 'Youngest age (years)',
+  'videos.ageRange.max': 'Oldest age (years)',
+  'pathways.whoDecides': 'Who decides',
+  'pathways.whoFunds': 'Who pays',
+};
+
+/** Hints shown under each field; they follow docs/editing.md. */
+const HINTS: Record<string, string> = {
+  'services.name': 'The name families know it by. The page address is made from it when the service is first saved.',
+  'services.organisation': 'The organisation that runs it. Add the organisation first if it is not in the list.',
+  'services.summary': 'One sentence, 200 characters at most: shown on cards, in search and in link previews.',
+  'services.description': 'What it offers. Markdown is allowed; any HTML is shown as text.',
+  'services.categories': 'One or more categories.',
+  'services.needs': 'The areas of need it is for. Leave empty when it is open to all needs.',
+  'services.levels': 'Where it sits in the graduated response (one or more).',
+  'services.ageRange': 'Youngest and oldest age in years, 0 to 25. The youngest must not be more than the oldest.',
+  'services.access.routes': 'How people get it (one or more).',
+  'services.access.howTo': 'Step by step, how to get it.',
+  'services.access.eligibility': 'The threshold or who can use it, when there is one.',
+  'services.cost.free': 'Switch on only when the service is free for families.',
+  'services.cost.details': 'For example "£4 a session".',
+  'services.contacts': 'One or more contacts, each with at least a phone number, email address or website.',
+  'services.contacts.name': 'Optional, such as "Duty team".',
+  'services.contacts.phone': 'A UK phone number, such as 01632 960 123.',
+  'services.contacts.email': 'Such as send@example.gov.uk.',
+  'services.contacts.website': 'A full web address starting with https://.',
+  'services.locations': 'Where it happens. Leave empty for services at home, online or across the area.',
+  'services.locations.postcode': 'Such as KV1 2AB.',
+  'services.locations.lat': 'Optional: the map position, such as 52.41.',
+  'services.locations.lng': 'Optional: the map position, such as -1.52.',
+  'services.locations.accessibility': 'How to get in: step-free access, accessible toilet, parking, hearing loop.',
+  'services.areaServed': 'The localities it serves, or "The whole area".',
+  'services.hours': 'Optional opening times, in the 24-hour clock.',
+  'services.hours.opens': 'Such as 09:30.',
+  'services.hours.closes': 'Such as 17:00. Must be later than the opening time.',
+  'services.keywords': 'Extra words people search for: acronyms, local names, everyday words.',
+  'services.videos': 'Optional: videos about this service.',
+  'services.status': 'Open, unless it is temporarily closed (shows a banner) or closed (hidden from lists).',
+  'services.lastReviewed': 'The date someone last checked every detail with the service.',
+  'services.relatedServices': 'Optional: other services to show alongside it.',
+  'services.draft': 'Only on imported services not finished yet: what each still needs. A draft is not published anywhere; remove every item once done to publish it.',
+  'services.source': 'Filled in by the importer: the feed this service came from and its id there, so a later import updates it. Leave as it is.',
+  'organisations.source': 'Filled in by the importer: the feed this organisation came from and its id there. Leave as it is.',
+  'organisations.description': 'Markdown is allowed.',
+  'organisations.website': 'A full web address starting with https://.',
+  'organisations.phone': 'A UK phone number, such as 01632 960 123.',
+  'provision.strategies': 'Each one a concrete thing a setting does.',
+  'provision.parentsCanExpect': 'In plain English.',
+  'provision.level': 'Quality-first teaching (universal) or SEN support.',
+  'feedback.theme': 'One of the feedback themes in the site settings.',
+  'feedback.source': 'Where the comment came from, such as "Parent carer forum survey".',
+  'feedback.links.href': 'A full web address starting with https://, or a path on this site such as /pathways/.',
+  'indicators.series': 'One figure per month, oldest first.',
+  'indicators.series.period': 'Such as 2026-04.',
+  'indicators.series.comparison': 'Optional: a figure to compare with, such as the England average. Fill in both parts or neither.',
+  'videos.source': 'Fill in ONE of the two: a video file in content/public/videos/, or an 11-character YouTube id (it only loads from YouTube when someone presses play).',
+  'videos.captions': 'Every video must have captions: a WebVTT (.vtt) file starting with the line WEBVTT.',
+  'videos.duration': 'The length of the video in seconds.',
+  'videos.ageRange': 'Only if the video is for some ages: youngest and oldest age in years, 0 to 25. A related service suggests it only when most of its ages are in this range.',
+  'pathways.phase': 'The phase it applies to, or all phases.',
+  'pathways.order': 'Lower numbers are listed first.',
+  'pathways.whoFunds': 'For example "The school, from its own budget".',
+  'pages.section': 'Optional grouping, such as "about" or "help".',
+};
+
+/** Labels for the values of every vocabulary, and for values only a schema adds. */
+const VALUE_LABELS: Record<string, string> = {
+  ...needs.labels,
+  ...categories.labels,
+  ...accessRoutes.labels,
+  ...weekdays.labels,
+  ...audiences.labels,
+  ...indicatorUnits.labels,
+  ...phases.labels,
+  all: 'All phases',
+};
+/** Vocabularies whose values overlap (levels, statuses) are matched on their whole set of values. */
+const VOCABULARIES = [levels, provisionLevels, serviceStatuses, feedbackStatuses];
+
+function optionsFor(values: string[]): CmsOption[] {
+  const vocabulary = VOCABULARIES.find((v) => v.values.length === values.length && v.values.every((value) => values.includes(value)));
+  const labels: Record<string, string> = vocabulary ? vocabulary.labels : VALUE_LABELS;
+  return values.map((value) => ({ label: labels[value] ?? value, value }));
+}
+
+/** "lastReviewed" → "Last reviewed". */
+export function labelFromName(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// ---- Reading zod schemas -------------------------------------------------------------------
+
+interface ZodDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+  defaultValue?: unknown;
+  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string; pattern?: RegExp } } }[];
+  format?: string;
+}
+
+const defOf = (schema: z.ZodType): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+
+/** A schema with its optional/default wrappers removed, and what they said. */
+export interface Unwrapped {
+  schema: z.ZodType;
+  optional: boolean;
+  defaultValue?: unknown;
+}
+
+export function unwrap(schema: z.ZodType): Unwrapped {
+  let current = schema;
+  let optional = false;
+  let defaultValue: unknown;
+  for (;;) {
+    const def = defOf(current);
+    if (def.type === 'optional') {
+      optional = true;
+      current = def.innerType!;
+    } else if (def.type === 'default') {
+      optional = true;
+      defaultValue = typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
+      current = def.innerType!;
+    } else return { schema: current, optional, defaultValue };
+  }
+}
+
+/** The smallest and largest number or length a schema's checks allow. */
+export function limits(schema: z.ZodType): { min?: number; max?: number } {
+  const result: { min?: number; max?: number } = {};
+  for (const check of defOf(schema).checks ?? []) {
+    const def = check._zod.def;
+    if (def.check === 'min_length') result.min = def.minimum;
+    if (def.check === 'max_length') result.max = def.maximum;
+    if (def.check === 'greater_than') result.min = def.value;
+    if (def.check === 'less_than') result.max = def.value;
+  }
+  return result;
+}
+
+/** The fields of an object schema (a refined object keeps its shape). */
+export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = defOf(schema);
+  if (def.type === 'object') return def.shape;
+  return undefined;
+}
+
+/** The one regular expression a text schema must match, when it has one Decap can use as it is. */
+export function textPattern(schema: z.ZodType): RegExp | undefined {
+  const patterns = (defOf(schema).checks ?? []).map((check) => check._zod.def).filter((def) => def.format === 'regex' && def.pattern);
+  return patterns.length === 1 && patterns[0]!.pattern!.flags === '' ? patterns[0]!.pattern : undefined;
+}
+
+/** The allowed values of an enum schema. */
+export function enumValues(schema: z.ZodType): string[] | undefined {
+  const def = defOf(schema);
+  return def.type === 'enum' ? Object.keys(def.entries!) : undefined;
+}
+
+/** A RefFactory that remembers which collection each reference points to. */
+function trackingRef(): { ref: RefFactory; targets: WeakMap<object, CollectionName> } {
+  const targets = new WeakMap<object, CollectionName>();
+  const ref: RefFactory = (collection) => {
+    const schema = idRef(collection);
+    targets.set(schema, collection);
+    return schema;
+  };
+  return { ref, targets };
+}
+
+function isDate(schema: z.ZodType): boolean {
+  const def = defOf(schema);
+  if (def.type !== 'pipe') return false;
+  const out = defOf(def.out!);
+  return defOf(def.in!).type === 'transform' && out.type === 'string';
+}
+
+// ---- Building fields -----------------------------------------------------------------------
+
+interface Context {
+  collection: string;
+  site: CmsSite;
+  targets: WeakMap<object, CollectionName>;
+}
+
+const IDENTIFIER_BY_COLLECTION: Partial<Record<CollectionName, string>> = { services: 'name', organisations: 'name', videos: 'title' };
+
+function relationField(base: CmsField, target: CollectionName, multiple: boolean): CmsField {
+  const display = IDENTIFIER_BY_COLLECTION[target] ?? 'title';
+  return {
+    ...base,
+    widget: 'relation',
+    collection: target,
+    // The value saved is the entry's file name, which is its id.
+    value_field: '{{slug}}',
+    search_fields: [display],
+    display_fields: [display],
+    ...(multiple ? { multiple: true } : {}),
+  };
+}
+
+function fieldFor(name: string, source: z.ZodType, path: string, context: Context): CmsField {
+  const { schema, optional, defaultValue } = unwrap(source);
+  const def = defOf(schema);
+  const key = `${context.collection}.${path}`;
+  const base: CmsField = { label: LABELS[key] ?? labelFromName(name), name, widget: 'string', required: !optional };
+  const hint = HINTS[key];
+  if (hint) base.hint = hint;
+  if (defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0)) base.default = defaultValue;
+
+  const target = context.targets.get(schema);
+  if (target) return relationField(base, target, false);
+  if (isDate(schema)) {
+    return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+  }
+  if (FILE_FIELDS[key]) return { ...base, widget: FILE_FIELDS[key], choose_url: false, media_library: { config: { multiple: false } } };
+
+  switch (def.type) {
+    case 'string': {
+      if (path === 'theme' && context.collection === 'feedback') {
+        return { ...base, widget: 'select', options: context.site.feedbackThemes.map((theme) => ({ label: theme, value: theme })) };
+      }
+      if (MARKDOWN_FIELDS.has(key)) return { ...base, widget: 'markdown', modes: ['raw', 'rich_text'] };
+      const { max } = limits(schema);
+      const field: CmsField = { ...base, widget: LONG_TEXT_FIELDS.has(key) ? 'text' : 'string' };
+      const pattern = textPattern(schema);
+      if (max) field.pattern = [`^[\\s\\S]{0,${max}}$`, `Write ${max} characters or fewer`];
+      else if (pattern) field.pattern = [pattern.source, 'This is not in the form the field needs: see the hint below it'];
+      return field;
+    }
+    case 'number': {
+      const integer = (def.checks ?? []).some((check) => check._zod.def.check === 'number_format') || /age|duration|order/i.test(name);
+      const field: CmsField = { ...base, widget: 'number', value_type: integer ? 'int' : 'float' };
+      const { min, max } = limits(schema);
+      if (min !== undefined) field.min = min;
+      if (max !== undefined) field.max = max;
+      if (!integer) field.step = 0.001;
+      return field;
+    }
+    case 'boolean':
+      return { ...base, widget: 'boolean', default: defaultValue ?? false };
+    case 'enum':
+      return { ...base, widget: 'select', options: optionsFor(enumValues(schema)!) };
+    case 'object': {
+      // Decap checks an object's required fields even when the object itself is optional and left
+      // empty (an imported service's "source", ages not stated). The content check still refuses
+      // an object filled in only in part.
+      const fields = fieldsFor(def.shape!, `${path}.`, context);
+      return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map((field) => ({ ...field, required: false })) : fields };
+    }
+    case 'union': {
+      // Video source: one of several objects. Offer each member's fields; the hint says to fill one.
+      const shapes = def.options!.map((option) => shapeOf(unwrap(option).schema) ?? {});
+      const merged: Record<string, z.ZodType> = {};
+      for (const shape of shapes) for (const [field, value] of Object.entries(shape)) merged[field] = value;
+      const fields = fieldsFor(merged, `${path}.`, context).map((field) => ({ ...field, required: false }));
+      return { ...base, widget: 'object', collapsed: false, fields };
+    }
+    case 'array':
+      return listField(base, def.element!, schema, path, context);
+    default:
+      throw new Error(`cms-config: ${key} has a ${def.type} schema the CMS cannot edit`);
+  }
+}
+
+/**
+ * Lists a published service must fill, which the schema checks outside the list itself (an
+ * imported draft may leave them empty). Services made in the CMS are published, so it asks for them.
+ */
+const PUBLISHING_MINIMUMS = new Set(['services.categories', 'services.levels', 'services.access.routes', 'services.contacts']);
+
+function listField(base: CmsField, elementSchema: z.ZodType, list: z.ZodType, path: string, context: Context): CmsField {
+  const key = `${context.collection}.${path}`;
+  const { max } = limits(list);
+  const min = limits(list).min ?? (PUBLISHING_MINIMUMS.has(key) ? 1 : undefined);
+  const element = unwrap(elementSchema).schema;
+  const target = context.targets.get(element);
+  if (target) return { ...relationField(base, target, true), ...(min ? { min } : {}) };
+  if (path === 'areaServed') {
+    const options = [{ label: 'The whole area', value: WHOLE_AREA }, ...context.site.localities.map((l) => ({ label: l.name, value: l.name }))];
+    return { ...base, widget: 'select', multiple: true, options, min: 1 };
+  }
+  const values = enumValues(element);
+  if (values) return { ...base, widget: 'select', multiple: true, options: optionsFor(values), ...(min ? { min } : {}), ...(max ? { max } : {}) };
+  const shape = shapeOf(element);
+  const limitsOf = { ...(min ? { min } : {}), ...(max ? { max } : {}) };
+  if (shape) {
+    const fields = fieldsFor(shape, `${path}.`, context);
+    return { ...base, widget: 'list', collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields, ...limitsOf };
+  }
+  // A list of plain text: one box per item.
+  const item = fieldFor('item', element, path, context);
+  return { ...base, widget: 'list', field: { ...item, label: base.label, name: 'item', widget: LONG_TEXT_FIELDS.has(key) ? 'text' : 'string', required: true }, ...limitsOf };
+}
+
+function fieldsFor(shape: Record<string, z.ZodType>, prefix: string, context: Context): CmsField[] {
+  return Object.entries(shape).map(([name, schema]) => fieldFor(name, schema, `${prefix}${name}`, context));
+}
+
+/** The form fields of one collection, read from its schema. */
+export function collectionFields(collection: FolderCollection, site: CmsSite): CmsField[] {
+  const { ref, targets } = trackingRef();
+  const shape = shapeOf(unwrap(collection.schema({ ref })).schema);
+  if (!shape) throw new Error(`cms-config: the ${collection.name} schema is not an object`);
+  const fields = fieldsFor(shape, '', { collection: collection.name, site, targets });
+  if (collection.extension === '.mdx') {
+    fields.push({
+      label: collection.name === 'videos' ? 'Transcript' : 'Page text',
+      name: 'body',
+      widget: 'markdown',
+      // MDX may hold the site's components, which the rich-text editor would mangle.
+      modes: ['raw'],
+      required: Boolean(collection.bodyRequired),
+      hint: collection.name === 'videos' ? 'The full transcript, word for word (search indexes it).' : 'Markdown. Headings start with ##.',
+    });
+  }
+  return fields;
+}
+
+/** The whole Decap configuration. */
+export function cmsConfig(site: CmsSite, backend: CmsBackend): CmsConfig {
+  const collections = CMS_COLLECTIONS.map((name): CmsCollection => {
+    const collection = folderCollections.find((c) => c.name === name)!;
+    const text = COLLECTION_TEXT[name];
+    const json = collection.extension === '.json';
+    return {
+      name,
+      label: text.label,
+      label_singular: text.singular,
+      description: text.description,
+      folder: `content/${collection.folder}`,
+      extension: json ? 'json' : 'mdx',
+      format: json ? 'json' : 'frontmatter',
+      create: true,
+      // Feedback has no title: its id is the month and theme, like 2026-10-ehc-needs-assessments.
+      slug: name === 'feedback' ? '{{year}}-{{month}}-{{slug}}' : '{{slug}}',
+      identifier_field: text.identifier,
+      summary: `{{${text.identifier}}}`,
+      ...(text.preview ? { preview_path: text.preview } : {}),
+      fields: collectionFields(collection, site),
+    };
+  });
+  return {
+    backend,
+    local_backend: true,
+    publish_mode: 'editorial_workflow',
+    site_url: site.siteUrl,
+    display_url: site.siteUrl,
+    media_folder: 'content/public/videos',
+    public_folder: '/videos',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections,
+  };
+}
+
+/**
+ * The production backend, from environment variables set where the site is built
+ * (docs/cms.md). Without them the CMS still works on an editor's own machine through
+ * decap-server; signing in to a Git host needs CMS_REPO.
+ */
+export function backendFromEnv(env: Record<string, string | undefined>): CmsBackend {
+  const name = env.CMS_BACKEND === 'gitlab' ? 'gitlab' : 'github';
+  const backend: CmsBackend = { name, repo: env.CMS_REPO || 'your-council/local-offer', branch: env.CMS_BRANCH || 'main' };
+  if (env.CMS_AUTH_URL) backend.base_url = env.CMS_AUTH_URL;
+  if (env.CMS_AUTH_ENDPOINT) backend.auth_endpoint = env.CMS_AUTH_ENDPOINT;
+  if (env.CMS_API_ROOT) backend.api_root = env.CMS_API_ROOT;
+  if (name === 'gitlab' && env.CMS_APP_ID) {
+    backend.app_id = env.CMS_APP_ID;
+    backend.auth_type = 'pkce';
+  }
+  return backend;
+}
+
+/** Origins the admin page must be allowed to contact for this backend (its CSP connect-src). */
+export function backendOrigins(backend: CmsBackend): string[] {
+  const defaults = backend.name === 'gitlab' ? ['https://gitlab.com'] : ['https://api.github.com'];
+  const origins = new Set(backend.api_root ? [new URL(backend.api_root).origin] : defaults);
+  if (backend.base_url) origins.add(new URL(backend.base_url).origin);
+  return [...origins];
+}
+
+/** Images the admin page shows from the Git host (editors' avatars). */
+export function backendImageOrigins(backend: CmsBackend): string[] {
+  if (backend.api_root) return [new URL(backend.api_root).origin];
+  return backend.name === 'gitlab' ? ['https://gitlab.com', 'https://secure.gravatar.com'] : ['https://avatars.githubusercontent.com'];
+}

@@ -1,0 +1,88 @@
+/**
+ * Which files content/public/ may publish. They are served as they are, on the site's own
+ * origin, where /admin/ keeps the editor's sign-in: an SVG, HTML or XML file there could run
+ * script as the site, and a host's own configuration file (.htaccess, _redirects, web.config)
+ * would change how the whole site is served. So only the kinds the site needs are published
+ * (video, captions, images that cannot carry script, PDF), and each file must really be what
+ * its name says, so a script renamed to .png is not published either.
+ */
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Problem } from '../editors/index.ts';
+
+/** Each allowed extension, what it is, and how its first bytes start. */
+const KINDS: Record<string, { what: string; starts: (head: Buffer) => boolean }> = {
+  '.mp4': { what: 'an MP4 video', starts: (h) => h.subarray(4, 8).toString('latin1') === 'ftyp' },
+  '.webm': { what: 'a WebM video', starts: (h) => h.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
+  '.vtt': { what: 'a WebVTT captions file', starts: (h) => /^(?:\uFEFF)?WEBVTT/.test(h.toString('utf8')) },
+  '.png': { what: 'a PNG image', starts: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  '.jpg': { what: 'a JPEG image', starts: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+  '.jpeg': { what: 'a JPEG image', starts: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+  '.webp': { what: 'a WebP image', starts: (h) => h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP' },
+  '.gif': { what: 'a GIF image', starts: (h) => /^GIF8[79]a/.test(h.subarray(0, 6).toString('latin1')) },
+  '.pdf': { what: 'a PDF document', starts: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-' },
+};
+
+export const PUBLISHABLE_EXTENSIONS = Object.keys(KINDS);
+
+const ALLOWED_LIST = 'MP4 or WebM video, WebVTT captions (.vtt), PNG, JPEG, WebP or GIF images, and PDF documents';
+
+/** The fix for a kind of file that is not published, by extension. */
+function fixFor(extension: string): string {
+  if (extension === '.svg') return 'export it as PNG or JPEG (an SVG file can carry script)';
+  if (/^\.(?:html?|xhtml|xml|xsl|shtml|php|aspx?)$/.test(extension)) return 'put the text in a page (content/pages/) instead, or save it as a PDF';
+  if (/^\.(?:m?js|cjs|ts|css|wasm|json)$/.test(extension)) return 'remove it: content cannot add code or styles to the site (ask a developer)';
+  return `remove it, or convert it: content/public/ publishes only ${ALLOWED_LIST}`;
+}
+
+/** Why a file in content/public/ (path relative to it, with "/") may not be published, or undefined. */
+export function unpublishableReason(path: string, head?: Buffer): { problem: string; fix: string } | undefined {
+  const name = path.split('/').pop() ?? path;
+  if (path.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) {
+    return { problem: 'a name starting with "." or "_" is a host\'s configuration file or hidden, and is not published', fix: 'rename it without the leading "." or "_"' };
+  }
+  const extension = extname(name).toLowerCase();
+  const kind = KINDS[extension];
+  if (!kind) return { problem: `${extension ? `"${extension}" files are` : 'a file without an extension is'} not published from content/public/`, fix: fixFor(extension) };
+  if (head && !kind.starts(head)) return { problem: `the file is named ${extension} but is not ${kind.what}`, fix: `save it again as ${kind.what}, or give it the extension of what it really is` };
+  return undefined;
+}
+
+/** The first bytes of a file, enough to tell its kind. */
+export function fileHead(file: string): Buffer {
+  const handle = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = readSync(handle, head, 0, 16, 0);
+    return head.subarray(0, read);
+  } finally {
+    closeSync(handle);
+  }
+}
+
+function filesIn(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) return filesIn(join(dir, entry.name), `${path}/`);
+    return entry.isFile() || entry.isSymbolicLink() ? [path] : [];
+  });
+}
+
+/** Every file in content/public/ that will not be published, as problems for the content check. */
+export function publicFileKindProblems(contentPublic: string, rel: (path: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  for (const path of filesIn(contentPublic)) {
+    const file = join(contentPublic, path);
+    let head: Buffer | undefined;
+    try {
+      // A link could publish a file from anywhere on the machine that builds the site.
+      head = lstatSync(file).isFile() ? fileHead(file) : undefined;
+    } catch {
+      head = undefined;
+    }
+    const reason = head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : unpublishableReason(path, head);
+    if (reason) problems.push({ file: rel(file), field: '(file type)', problem: reason.problem, fix: reason.fix });
+  }
+  return problems;
+}

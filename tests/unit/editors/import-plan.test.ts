@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { planImport, normaliseName, type Candidate, type Existing } from '../../../src/lib/editors/import/plan.ts';
+import { readServicesCsv } from '../../../src/lib/editors/import/csv.ts';
+
+const TODAY = '2026-06-01';
+
+/** A record that can be published as it is. */
+const candidate = (over: Partial<Candidate> & { service?: Record<string, unknown> } = {}): Candidate => ({
+  ref: over.ref ?? 'service 1',
+  problems: [],
+  unmapped: [],
+  organisation: { name: 'Kestrel Vale Council' },
+  ...over,
+  service: {
+    name: 'Portage home visiting',
+    summary: 'Home visits for young children.',
+    description: 'A home teaching service.',
+    categories: ['education'],
+    levels: ['specialist'],
+    access: { routes: ['professional-referral'], howTo: 'Ask your health visitor.' },
+    contacts: [{ phone: '01632 960 140' }],
+    lastReviewed: '2026-03-01',
+    ...over.service,
+  },
+});
+
+const existingPortage = () => ({
+  name: 'Portage home visiting',
+  organisation: 'kestrel-vale-council',
+  summary: 'Home visits for young children.',
+  description: 'A home teaching service.',
+  categories: ['education'],
+  needs: [],
+  levels: ['specialist'],
+  access: { routes: ['professional-referral'], howTo: 'Ask your health visitor.' },
+  contacts: [
+    { name: 'Portage team', phone: '01632 960 140' },
+    { name: 'Out of hours', phone: '01632 960 141', email: 'portage@kestrelvale.example' },
+  ],
+  locations: [],
+  areaServed: ['whole-area'],
+  keywords: ['portage'],
+  videos: ['portage-explained'],
+  status: 'active',
+  lastReviewed: '2025-01-01',
+  source: { feed: 'council-directory', id: '42' },
+});
+
+const existing = (services: Record<string, Record<string, unknown>> = {}): Existing => ({
+  services: new Map(Object.entries(services)),
+  organisations: new Map([['kestrel-vale-council', 'Kestrel Vale Council'], ['saltmere-play-and-leisure', 'Saltmere Play and Leisure']]),
+  localities: ['Kestrelford', 'Saltmere'],
+});
+
+describe('identity, not names', () => {
+  test('two different services with the same name are both imported, with distinct ids', () => {
+    const plan = planImport(
+      [candidate({ ref: 'service 1', source: { feed: 'f', id: '1' } }), candidate({ ref: 'service 2', source: { feed: 'f', id: '2' }, service: { contacts: [{ phone: '01632 960 999' }] } })],
+      existing(),
+      { update: false, today: TODAY },
+    );
+    expect(plan.create.map((s) => s.id)).toEqual(['portage-home-visiting', 'portage-home-visiting-2']);
+    expect(plan.create.map((s) => s.data.source)).toEqual([{ feed: 'f', id: '1' }, { feed: 'f', id: '2' }]);
+  });
+
+  test('a service is matched by its source id, even when renamed at the source', () => {
+    const plan = planImport([candidate({ source: { feed: 'council-directory', id: '42' }, service: { name: 'Portage (home learning)' } })], existing({ 'portage-home-visiting': existingPortage() }), { update: false, today: TODAY });
+    expect(plan.skip.map((s) => s.id)).toEqual(['portage-home-visiting']);
+    expect(plan.create).toEqual([]);
+  });
+
+  test('an organisation named like an existing one with other capitals and punctuation is the same organisation', () => {
+    expect(normaliseName('Saltmere Play & Leisure Ltd.')).toBe(normaliseName('saltmere play and leisure'));
+    const plan = planImport([candidate({ organisation: { name: 'SALTMERE PLAY & LEISURE.' } })], existing(), { update: false, today: TODAY });
+    expect(plan.newOrganisations).toEqual([]);
+    expect(plan.create[0]!.data.organisation).toBe('saltmere-play-and-leisure');
+  });
+
+  test('an existing service file is never changed without --update', () => {
+    const plan = planImport([candidate({ source: { feed: 'council-directory', id: '42' }, service: { summary: 'Changed.' } })], existing({ 'portage-home-visiting': existingPortage() }), { update: false, today: TODAY });
+    expect(plan.skip).toHaveLength(1);
+    expect([...plan.create, ...plan.update, ...plan.drafts]).toEqual([]);
+  });
+
+  test('--update changes only the fields the source holds, and keeps every extra contact', () => {
+    const plan = planImport(
+      [candidate({ source: { feed: 'council-directory', id: '42' }, service: { summary: 'A new summary.', contacts: [{ name: 'Portage team', phone: '01632 960 150' }] } })],
+      existing({ 'portage-home-visiting': existingPortage() }),
+      { update: true, today: TODAY },
+    );
+    const data = plan.update[0]!.data;
+    expect(data.summary).toBe('A new summary.');
+    expect(data.contacts).toEqual([
+      { name: 'Portage team', phone: '01632 960 150' },
+      { name: 'Out of hours', phone: '01632 960 141', email: 'portage@kestrelvale.example' },
+    ]);
+    expect(data.videos).toEqual(['portage-explained']);
+    expect(data.keywords).toEqual(['portage']);
+  });
+});
+
+describe('safe paths', () => {
+  test('an id of ../../package is never used as a file name: the id is made from the name instead', () => {
+    const { candidates } = readServicesCsv('id,name,organisation\n../../package,Evil service,Kestrel Vale Council\n');
+    const plan = planImport(candidates, existing(), { update: false, today: TODAY });
+    const written = [...plan.create, ...plan.drafts];
+    expect(written.map((s) => s.id)).toEqual(['evil-service']);
+    expect(written[0]!.problems.join()).toContain('id "../../package" is not a valid id');
+  });
+});
+
+describe('nothing refused that a council would keep', () => {
+  test('a record without category, level, route or contact is written as a draft that says what it needs', () => {
+    const plan = planImport([candidate({ service: { categories: [], levels: [], access: { routes: [], howTo: 'Call.' }, contacts: [] } })], existing(), { update: false, today: TODAY });
+    expect(plan.drafts).toHaveLength(1);
+    expect(plan.drafts[0]!.data.draft).toEqual([
+      'categories — needs at least one category',
+      'levels — needs at least one level',
+      'access.routes — needs at least one access route',
+      'contacts — needs at least one contact with a phone, email or website',
+    ]);
+  });
+
+  test('a value that does not fit is left out and named in what the draft needs, and the rest is kept', () => {
+    const plan = planImport([candidate({ service: { contacts: [{ email: 'not-an-email', phone: '01632 960 140' }], locations: [{ name: 'Hall', address: '1 Road' }] } })], existing(), { update: false, today: TODAY });
+    const draft = plan.drafts[0]!;
+    expect(draft.data.contacts).toEqual([{ phone: '01632 960 140' }]);
+    expect(draft.data.locations).toEqual([]);
+    expect(draft.draft!.join('\n')).toMatch(/contacts\[0\]\.email — found "not-an-email"/);
+    expect(draft.draft!.join('\n')).toMatch(/locations\[0\]\.postcode — this required field is missing, so locations\[0\] was left out: \{"name":"Hall","address":"1 Road"\}/);
+  });
+
+  test('a record with no organisation is a draft under "Organisation not stated"; only a record with no name is rejected', () => {
+    const plan = planImport([candidate({ organisation: { name: '' } }), candidate({ ref: 'service 2', service: { name: '' } })], existing(), { update: false, today: TODAY });
+    expect(plan.drafts[0]!.data.organisation).toBe('organisation-not-stated');
+    expect(plan.newOrganisations.map((o) => o.id)).toEqual(['organisation-not-stated']);
+    expect(plan.reject).toEqual([{ ref: 'service 2', id: undefined, reasons: ['it has no name: give the service its name in the source, then import it again'] }]);
+  });
+
+  test('a record with no review date is a draft with the import date, saying so', () => {
+    const plan = planImport([candidate({ service: { lastReviewed: undefined } })], existing(), { update: false, today: TODAY });
+    expect(plan.drafts[0]!.data.lastReviewed).toBe(TODAY);
+    expect(plan.drafts[0]!.draft![0]).toMatch(/^lastReviewed — the source gives no date/);
+  });
+});
+
+test('--update of a draft keeps what it still needs, so an update never publishes it behind an editor\'s back', () => {
+  const draft = { ...existingPortage(), locations: [], draft: ['locations[0].postcode — found "ABC 1234" — use a UK postcode (the imported value was left out)'] };
+  const plan = planImport(
+    [candidate({ source: { feed: 'council-directory', id: '42' }, service: { locations: [{ name: 'Hall', address: '1 Road', postcode: 'ABC 1234' }] } })],
+    existing({ 'portage-home-visiting': draft }),
+    { update: true, today: TODAY },
+  );
+  expect(plan.update).toEqual([]);
+  expect(plan.drafts[0]!.draft).toContain(draft.draft[0]);
+});

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../../src/lib/editors/readability.ts';
+import { makeFixture, type Fixture } from '../fixture-content.ts';
+import { topicGuides } from '../../../src/lib/young-people/young-people.ts';
+
+const LONG = 'If your child is not making the progress you expected at school, even with good teaching that is adapted to their needs, you should ask to meet the school.';
+const HARD = 'Comprehensive multidisciplinary assessment necessitates collaborative consideration. Individualised educational interventions require systematic evaluation.';
+
+describe('counting words and sentences', () => {
+  test('"£6,000", "don\'t" and "co-ordinator" are one word each; link addresses are not words', () => {
+    expect(wordsOf("Schools pay £6,000; don't ask the co-ordinator.")).toEqual(['Schools', 'pay', '£6,000', "don't", 'ask', 'the', 'co-ordinator']);
+    expect(plainText('See [the EHC plan](/pathways/ehc-plan/) and **this**.')).toBe('See the EHC plan and this.');
+  });
+
+  test('a sentence ends at a full stop before a capital, but not in "e.g." or "No. 2"', () => {
+    expect(sentencesOf('Ask the SENCO. Ask for a plan, e.g. a written one. See form No. 2 today.')).toEqual(['Ask the SENCO.', 'Ask for a plan, e.g. a written one.', 'See form No. 2 today.']);
+    expect(sentencesOf("Meet your child's. Then talk to the school's SENCO.")).toEqual(["Meet your child's.", "Then talk to the school's SENCO."]);
+  });
+
+  test('easy words and short sentences score high, long words and long sentences score low', () => {
+    expect(readingEase('The cat sat on the mat. It was a good cat.')).toBeGreaterThan(90);
+    expect(readingEase(HARD)).toBeLessThan(20);
+  });
+});
+
+describe('paragraphs of Markdown and MDX', () => {
+  test('each list item is its own paragraph; headings, tags and the "Sources:" line are left out', () => {
+    const body = ['## What to do next', '', '- Ask the SENCO.', '- Keep a copy.', '', '<Step title="Plan">', '', 'Agree the support', 'with the school.', '', '</Step>', '', '*Sources: Children and Families Act 2014, section 36(8) and section 20, read with regulation 5 of the SEND Regulations 2014.*'].join('\n');
+    expect(paragraphsOf(body)).toEqual([
+      { line: 3, text: 'Ask the SENCO.' },
+      { line: 4, text: 'Keep a copy.' },
+      { line: 8, text: 'Agree the support with the school.' },
+    ]);
+  });
+});
+
+describe('readabilityIssues', () => {
+  test('names a sentence over 25 words, with its word count and line', () => {
+    expect(readabilityIssues(`Short one.\n\n${LONG}`)).toContainEqual({ kind: 'long-sentence', text: LONG, value: 29, line: 3 });
+  });
+
+  test('names a paragraph with a reading ease under 60, with its score', () => {
+    const issues = readabilityIssues(HARD);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'hard-paragraph', line: 1 });
+    expect(issues[0]!.value).toBeLessThan(60);
+  });
+
+  test('plain text passes, and a legal citation in the Sources line is not measured', () => {
+    expect(readabilityIssues('Ask the school for help. You do not need a diagnosis.\n\n*Sources: Children and Families Act 2014, sections 19, 20, 36(1), 36(8), 42(2) and 83(2); SEND Regulations 2014, regulations 5, 6, 8, 10 and 13.*')).toEqual([]);
+  });
+
+  test('a very short paragraph is held to the sentence length only', () => {
+    expect(readabilityIssues('Help with mobility.')).toEqual([]);
+  });
+});
+
+describe('readabilityWarnings', () => {
+  test('measures pathways, tree results and glossary definitions, naming the file and the field or line', () => {
+    const warnings = readabilityWarnings([
+      { collection: 'pathways', file: 'content/pathways/a.mdx', data: { whoDecides: LONG }, body: `Fine.\n\n${LONG}`, bodyStart: 10 },
+      { collection: 'navigator', file: 'content/navigator/t.json', data: { nodes: { q: { type: 'question', question: LONG }, r: { type: 'outcome', body: LONG } } } },
+      { collection: 'glossary', file: 'content/glossary.json', data: { term: 'Thing', definition: LONG } },
+      { collection: 'videos', file: 'content/videos/yp.mdx', data: { audience: ['young-people'] }, body: LONG, bodyStart: 5 },
+      { collection: 'services', file: 'content/services/s.json', data: { description: LONG } },
+    ]);
+    expect(warnings.map((w) => `${w.file}: ${w.field}`)).toEqual([
+      'content/pathways/a.mdx: whoDecides',
+      'content/pathways/a.mdx: (body, line 13)',
+      'content/navigator/t.json: nodes.r.body',
+      'content/glossary.json: definition of "Thing"',
+    ]);
+    expect(warnings[0]!.problem).toBe(`this sentence has 29 words: "${LONG}"`);
+    expect(warnings[0]!.fix).toMatch(/split it into sentences of 25 words or fewer, and move any legal citation into the "Sources:" line/);
+  });
+});
+
+describe('in npm run check', () => {
+  let fixture: Fixture;
+  beforeEach(() => {
+    fixture = makeFixture();
+  });
+  afterEach(() => fixture.remove());
+
+  test('a long sentence in a pathway is worth a look, and does not stop publishing', () => {
+    fixture.write('content/pathways/sen-support.mdx', fixture.read('content/pathways/sen-support.mdx') + `\n${LONG}\n`);
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toContainEqual(expect.stringMatching(/^content\/pathways\/sen-support\.mdx: \(body, line \d+\) — this sentence has 29 words: "If your child is not making/));
+  });
+
+  test('a hard glossary definition is named by its term', () => {
+    fixture.editJson('content/glossary.json', (d) => (d[0].definition = HARD));
+    expect(fixture.warnings()).toContainEqual(expect.stringMatching(/^content\/glossary\.json: definition of ".+" — this paragraph is hard to read \(reading ease -?\d+, aim for 60 or more\)/));
+  });
+});
+
+test('the young people\'s topic pages are within the readability check', () => {
+  const issues = Object.entries(topicGuides).flatMap(([topic, guide]) => [guide.summary, ...guide.points].flatMap((text) => readabilityIssues(text).map((i) => `${topic}: ${i.kind} ${i.value}: ${i.text}`)));
+  expect(issues).toEqual([]);
+});

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { contentFileFor, filesUnder, publishContentFiles } from '../../../src/lib/site/content-files.ts';
+import { byteRange, contentTypeOf } from '../../../src/lib/site/static-file.ts';
+
+let root: string;
+let source: string;
+let out: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'olo-content-files-'));
+  source = join(root, 'content/public');
+  out = join(root, 'dist');
+  mkdirSync(join(source, 'videos'), { recursive: true });
+  mkdirSync(join(source, 'files/leaflets'), { recursive: true });
+  mkdirSync(out);
+  writeFileSync(join(source, 'videos/intro.mp4'), 'video');
+  writeFileSync(join(source, 'videos/intro.vtt'), 'WEBVTT\n');
+  writeFileSync(join(source, 'files/leaflets/short breaks.pdf'), 'pdf');
+  writeFileSync(join(source, '.DS_Store'), 'junk');
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('content/public/ in the built site', () => {
+  test('lists every file at any depth, leaving out hidden files', () => {
+    expect(filesUnder(source)).toEqual(['files/leaflets/short breaks.pdf', 'videos/intro.mp4', 'videos/intro.vtt']);
+    expect(filesUnder(join(root, 'no-such-folder'))).toEqual([]);
+  });
+
+  test('every file is published at the same path, as a link rather than a second copy', () => {
+    expect(publishContentFiles(source, out)).toEqual({ placed: 3, clashes: [] });
+    expect(readFileSync(join(out, 'videos/intro.mp4'), 'utf8')).toBe('video');
+    expect(readFileSync(join(out, 'files/leaflets/short breaks.pdf'), 'utf8')).toBe('pdf');
+    expect(statSync(join(out, 'videos/intro.vtt')).ino).toBe(statSync(join(source, 'videos/intro.vtt')).ino);
+  });
+
+  test('a file never replaces one the build has written, and is reported instead', () => {
+    mkdirSync(join(out, 'videos'));
+    writeFileSync(join(out, 'videos/intro.mp4'), 'the build wrote this');
+    expect(publishContentFiles(source, out)).toEqual({ placed: 2, clashes: ['videos/intro.mp4'] });
+    expect(readFileSync(join(out, 'videos/intro.mp4'), 'utf8')).toBe('the build wrote this');
+  });
+
+  test('a folder with nothing in it publishes nothing', () => {
+    expect(publishContentFiles(join(root, 'no-such-folder'), out)).toEqual({ placed: 0, clashes: [] });
+  });
+});
+
+describe('the development server finds content files by address', () => {
+  test('an address names a file, with or without a query and with encoded spaces', () => {
+    expect(contentFileFor(source, '/videos/intro.mp4')).toBe(join(source, 'videos/intro.mp4'));
+    expect(contentFileFor(source, '/videos/intro.vtt?v=2')).toBe(join(source, 'videos/intro.vtt'));
+    expect(contentFileFor(source, '/files/leaflets/short%20breaks.pdf')).toBe(join(source, 'files/leaflets/short breaks.pdf'));
+    // The integration names the folder as a URL's path does, ending in a slash.
+    expect(contentFileFor(`${source}/`, '/videos/intro.mp4')).toBe(join(source, 'videos/intro.mp4'));
+  });
+
+  test('folders, missing files and addresses outside the folder are not served', () => {
+    writeFileSync(join(root, 'content/site.json'), '{}');
+    for (const address of ['/videos/', '/videos', '/videos/none.mp4', '/../site.json', '/videos/%2e%2e/%2e%2e/site.json', '/%E0%A4%A', '/', '']) {
+      expect(contentFileFor(source, address), address).toBeUndefined();
+      expect(contentFileFor(`${source}/`, address), address).toBeUndefined();
+    }
+  });
+});
+
+describe('serving a file as a static host does', () => {
+  test('byte ranges, as video players ask for them', () => {
+    expect(byteRange(undefined, 100)).toBeUndefined();
+    expect(byteRange('bytes=-', 100)).toBeUndefined();
+    expect(byteRange('bytes=10-19', 100)).toEqual({ start: 10, end: 19 });
+    expect(byteRange('bytes=90-', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=-5', 100)).toEqual({ start: 95, end: 99 });
+    expect(byteRange('bytes=50-500', 100)).toEqual({ start: 50, end: 99 });
+    expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
+    expect(byteRange('bytes=20-10', 100)).toBe('unsatisfiable');
+  });
+
+  test('content types by file name, whatever the case of the extension', () => {
+    expect(contentTypeOf('intro.MP4')).toBe('video/mp4');
+    expect(contentTypeOf('intro.vtt')).toBe('text/vtt; charset=utf-8');
+    expect(contentTypeOf('leaflet.pdf')).toBe('application/pdf');
+    expect(contentTypeOf('unknown.xyz')).toBe('application/octet-stream');
+  });
+});
