@@ -42,6 +42,16 @@ async function walk(page: Page, treeId: string, tree: Tree, steps: Step[]) {
   await answer(page, treeId, tree, steps);
 }
 
+/**
+ * With JavaScript, the page's script remembers an answer and points the back link at the question
+ * answered. A click before it has run follows the plain link (the journey still works, but is not
+ * remembered), so the tests wait for it before they click, as a person would take longer than
+ * that to read the page.
+ */
+async function scriptReady(page: Page) {
+  await page.waitForFunction(() => customElements.get('navigator-journey') !== undefined);
+}
+
 /** From the page of the first step's question, checks each question and follows the chosen answer's link. */
 async function answer(page: Page, treeId: string, tree: Tree, steps: Step[]) {
   for (const step of steps) {
@@ -51,10 +61,7 @@ async function answer(page: Page, treeId: string, tree: Tree, steps: Step[]) {
     // Two answers may share a label in different questions, never within one question.
     // Wait for the navigation the click starts: on a busy machine it can take a while.
     const next = node.options![step.option]!.next;
-    // With JavaScript, an answer is remembered by the page's script: a click before it has run is
-    // an ordinary link (the journey still works, but is not remembered), so wait for it, as a
-    // person would take longer than that to read the question.
-    if (!withoutScripts.has(page)) await page.waitForFunction(() => customElements.get('navigator-journey') !== undefined);
+    if (!withoutScripts.has(page)) await scriptReady(page);
     await Promise.all([page.waitForURL(new RegExp(`/navigator/${treeId}/${next}/(\\?[^/]*)?$`)), page.locator('main a[data-option-index]').nth(step.option).click()]);
   }
 }
@@ -188,6 +195,7 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/sen-support-outcome\/$/);
     await page.getByRole('link', { name: 'Change your answer to: What has the school already done to help?' }).click();
     await expect(page).toHaveURL(/school-tried\/$/);
+    await scriptReady(page);
     await page.getByRole('link', { name: /SEN support and advice from a specialist/ }).click();
     await expect(page).toHaveURL(/ehc-assessment-outcome\/$/);
     const rows = page.locator('[data-your-answers] .summary-list__row');
@@ -205,6 +213,7 @@ test.describe('with JavaScript', () => {
     });
     expect(journey, 'the tree has a result that several questions lead to').toBeDefined();
     await walk(page, id, tree, journey!.steps);
+    await scriptReady(page);
     await page.locator('main [data-back-link]').click();
     await expect(page).toHaveURL(new RegExp(`/navigator/${id}/${journey!.steps.at(-1)!.node}/$`));
   });
@@ -212,6 +221,7 @@ test.describe('with JavaScript', () => {
   test('the back link follows the journey actually taken', async ({ page }) => {
     await walk(page, id, tree, [{ node: 'age', option: 2 }, { node: 'post-16-plan', option: 1 }, { node: 'post-16-where', option: 1 }]);
     await expect(page).toHaveURL(/post-16-concern\/$/);
+    await scriptReady(page);
     await page.locator('main [data-back-link]').click();
     await expect(page).toHaveURL(/post-16-where\/$/);
   });
