@@ -6,10 +6,10 @@
  */
 import { weekdays } from '../../../contract/vocabulary.ts';
 import { htmlToMarkdown, htmlToText } from './html.ts';
-import type { Candidate } from './plan.ts';
 import { RecordReader, type Path } from './record.ts';
 import { areaOf, classify, describe, feedCandidate, type ReadContext } from './context.ts';
 import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
+import { FILLED_HOW_TO, NEEDS_DESCRIPTION, type Candidate } from './plan.ts';
 
 const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
 const STATUS: Record<string, string> = { active: 'active', 'temporarily closed': 'temporarily-closed', inactive: 'closed', defunct: 'closed' };
@@ -255,7 +255,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     org.phone = orgPhone?.number;
   }
 
-  if (!description) needs.push('description — the source gives none — say what the service offers');
+  if (!description) needs.push(NEEDS_DESCRIPTION);
 
   const service: Record<string, unknown> = {
     name,
@@ -265,7 +265,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     needs: codes.needs,
     levels: codes.levels,
     ageRange: ages,
-    access: Object.fromEntries(Object.entries({ routes: codes.routes, howTo: howTo || (contacts.length ? 'Contact the service using the details on this page.' : undefined), eligibility: eligibility || undefined }).filter(([, v]) => v !== undefined)),
+    access: Object.fromEntries(Object.entries({ routes: codes.routes, howTo: howTo || (contacts.length ? FILLED_HOW_TO : undefined), eligibility: eligibility || undefined }).filter(([, v]) => v !== undefined)),
     cost,
     contacts,
     locations,

@@ -5,10 +5,10 @@
  * onto our model. As with Open Referral records, whatever is not read is listed as not imported.
  */
 import { htmlToMarkdown, htmlToText } from './html.ts';
-import type { Candidate } from './plan.ts';
 import { RecordReader, type Path } from './record.ts';
 import { classify, describe, feedCandidate, type ReadContext } from './context.ts';
 import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
+import { FILLED_HOW_TO, NEEDS_DESCRIPTION, type Candidate } from './plan.ts';
 
 const WEEKDAYS: Record<string, string> = { monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat', sunday: 'sun' };
 
@@ -160,7 +160,7 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
   const reviewed = reviewDate(r.text(['updated_at']), context.today, r.problems, 'updated_at');
   // Search ranking fields of the API, not facts about the service.
   for (const key of ['score', 'distance_away']) r.use([key]);
-  if (!description) needs.push('description — the source gives none — say what the service offers');
+  if (!description) needs.push(NEEDS_DESCRIPTION);
 
   const service: Record<string, unknown> = {
     name,
@@ -170,7 +170,7 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     needs: codes.needs,
     levels: codes.levels,
     ageRange: ages,
-    access: { routes: codes.routes, ...(contacts.length ? { howTo: 'Contact the service using the details on this page.' } : {}) },
+    access: { routes: codes.routes, ...(contacts.length ? { howTo: FILLED_HOW_TO } : {}) },
     cost,
     contacts,
     locations,

@@ -111,6 +111,12 @@ export function normaliseName(name: string): string {
 /** Sections a service may leave out (not stated): one that does not hang together is left out whole. */
 const OPTIONAL_SECTIONS = new Set(['ageRange', 'cost', 'hours']);
 
+/** What "how to get it" says when the source gives nothing better: the page's own contacts. */
+export const FILLED_HOW_TO = 'Contact the service using the details on this page.';
+
+/** The "needs a person" line for a service whose source gives no description. */
+export const NEEDS_DESCRIPTION = 'description — the source gives none — say what the service offers';
+
 /** The organisation used for a record that does not say who runs it (only ever on drafts). */
 export const UNSTATED_ORGANISATION = { id: 'organisation-not-stated', name: 'Organisation not stated' };
 
@@ -402,12 +408,12 @@ function fillRequired(data: Record<string, any>, path: readonly PropertyKey[], n
     case 'description':
       if (!missing(data.description)) return false;
       data.description = data.summary ?? name;
-      needs.push('description — the source gives none — say what the service offers');
+      needs.push(NEEDS_DESCRIPTION);
       return true;
     case 'access':
     case 'access.howTo':
       if (data.access && !missing(data.access.howTo)) return false;
-      data.access = { routes: [], ...(data.access ?? {}), howTo: 'Contact the service using the details on this page.' };
+      data.access = { routes: [], ...(data.access ?? {}), howTo: FILLED_HOW_TO };
       return true;
     case 'access.routes':
       if (data.access && Array.isArray(data.access.routes)) return false;
