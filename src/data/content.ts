@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortProvision } from '../lib/provision/provision.ts';
 import { relatedServicesIndex } from '../lib/directory/related-services.ts';
+import { facetsOf, type ServiceFacets } from '../lib/directory/service-filter.ts';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
 
 export type Service = CollectionEntry<'services'>;
@@ -93,6 +94,17 @@ export { getCollection, getEntry };
 /** Services shown in listings and browse pages: everything except closed services. */
 export async function listedServices(): Promise<Service[]> {
   return (await allServices()).filter((s) => s.data.status !== 'closed');
+}
+
+let facetsPromise: Promise<ServiceFacets[]> | undefined;
+/**
+ * The listed services' facets (needs, ages, places and the rest), in the same order. Worked out
+ * once a build: the service list and every page of the step-by-step finder (thousands in a large
+ * directory) count services by them.
+ */
+export function listedFacets(): Promise<ServiceFacets[]> {
+  facetsPromise ??= listedServices().then((services) => services.map((s) => facetsOf(s.id, s.data)));
+  return facetsPromise;
 }
 
 const relatable = (s: Service) => ({ id: s.id, organisation: s.data.organisation.id, needs: s.data.needs, categories: s.data.categories, status: s.data.status, service: s });
