@@ -14,6 +14,10 @@
  *   everything else by its value. A listing's membership, order and page count are in its props.
  * - **what else the page reads** in its frontmatter (an organisation, related services, videos,
  *   the glossary), given as further arguments.
+ * - **the day, where the page depends on it**: a page shows "this page is due for review" once
+ *   its entry's `lastReviewed` date is older than the site's review interval
+ *   (`LastReviewed.astro`). An entry with that date counts with whether it is overdue today, so
+ *   the page is rendered again on the day it falls due, not copied from an older build.
  *
  * A value the digest cannot see into (a function, a class instance) is refused with an error
  * rather than counted as nothing. tests/integration/never-stale.test.ts builds the demo, changes
@@ -24,6 +28,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { folderCollections, PUBLIC_FOLDER } from '../../contract/collections.ts';
+import { reviewState } from '../text/dates.ts';
+import { site } from './site.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -42,12 +48,23 @@ function isEntry(value: object): value is EntryLike {
 /** Entries and other objects are digested once however many pages show them. */
 const digests = new WeakMap<object, string>();
 
+/**
+ * Whether an entry is overdue for review today (":overdue" or ":current"), for an entry with a
+ * `lastReviewed` date: its page shows a warning from the day it falls due, with nothing else
+ * changed. Nothing for an entry without one.
+ */
+function reviewDigest(data: unknown): string {
+  const reviewed = (data as { lastReviewed?: unknown } | null)?.lastReviewed;
+  if (typeof reviewed !== 'string') return '';
+  return reviewState(reviewed, site.reviewIntervalMonths).overdue ? ':overdue' : ':current';
+}
+
 function entryDigest(entry: EntryLike): string {
   let digest = digests.get(entry);
   if (digest === undefined) {
     // An entry's data is what its schema (src/contract/) made of JSON or MDX front matter: plain
     // values, which JSON.stringify writes in full, and quickest.
-    digest = `${entry.collection}:${entry.id}:${hash(`${JSON.stringify(entry.data)}\u0000${entry.body ?? ''}`)}`;
+    digest = `${entry.collection}:${entry.id}:${hash(`${JSON.stringify(entry.data)}\u0000${entry.body ?? ''}`)}${reviewDigest(entry.data)}`;
     digests.set(entry, digest);
   }
   return digest;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cacheKey, sharedContentDigest, withCacheKey } from '../../../src/lib/site/cache-key.ts';
 
 const service = (name: string, summary = 'Home visits.') => ({ id: 'portage', collection: 'services', data: { name, summary }, body: undefined });
@@ -25,6 +25,25 @@ describe("a page's cache key", () => {
     expect(key([a, b], 2)).not.toBe(key([b, a], 2));
     expect(key([a], 2)).not.toBe(key([a, b], 2));
     expect(key([a, b], 2)).not.toBe(key([a, b], 3));
+  });
+
+  test('changes on the day a page falls due for review, and only then, with nothing else changed', () => {
+    // content/site.json reviews every 12 months: reviewed on 1 June 2025, due on 1 June 2026.
+    const reviewed = () => ({ id: 'portage', collection: 'services', data: { name: 'Portage', lastReviewed: '2025-06-01' } });
+    const undated = () => service('Portage');
+    const on = (day: string, make: () => object) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+      try {
+        return cacheKey({ service: make() });
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    expect(on('2026-05-30', reviewed)).toBe(on('2026-06-01', reviewed));
+    expect(on('2026-06-02', reviewed)).not.toBe(on('2026-06-01', reviewed));
+    expect(on('2026-06-02', reviewed)).toBe(on('2027-01-01', reviewed));
+    expect(on('2026-06-02', undated)).toBe(on('2026-06-01', undated));
   });
 
   test('counts what Maps and Sets hold, rather than seeing them as empty', () => {
