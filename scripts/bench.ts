@@ -9,7 +9,9 @@
  * - the cold build, from nothing, as on a fresh clone (and per page built, as the site builds
  *   more pages than bare Astro's one a service);
  * - a rebuild with nothing changed, and a rebuild after one service's summary changes: the
- *   caches kept (.cache/, as CI keeps them) and dist/ removed, as a CI job starts;
+ *   caches kept (.cache/, as CI keeps them) and dist/ removed, as a CI job starts; each as
+ *   Astro's build alone (its incremental build) and as the whole of `npm run build` (which puts
+ *   the last build back when nothing has changed, and otherwise adds the search index);
  * - how many pages Astro rendered and how many it copied from the last build, in each;
  * - the files in dist/ (some static hosts cap a deployment at 20,000) and the largest file;
  * - peak memory, Pagefind's time, page weight, and the bytes a first and a follow-up search
@@ -29,6 +31,7 @@ import { areaOfSite, syntheticServices } from './lib/synthetic-services.ts';
 import { comparePngEncoders, encoderRows } from './lib/png-encoders.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
+import { ASTRO_BIN, ASTRO_NODE_OPTIONS } from './lib/build-steps.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -204,23 +207,10 @@ function coldBuild(root: string, leftovers: string[]): Promise<RunResult> {
   return astroBuild(root);
 }
 
-const ASTRO_BIN = 'node_modules/astro/bin/astro.mjs';
-/**
- * The Node options `npm run build` gives Astro: package.json's build script up to its first
- * "&&" is `node <options> node_modules/astro/bin/astro.mjs build`. Both builds of a pair run
- * with them, so the ratio compares Astro's work, not Node's settings.
- */
-function astroNodeOptions(): string[] {
-  const script = String((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build);
-  const words = script.split('&&')[0]!.trim().split(/\s+/);
-  const bin = words.indexOf(ASTRO_BIN);
-  if (words[0] !== 'node' || bin < 0 || words[bin + 1] !== 'build') {
-    throw new Error(`package.json's build script should start "node [options] ${ASTRO_BIN} build" (found "${script}")`);
-  }
-  return words.slice(1, bin);
-}
-const nodeOptions = astroNodeOptions();
-const astroBuild = (root: string) => run(process.execPath, [...nodeOptions, join(project, ASTRO_BIN), 'build'], root);
+/** Astro's build as `npm run build` runs it (scripts/lib/build-steps.ts): both builds of a pair use it, so the ratio compares Astro's work, not Node's settings. */
+const astroBuild = (root: string) => run(process.execPath, [...ASTRO_NODE_OPTIONS, join(project, ASTRO_BIN), 'build'], root);
+/** The whole of `npm run build` (scripts/build.ts): Astro, the search index, and keeping the finished build for reuse. */
+const wholeBuild = (root: string) => run(process.execPath, [join(project, 'scripts/build.ts')], root);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -289,26 +279,38 @@ const largestFile = distFiles.map((f) => ({ f, size: statSync(f).size })).reduce
  * build moves dist/ aside itself (src/integrations/old-output.ts); removing it first as well
  * makes the rebuild start as a fresh checkout would, whatever that integration does.
  */
-async function rebuild(): Promise<RunResult> {
+async function rebuild(build: (root: string) => Promise<RunResult> = astroBuild): Promise<RunResult> {
   const aside = join(setAside, String(++setAsideCount));
   mkdirSync(aside, { recursive: true });
   renameSync(dist, join(aside, 'dist'));
   spawnSync('sync', { stdio: 'ignore' });
-  const result = await astroBuild(ours);
+  const result = await build(ours);
   if (result.code !== 0) {
     console.error(result.output.slice(-3000));
     process.exit(1);
   }
   return result;
 }
-console.log('Rebuilding with nothing changed…');
+/** Changes the summary of the nth synthetic service, as an editor would. */
+function editSummary(n: number) {
+  const changed = join(ours, 'content/services', `${services[n]!.id}.json`);
+  const data = JSON.parse(readFileSync(changed, 'utf8'));
+  data.summary = `${data.summary.slice(0, 180)} (updated)`;
+  writeFileSync(changed, JSON.stringify(data));
+}
+console.log('Rebuilding with nothing changed (Astro)…');
 const unchanged = await rebuild();
-console.log('Changing one service\'s summary and rebuilding…');
-const changed = join(ours, 'content/services', `${services[0]!.id}.json`);
-const data = JSON.parse(readFileSync(changed, 'utf8'));
-data.summary = `${data.summary.slice(0, 180)} (updated)`;
-writeFileSync(changed, JSON.stringify(data));
+// The first `npm run build` finds no kept build (the builds above were Astro's alone), so it is
+// Astro's rebuild, the search index and keeping the result; the second finds nothing changed.
+console.log('Rebuilding with nothing changed (npm run build, twice)…');
+const unkept = await rebuild(wholeBuild);
+const reused = await rebuild(wholeBuild);
+console.log('Changing one service\'s summary and rebuilding (Astro)…');
+editSummary(0);
 const warm = await rebuild();
+console.log('Changing another service\'s summary and rebuilding (npm run build)…');
+editSummary(2);
+const warmWhole = await rebuild(wholeBuild);
 
 function ogLine(output: string) {
   return /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
@@ -330,12 +332,15 @@ const rows: [string, string][] = [
   ['cold build (median of pairs; ratios of the pairs)', `${coldSeconds.toFixed(1)} s = ${median(ratios).toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`],
   ['cold build: pages', pagesLine(astro.output)],
   ['cold build per page built, to bare Astro per page (median)', `${perPage.toFixed(2)}× (${coldPages.rendered.toLocaleString('en-GB')} pages against ${count.toLocaleString('en-GB')})`],
-  ['rebuild with no change (caches kept, dist/ removed)', `${unchanged.seconds.toFixed(1)} s = ${ratio(unchanged.seconds)}`],
-  ['rebuild with no change: pages', pagesLine(unchanged.output)],
-  ["rebuild after one service's summary changed (caches kept, dist/ removed)", `${warm.seconds.toFixed(1)} s = ${ratio(warm.seconds)}`],
+  ['rebuild with no change, npm run build (caches kept, dist/ removed; the last build reused)', `${reused.seconds.toFixed(1)} s = ${ratio(reused.seconds)}${/Nothing the site is built from has changed/.test(reused.output) ? '' : ' (NOT reused: see its output)'}`],
+  ["rebuild with no change, Astro's incremental build (as when only the date or the README changed)", `${unchanged.seconds.toFixed(1)} s = ${ratio(unchanged.seconds)}`],
+  ["rebuild with no change, Astro's: pages", pagesLine(unchanged.output)],
+  ['rebuild with no change, npm run build with no kept build (Astro, search index, keeping it)', `${unkept.seconds.toFixed(1)} s = ${ratio(unkept.seconds)}`],
+  ["rebuild after one service's summary changed, Astro (caches kept, dist/ removed)", `${warm.seconds.toFixed(1)} s = ${ratio(warm.seconds)}`],
   ['rebuild after one edit: pages', pagesLine(warm.output)],
+  ['rebuild after one edit, npm run build (Astro, search index, keeping it): the editor\'s wait', `${warmWhole.seconds.toFixed(1)} s = ${ratio(warmWhole.seconds)}`],
   ['social images (cold / no change / one edit)', [astro, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
-  ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchanged.peakRssBytes, warm.peakRssBytes))],
+  ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchanged.peakRssBytes, warm.peakRssBytes, unkept.peakRssBytes, warmWhole.peakRssBytes))],
   ['Pagefind indexing (the pages for search, each build)', `${pagefind.seconds.toFixed(1)} s`],
   ['peak memory (RSS, Pagefind)', mb(pagefind.peakRssBytes)],
   ['files in dist/ (with the search index)', distFiles.length.toLocaleString('en-GB')],
@@ -354,7 +359,7 @@ const rows: [string, string][] = [
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | --- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
-console.log(`\nNode ${process.version}, ${count} services, Astro run with ${nodeOptions.join(' ') || 'no Node options'} (both builds). Times are wall-clock on this machine; compare the ratio across machines.`);
+console.log(`\nNode ${process.version}, ${count} services, Astro run with ${ASTRO_NODE_OPTIONS.join(' ') || 'no Node options'} (both builds). Times are wall-clock on this machine; compare the ratio across machines.`);
 rmSync(setAside, { recursive: true, force: true });
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept ${work}`);

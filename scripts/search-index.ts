@@ -1,7 +1,8 @@
 /**
- * `npm run build`, second step: Pagefind indexes the built site into dist/pagefind/, in small
- * index chunks and with spaces between blocks (scripts/lib/search-index.ts says why).
- * `--site <folder>` indexes another built site.
+ * Pagefind indexes a built site into its pagefind/ folder, in small index chunks and with spaces
+ * between blocks (scripts/lib/search-index.ts says why), as `npm run build` does after the pages
+ * (scripts/build.ts). The benchmark runs it on its own, to time it. `--site <folder>` indexes
+ * another built site (dist/ by default).
  */
 import { indexSite } from './lib/search-index.ts';
 

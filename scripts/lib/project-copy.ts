@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
@@ -51,6 +51,17 @@ export function runInCopy(root: string, tool: 'node' | 'astro', args: string[], 
       done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
     });
   });
+}
+
+/**
+ * Node's arguments for `npm run build`, read from package.json's build script ("node <args>"),
+ * so a test builds a copy exactly as an editor's `npm run build` does.
+ */
+export function npmBuildArgs(project = '.'): string[] {
+  const script = String((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build);
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== 'node' || script.includes('&&')) throw new Error(`package.json's build script should be one "node …" command (found "${script}")`);
+  return words.slice(1);
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * `npm run build`: builds the site into dist/ and indexes it for search.
+ *
+ * 1. If nothing the site is built from has changed since the last finished build (its files,
+ *    the installed packages, the settings that change the output, the date), that build's dist/
+ *    is put back from `.cache/site/` and nothing is built (scripts/lib/last-build.ts).
+ * 2. Otherwise Astro builds the pages (reusing what it can, see docs/hosting.md), then Pagefind
+ *    indexes them, and the finished dist/ is kept for the next build.
+ *
+ * Anything after `--` is passed to `astro build`.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { today } from '../src/lib/text/dates.ts';
+import { emptyInBackground } from '../src/lib/site/old-output.ts';
+import { astroBuildArgs } from './lib/build-steps.ts';
+import { buildInputsDigest, forgetLastBuild, keepBuild, LAST_BUILD_DIR, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
+import { indexSite } from './lib/search-index.ts';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const started = performance.now();
+// As the build was started: indexing sets Pagefind's own variable in this process.
+const env = { ...process.env };
+const digestNow = () => buildInputsDigest({ root, env, today: today(), node: process.version, args });
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+const digest = digestNow();
+if (digest) {
+  const reuse = reuseLastBuild(root, digest);
+  if (reuse.reused) {
+    if (reuse.oldOutput) await emptyInBackground(join(root, OLD_OUTPUT_DIR));
+    console.log(
+      `Nothing the site is built from has changed since the last build (its files, packages, settings and date), so dist/ is that build: ${reuse.files.toLocaleString('en-GB')} files from ${LAST_BUILD_DIR}/, in ${seconds()}.\n` +
+        `To build everything again, delete ${LAST_BUILD_DIR}/.`,
+    );
+    process.exit(0);
+  }
+}
+
+forgetLastBuild(root);
+const astro = spawnSync(process.execPath, astroBuildArgs(args), { stdio: 'inherit' });
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+try {
+  await indexSite('dist');
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+// Kept only if nothing changed while it was built: otherwise the next build is an ordinary one.
+if (digest && digestNow() === digest) {
+  const kept = keepBuild(root, digest);
+  if (!kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
+}
+console.log(`Built and indexed for search in ${seconds()}.`);

@@ -1,0 +1,229 @@
+/**
+ * The whole last build, kept for a build in which nothing has changed (scripts/build.ts).
+ *
+ * A council's build service often builds when nothing the site is made from has changed: a
+ * deployment run again, a change to the README, a scheduled build. Astro's incremental build
+ * still starts Astro, reads all the content, bundles the code and copies every page back from its
+ * cache, and Pagefind indexes the whole site again: about 30 s at 5,000 services. Instead, after
+ * every finished build, dist/ is kept in `.cache/site/` (as hard links: no second copy on disk),
+ * with a digest of everything the build read. When the next build's digest is the same, dist/ is
+ * put back from there in a second or two, and nothing is built.
+ *
+ * The digest is of everything that can change the built site, so it is right by construction
+ * rather than by a list of what the site happens to read today:
+ * - every file in the project folder, by its path and its bytes, except what .gitignore lists
+ *   (the build's own output and caches, logs) and .git: content, code, settings, scripts, even the
+ *   README (a change to it costs one ordinary build);
+ * - the installed packages (npm's record of them, node_modules/.package-lock.json), and the
+ *   version of Node;
+ * - the environment variables that can change the output (OUTPUT_ENV): Astro, Vite and Pagefind
+ *   read their own prefixes, and tests/unit/site/last-build.test.ts fails if the site's code
+ *   reads any other variable that is not listed here with a reason;
+ * - the date: a page warns "due for review" from the day its review falls due, and the news
+ *   feed is dated the day it was built. The first build of a day is an ordinary build.
+ *
+ * A kept file that was changed after its build (dist/ and the kept copy share their files, so a
+ * deployment step that edits dist/ in place changes both) is found by its size and modification
+ * time, and then nothing is reused. Whenever anything is in doubt, the build is an ordinary one.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { moveAside } from '../../src/lib/site/old-output.ts';
+
+/** Where the last build is kept, in the project. */
+export const LAST_BUILD_DIR = join('.cache', 'site');
+/** Where the build puts old output for deleting (src/integrations/old-output.ts empties it). */
+export const OLD_OUTPUT_DIR = join('.cache', 'old-output');
+const MANIFEST = 'last-build.json';
+const VERSION = 1;
+
+/**
+ * Not inputs: the folders and files .gitignore lists (at any depth, as .gitignore reads a name
+ * without a slash), and .git. The unit test checks this against .gitignore.
+ */
+export const NOT_INPUT_FOLDERS = new Set(['node_modules', 'dist', '.astro', 'test-results', 'playwright-report', '.cache', '.git']);
+export const NOT_INPUT_FILE = (name: string) => name.endsWith('.log') || name === 'review-report.csv';
+
+/** Environment variables that can change the built site: by name, and every one with a prefix. */
+export const OUTPUT_ENV = ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'LIST_ALL_SERVICES_UP_TO'];
+export const OUTPUT_ENV_PREFIXES = ['PUBLIC_', 'ASTRO_', 'VITE_', 'PAGEFIND_'];
+/** Variables the site's code reads that cannot change what it builds, each with why. */
+export const NOT_OUTPUT_ENV: Record<string, string> = {
+  OG_THREADS: 'how many threads draw the social images, not what they draw',
+  DEBUG_OPEN_LOCAL_OFFER: 'whether a command that stops prints the programmer\'s trace',
+};
+export const affectsOutput = (name: string) => OUTPUT_ENV.includes(name) || OUTPUT_ENV_PREFIXES.some((prefix) => name.startsWith(prefix));
+
+const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * The project's input files, as paths relative to `root` with "/" between folders, in a fixed
+ * order. A link is followed (content/ may be a link to another folder), once.
+ */
+export function inputFiles(root: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string) => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(path) && statSync(path).isDirectory());
+      if (isDir) {
+        if (!NOT_INPUT_FOLDERS.has(entry.name)) visit(path);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && existsSync(path))) && !NOT_INPUT_FILE(entry.name)) {
+        found.push(relative(root, path).split(sep).join('/'));
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+export interface BuildInputs {
+  /** The project folder. */
+  root: string;
+  env: NodeJS.ProcessEnv;
+  /** YYYY-MM-DD */
+  today: string;
+  /** process.version */
+  node: string;
+  /** What the build was asked with (`npm run build -- …`). */
+  args: string[];
+}
+
+/** A digest of everything the build reads, or undefined when the installed packages cannot be known. */
+export function buildInputsDigest({ root, env, today, node, args }: BuildInputs): string | undefined {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return undefined;
+  const digest = createHash('sha256');
+  const add = (line: string) => digest.update(`${line}\u0000`);
+  add(`version ${VERSION}`);
+  add(`node ${node}`);
+  add(`today ${today}`);
+  add(`args ${JSON.stringify(args)}`);
+  for (const name of Object.keys(env).filter(affectsOutput).sort()) add(`env ${name}=${env[name]}`);
+  add(`installed ${fileHash(installed)}`);
+  for (const file of inputFiles(root)) add(`file ${file} ${fileHash(join(root, file))}`);
+  return digest.digest('hex');
+}
+
+/** Each kept file: its path in dist/, its size and its modification time (ms). */
+type KeptFile = [path: string, size: number, mtimeMs: number];
+interface Manifest {
+  version: number;
+  digest: string;
+  files: KeptFile[];
+}
+
+function readManifest(keptDir: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(keptDir, MANIFEST), 'utf8')) as Manifest;
+    return manifest.version === VERSION && typeof manifest.digest === 'string' && Array.isArray(manifest.files) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file under `dir`, as paths relative to it. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** Links (or, where links cannot be made, fails on) every file of `from` into `to`, which must not exist. */
+function linkTree(from: string, files: readonly string[], to: string): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const folder = dirname(join(to, file));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkSync(join(from, file), join(to, file));
+  }
+}
+
+export type Reuse = { reused: true; files: number; oldOutput?: string } | { reused: false; why: string };
+
+/**
+ * Puts the last build back into dist/ when its digest is `digest` and its kept files are as it
+ * left them. The old dist/ is moved into the old-output folder (returned, for deleting).
+ */
+export function reuseLastBuild(root: string, digest: string): Reuse {
+  const keptDir = join(root, LAST_BUILD_DIR);
+  const manifest = readManifest(keptDir);
+  if (!manifest) return { reused: false, why: 'no finished build is kept' };
+  if (manifest.digest !== digest) return { reused: false, why: 'something the site is built from has changed' };
+  const kept = join(keptDir, 'dist');
+  for (const [path, size, mtimeMs] of manifest.files) {
+    const stat = statSync(join(kept, path), { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return { reused: false, why: `the kept copy of ${path} was changed after its build` };
+  }
+  const dist = join(root, 'dist');
+  let oldOutput: string | undefined;
+  if (existsSync(dist)) {
+    oldOutput = moveAside(dist, join(root, OLD_OUTPUT_DIR));
+    if (!oldOutput) return { reused: false, why: 'dist/ cannot be moved aside' };
+  }
+  try {
+    linkTree(kept, manifest.files.map(([path]) => path), dist);
+  } catch (error) {
+    rmSync(dist, { recursive: true, force: true });
+    return { reused: false, why: `the kept files could not be linked into dist/ (${(error as Error).message})` };
+  }
+  return { reused: true, files: manifest.files.length, oldOutput };
+}
+
+/**
+ * Before an ordinary build: the kept build no longer matches what will be in dist/. Its record
+ * goes first, so a build stopped half way never leaves a record of files that are not there.
+ * Its files are moved into the old-output folder, which the build empties.
+ */
+export function forgetLastBuild(root: string): void {
+  const keptDir = join(root, LAST_BUILD_DIR);
+  rmSync(join(keptDir, MANIFEST), { force: true });
+  moveAside(join(keptDir, 'dist'), join(root, OLD_OUTPUT_DIR));
+  // A folder that could not be moved (another disk) is deleted here.
+  rmSync(join(keptDir, 'dist'), { recursive: true, force: true });
+}
+
+export type Kept = { kept: true; files: number } | { kept: false; why: string };
+
+/** After a finished build of inputs with `digest`: keeps dist/ for the next build. */
+export function keepBuild(root: string, digest: string): Kept {
+  const keptDir = join(root, LAST_BUILD_DIR);
+  const dist = join(root, 'dist');
+  const staging = join(keptDir, `dist-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const files = filesIn(dist);
+    linkTree(dist, files, staging);
+    const manifest: Manifest = {
+      version: VERSION,
+      digest,
+      files: files.map((file) => {
+        const stat = statSync(join(staging, file));
+        return [file.split(sep).join('/'), stat.size, stat.mtimeMs];
+      }),
+    };
+    forgetLastBuild(root);
+    renameSync(staging, join(keptDir, 'dist'));
+    // The record last, whole or not at all.
+    const partial = join(keptDir, `${MANIFEST}.partial`);
+    writeFileSync(partial, JSON.stringify(manifest));
+    renameSync(partial, join(keptDir, MANIFEST));
+    return { kept: true, files: files.length };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    try {
+      unlinkSync(join(keptDir, MANIFEST));
+    } catch {
+      // none
+    }
+    return { kept: false, why: (error as Error).message };
+  }
+}

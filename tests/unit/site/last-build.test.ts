@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  affectsOutput,
+  buildInputsDigest,
+  forgetLastBuild,
+  inputFiles,
+  keepBuild,
+  NOT_INPUT_FILE,
+  NOT_INPUT_FOLDERS,
+  NOT_OUTPUT_ENV,
+  reuseLastBuild,
+  type BuildInputs,
+} from '../../../scripts/lib/last-build.ts';
+
+let root: string;
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+};
+const inputs = (over: Partial<BuildInputs> = {}): BuildInputs => ({ root, env: { HOME: '/home/editor' }, today: '2026-12-06', node: 'v24.0.0', args: [], ...over });
+const digest = (over: Partial<BuildInputs> = {}) => buildInputsDigest(inputs(over));
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'olo-last-build-'));
+  write('node_modules/.package-lock.json', '{"packages":{"node_modules/astro":{"version":"7.4.8"}}}');
+  write('content/services/portage.json', '{"name":"Portage"}');
+  write('content/site.json', '{"name":"Kestrel Vale Local Offer"}');
+  write('src/pages/index.astro', '<h1>Hello</h1>');
+  write('package.json', '{}');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the digest of what a build reads', () => {
+  test('is the same for the same project, and changes when a file changes, is added or is removed', () => {
+    const first = digest();
+    expect(digest()).toBe(first);
+    write('content/services/portage.json', '{"name":"Portage home visiting"}');
+    const edited = digest();
+    expect(edited).not.toBe(first);
+    write('content/services/camhs.json', '{"name":"CAMHS"}');
+    expect(digest()).not.toBe(edited);
+    rmSync(join(root, 'content/services/camhs.json'));
+    expect(digest()).toBe(edited);
+    write('README.md', 'How to build');
+    expect(digest()).not.toBe(edited);
+  });
+
+  test('changes with the installed packages, the Node version, the date and what the build was asked', () => {
+    const first = digest();
+    expect(digest({ node: 'v24.1.0' })).not.toBe(first);
+    expect(digest({ today: '2026-12-07' })).not.toBe(first);
+    expect(digest({ args: ['--verbose'] })).not.toBe(first);
+    write('node_modules/.package-lock.json', '{"packages":{"node_modules/astro":{"version":"7.4.9"}}}');
+    expect(digest()).not.toBe(first);
+  });
+
+  test('changes with a setting in the environment that can change the site, and not with any other', () => {
+    const first = digest();
+    for (const name of ['LIST_ALL_SERVICES_UP_TO', 'NODE_ENV', 'PUBLIC_ANALYTICS', 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE', 'ASTRO_TELEMETRY_DISABLED']) {
+      expect(digest({ env: { HOME: '/home/editor', [name]: '1' } }), name).not.toBe(first);
+    }
+    expect(digest({ env: { HOME: '/home/editor', CI: 'true', GITHUB_RUN_ID: '42', OG_THREADS: '1' } })).toBe(first);
+  });
+
+  test("does not change with the build's own output, caches, logs or installed files", () => {
+    const first = digest();
+    write('dist/index.html', '<h1>Built</h1>');
+    write('.cache/astro/incremental-build.json', '{}');
+    write('.astro/types.d.ts', '');
+    write('build.log', 'Complete!');
+    write('content/build.log', 'Complete!');
+    write('test-results/report.json', '{}');
+    write('node_modules/astro/package.json', '{}');
+    write('review-report.csv', 'a,b');
+    expect(digest()).toBe(first);
+  });
+
+  test('reads a content folder that is a link to another folder', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'olo-content-'));
+    try {
+      writeFileSync(join(elsewhere, 'site.json'), '{"name":"A"}');
+      rmSync(join(root, 'content'), { recursive: true });
+      symlinkSync(elsewhere, join(root, 'content'));
+      expect(inputFiles(root)).toContain('content/site.json');
+      const first = digest();
+      writeFileSync(join(elsewhere, 'site.json'), '{"name":"B"}');
+      expect(digest()).not.toBe(first);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  test('cannot be made when the installed packages are unknown, so nothing is reused', () => {
+    rmSync(join(root, 'node_modules/.package-lock.json'));
+    expect(digest()).toBeUndefined();
+  });
+
+  test('leaves out exactly what .gitignore lists', () => {
+    const lines = readFileSync('.gitignore', 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    for (const line of lines) {
+      if (line.endsWith('/')) expect(NOT_INPUT_FOLDERS.has(line.slice(0, -1)), line).toBe(true);
+      else expect(NOT_INPUT_FILE(line.replace('*', 'anything')), line).toBe(true);
+    }
+    for (const folder of NOT_INPUT_FOLDERS) if (folder !== '.git') expect(lines, folder).toContain(`${folder}/`);
+  });
+
+  test("counts every environment variable the site's code reads, unless it is listed with why it cannot change the site", () => {
+    const files: string[] = ['astro.config.mjs'];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(ts|mjs|js|astro)$/.test(entry.name)) files.push(path);
+      }
+    };
+    walk('src');
+    const read = new Set<string>();
+    for (const file of files) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_]\w*)|\[['"](\w+)['"]\])/g)) read.add(match[1] ?? match[2]!);
+    }
+    expect(read.size).toBeGreaterThan(3);
+    for (const name of read) expect(affectsOutput(name) || name in NOT_OUTPUT_ENV, `${name} is read by the site: add it to OUTPUT_ENV in scripts/lib/last-build.ts, or to NOT_OUTPUT_ENV with why`).toBe(true);
+  });
+});
+
+describe('keeping a finished build and reusing it', () => {
+  const built = { 'index.html': '<h1>Kestrel Vale</h1>', 'services/portage/index.html': '<h1>Portage</h1>', 'og/portage.png': 'PNG' };
+  const buildDist = () => {
+    for (const [path, text] of Object.entries(built)) write(`dist/${path}`, text);
+  };
+  const distFiles = () => Object.fromEntries(Object.keys(built).map((path) => [path, readFileSync(join(root, 'dist', path), 'utf8')]));
+
+  test('puts the same files back into dist/ when nothing has changed', () => {
+    buildDist();
+    expect(keepBuild(root, 'abc')).toEqual({ kept: true, files: 3 });
+    renameSync(join(root, 'dist'), join(root, 'dist-was'));
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: true, files: 3 });
+    expect(distFiles()).toEqual(built);
+  });
+
+  test('moves an old dist/ out of the way first', () => {
+    buildDist();
+    keepBuild(root, 'abc');
+    write('dist/stale.html', 'old');
+    const reuse = reuseLastBuild(root, 'abc');
+    expect(reuse).toMatchObject({ reused: true });
+    expect(existsSync(join(root, 'dist/stale.html'))).toBe(false);
+    expect(distFiles()).toEqual(built);
+  });
+
+  test('reuses nothing when anything has changed', () => {
+    buildDist();
+    keepBuild(root, 'abc');
+    expect(reuseLastBuild(root, 'abd')).toEqual({ reused: false, why: 'something the site is built from has changed' });
+    expect(distFiles()).toEqual(built);
+  });
+
+  test('reuses nothing when a kept file was changed after its build, for example by a step that edits dist/', () => {
+    buildDist();
+    keepBuild(root, 'abc');
+    // dist/ and the kept build share their files: editing one in place edits both.
+    writeFileSync(join(root, 'dist/services/portage/index.html'), '<h1>Portage, edited after the build</h1>');
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'the kept copy of services/portage/index.html was changed after its build' });
+  });
+
+  test('reuses nothing when no build was kept, or its record is damaged', () => {
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
+    buildDist();
+    keepBuild(root, 'abc');
+    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":1,"digest":"abc","fi');
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
+  });
+
+  test('forgets the kept build before an ordinary build, record first', () => {
+    buildDist();
+    keepBuild(root, 'abc');
+    forgetLastBuild(root);
+    expect(existsSync(join(root, '.cache/site/last-build.json'))).toBe(false);
+    expect(existsSync(join(root, '.cache/site/dist'))).toBe(false);
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false });
+    // The build that follows empties the old-output folder; dist/ itself is untouched.
+    expect(distFiles()).toEqual(built);
+  });
+});
