@@ -36,7 +36,7 @@ export const LAST_BUILD_DIR = join('.cache', 'site');
 /** Where the build puts old output for deleting (src/integrations/old-output.ts empties it). */
 export const OLD_OUTPUT_DIR = join('.cache', 'old-output');
 const MANIFEST = 'last-build.json';
-const VERSION = 1;
+const VERSION = 2;
 
 /**
  * Not inputs: the folders and files .gitignore lists (at any depth, as .gitignore reads a name
@@ -110,8 +110,12 @@ export function buildInputsDigest({ root, env, today, node, args }: BuildInputs)
   return digest.digest('hex');
 }
 
-/** Each kept file: its path in dist/, its size and its modification time (ms). */
-type KeptFile = [path: string, size: number, mtimeMs: number];
+/**
+ * Each kept file: its path in dist/, its size and its modification time in whole seconds (a build
+ * service's cache may keep times only to the second when it saves and restores .cache/).
+ */
+type KeptFile = [path: string, size: number, modified: number];
+const secondsOf = (mtimeMs: number) => Math.floor(mtimeMs / 1000);
 interface Manifest {
   version: number;
   digest: string;
@@ -159,9 +163,9 @@ export function reuseLastBuild(root: string, digest: string): Reuse {
   if (!manifest) return { reused: false, why: 'no finished build is kept' };
   if (manifest.digest !== digest) return { reused: false, why: 'something the site is built from has changed' };
   const kept = join(keptDir, 'dist');
-  for (const [path, size, mtimeMs] of manifest.files) {
+  for (const [path, size, modified] of manifest.files) {
     const stat = statSync(join(kept, path), { throwIfNoEntry: false });
-    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return { reused: false, why: `the kept copy of ${path} was changed after its build` };
+    if (!stat || stat.size !== size || secondsOf(stat.mtimeMs) !== modified) return { reused: false, why: `the kept copy of ${path} was changed after its build` };
   }
   const dist = join(root, 'dist');
   let oldOutput: string | undefined;
@@ -207,7 +211,7 @@ export function keepBuild(root: string, digest: string): Kept {
       digest,
       files: files.map((file) => {
         const stat = statSync(join(staging, file));
-        return [file.split(sep).join('/'), stat.size, stat.mtimeMs];
+        return [file.split(sep).join('/'), stat.size, secondsOf(stat.mtimeMs)];
       }),
     };
     forgetLastBuild(root);

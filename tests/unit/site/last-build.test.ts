@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -166,11 +166,19 @@ describe('keeping a finished build and reusing it', () => {
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'the kept copy of services/portage/index.html was changed after its build' });
   });
 
+  test('reuses nothing when a kept file has the same size but was written again later', () => {
+    buildDist();
+    keepBuild(root, 'abc');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(root, 'dist/og/portage.png'), later, later);
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false, why: 'the kept copy of og/portage.png was changed after its build' });
+  });
+
   test('reuses nothing when no build was kept, or its record is damaged', () => {
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
     buildDist();
     keepBuild(root, 'abc');
-    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":1,"digest":"abc","fi');
+    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":2,"digest":"abc","fi');
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
   });
 
