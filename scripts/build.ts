@@ -22,7 +22,14 @@ const args = process.argv.slice(2);
 const started = performance.now();
 // As the build was started: indexing sets Pagefind's own variable in this process.
 const env = { ...process.env };
-const digestNow = () => buildInputsDigest({ root, env, today: today(), node: process.version, args });
+/** Undefined, so nothing is reused, when anything in the project cannot be read: the build then says what is wrong, if it matters. */
+const digestNow = () => {
+  try {
+    return buildInputsDigest({ root, env, today: today(), node: process.version, args });
+  } catch {
+    return undefined;
+  }
+};
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 const digest = digestNow();
@@ -36,6 +43,7 @@ if (digest) {
     );
     process.exit(0);
   }
+  if (reuse.why !== 'no finished build is kept') console.log(`Building the site: the last build cannot be reused, as ${reuse.why}.`);
 }
 
 forgetLastBuild(root);

@@ -158,6 +158,14 @@ export type Reuse = { reused: true; files: number; oldOutput?: string } | { reus
  * left them. The old dist/ is moved into the old-output folder (returned, for deleting).
  */
 export function reuseLastBuild(root: string, digest: string): Reuse {
+  try {
+    return reuse(root, digest);
+  } catch (error) {
+    return { reused: false, why: `the kept build could not be read (${(error as Error).message})` };
+  }
+}
+
+function reuse(root: string, digest: string): Reuse {
   const keptDir = join(root, LAST_BUILD_DIR);
   const manifest = readManifest(keptDir);
   if (!manifest) return { reused: false, why: 'no finished build is kept' };

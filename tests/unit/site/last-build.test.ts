@@ -180,6 +180,8 @@ describe('keeping a finished build and reusing it', () => {
     keepBuild(root, 'abc');
     writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":2,"digest":"abc","fi');
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
+    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":2,"digest":"abc","files":[7]}');
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false, why: expect.stringMatching(/^the kept build could not be read/) });
   });
 
   test('forgets the kept build before an ordinary build, record first', () => {
