@@ -11,14 +11,18 @@
  * checks that every page's meta tags and its image agree.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/site/place-file.ts';
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
 import { contentChecked } from '../lib/editors/content-checked.ts';
+import { pageMeta, parsePageRecord, serialisePageRecord, type PageMeta, type PageRecord } from '../lib/social-images/page-record.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-images/social-image-pool.ts';
+
+/** The record of pages' meta tags kept for the next build, in the image cache (.cache/og/). */
+const PAGE_RECORD_FILE = 'pages.json';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -67,24 +71,52 @@ function pagePathOf(distDir: string, file: string): string {
   return path === 'index.html' ? '/' : `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
+/** What a page's meta tags say about its social image, read from its file. */
+function readPageMeta(file: string): PageMeta {
+  const meta = readMetaTags(headOf(readFileSync(file)));
+  return { image: meta.get('og:image'), title: meta.get('og:title'), description: meta.get('og:description') };
+}
+
+/**
+ * The record kept between builds of what pages' meta tags say (see page-record.ts): `previous`
+ * from the last build, `next` filled in by this one, and `read` counts the pages opened.
+ */
+export interface PageRecords {
+  previous: PageRecord;
+  next: PageRecord;
+  read: number;
+}
+
 /**
  * Every built page's social image. A page that handed its image over while it was rendered
- * (`handedOver`, by page address) is taken at its word; any other page's meta tags are read.
+ * (`handedOver`, by page address) is taken at its word; for any other page, what its meta tags
+ * say comes from `records.previous` when that holds exactly this version of its file, and is read
+ * from the file otherwise (always, without `records`).
+ *
+ * Pages that handed their image over are left out of the record: the file a page was rendered to
+ * is never the one a later build copies (Astro writes its cached copy separately, with its own
+ * modification time), so their entries would never be used.
  */
-export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map()): SocialImageJob[] {
+export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map(), records?: PageRecords): SocialImageJob[] {
   const siteOrigin = new URL(siteUrl).origin;
   const jobs = new Map<string, SocialImageJob>();
+  const read = (file: string) => () => {
+    if (records) records.read += 1;
+    return readPageMeta(file);
+  };
   for (const file of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
     let job = handedOver.get(pagePathOf(distDir, file));
     if (!job) {
-      const meta = readMetaTags(headOf(readFileSync(file)));
-      const image = meta.get('og:image');
+      const path = relative(distDir, file).split(sep).join('/');
+      // The file's version is taken before it is read: see pageMeta.
+      const meta = records ? pageMeta(path, statSync(file), records.previous, records.next, read(file)) : read(file)();
+      const { image } = meta;
       if (!image) continue;
       const url = new URL(image);
       if (url.origin !== siteOrigin || !url.pathname.startsWith('/og/')) {
-        throw new Error(`${relative(distDir, file)}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
+        throw new Error(`${path}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
       }
-      job = { output: decodeURIComponent(url.pathname).slice(1), input: imageInput(site, meta.get('og:title') ?? site.name, meta.get('og:description') ?? '', siteUrl) };
+      job = { output: decodeURIComponent(url.pathname).slice(1), input: imageInput(site, meta.title ?? site.name, meta.description ?? '', siteUrl) };
     }
     // Pages of one listing share an image; they must agree on what it shows.
     const earlier = jobs.get(job.output);
@@ -94,6 +126,28 @@ export function socialImageJobs(distDir: string, site: Site, siteUrl: string, ha
     jobs.set(job.output, job);
   }
   return [...jobs.values()];
+}
+
+/** The record of pages' meta tags from the last build in cacheDir: empty when there is none or it cannot be read. */
+export function readPageRecord(cacheDir: string): PageRecord {
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(cacheDir, PAGE_RECORD_FILE), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  return parsePageRecord(text);
+}
+
+/**
+ * Writes the record for the next build whole or not at all: into a file of its own first, then
+ * renamed over the old one, so a build stopped halfway never leaves half a record (a stray
+ * .partial file is removed with the cache's other leftovers).
+ */
+function writePageRecord(cacheDir: string, record: PageRecord): void {
+  const partial = join(cacheDir, `${PAGE_RECORD_FILE}.${process.pid}.partial`);
+  writeFileSync(partial, serialisePageRecord(record));
+  renameSync(partial, join(cacheDir, PAGE_RECORD_FILE));
 }
 
 export function socialImages(): AstroIntegration {
@@ -161,7 +215,8 @@ export function socialImages(): AstroIntegration {
         // The pages are built: the core left to the page builder is free for drawing.
         images.useThreads(chosenThreads ?? threadsAfterBuilding());
         try {
-          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver);
+          const records: PageRecords = { previous: readPageRecord(cacheDir), next: new Map(), read: 0 };
+          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver, records);
           // Images asked for early that no page ended up showing are not counted as failures.
           await images.settled().catch(() => undefined);
           // An image already asked for is not drawn again (SocialImagePool.draw).
@@ -178,10 +233,13 @@ export function socialImages(): AstroIntegration {
             const path = join(cacheDir, file);
             if ((file.endsWith('.png') && !used.has(path)) || file.endsWith('.partial')) rmSync(path);
           }
+          // Only now that every image is in place: a record is kept only from a build that succeeded.
+          writePageRecord(cacheDir, records.next);
           const { drawn, ms } = images.totals;
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const each = drawn ? ` (≈${Math.round(ms / drawn)} ms each in worker threads; ${seconds} s after the pages were built)` : '';
-          logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}`);
+          const read = `; ${records.read} ${records.read === 1 ? 'page' : 'pages'} read for their meta tags, ${records.next.size - records.read} known from the last build`;
+          logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}${read}`);
         } finally {
           handedOver.clear();
           await images.close();
