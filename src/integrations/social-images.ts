@@ -225,9 +225,15 @@ export function socialImages(): AstroIntegration {
           // An image already asked for is not drawn again (SocialImagePool.draw).
           const files = jobs.map((job) => cachedFileFor(job.input));
           await Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input }))));
+          // Most images share a few folders (og/services/ holds one per service): each is made once.
+          const folders = new Set<string>();
           jobs.forEach((job, i) => {
             const target = join(distDir, ...job.output.split('/'));
-            mkdirSync(dirname(target), { recursive: true });
+            const folder = dirname(target);
+            if (!folders.has(folder)) {
+              mkdirSync(folder, { recursive: true });
+              folders.add(folder);
+            }
             placeFile(files[i]!, target);
           });
           const used = new Set(files);
