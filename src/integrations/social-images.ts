@@ -8,7 +8,9 @@
  * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE). Their meta tags say the same, from the same
  * values, so only the pages that did not hand one over are read after the build (reading every
  * page again took about 0.9 s at 5,000 services); tests/integration/social-images-cache.test.ts
- * checks that every page's meta tags and its image agree.
+ * checks that every page's meta tags and its image agree. On a rebuild most pages are copied from
+ * Astro's cache, not rendered: what their meta tags said is kept from the last build in
+ * .cache/og/pages.json and used for a file of exactly the same size and time (page-record.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
