@@ -8,17 +8,23 @@
  * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE). Their meta tags say the same, from the same
  * values, so only the pages that did not hand one over are read after the build (reading every
  * page again took about 0.9 s at 5,000 services); tests/integration/social-images-cache.test.ts
- * checks that every page's meta tags and its image agree.
+ * checks that every page's meta tags and its image agree. On a rebuild most pages are copied from
+ * Astro's cache, not rendered: what their meta tags said is kept from the last build in
+ * .cache/og/pages.json and used for a file of exactly the same size and time (page-record.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeFile } from '../lib/site/place-file.ts';
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
 import { contentChecked } from '../lib/editors/content-checked.ts';
+import { pageMeta, parsePageRecord, serialisePageRecord, type PageMeta, type PageRecord } from '../lib/social-images/page-record.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-images/social-image-pool.ts';
+
+/** The record of pages' meta tags kept for the next build, in the image cache (.cache/og/). */
+const PAGE_RECORD_FILE = 'pages.json';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
 /** satori reads .woff (not .woff2); latin-ext covers names with accents. */
@@ -34,12 +40,17 @@ export function socialImageFonts(rootDir: string): FontFile[] {
   return FONT_FILES.map(({ file, weight }) => ({ name: 'Atkinson Hyperlegible', weight, data: readFileSync(join(rootDir, FONT_DIR, file)) }));
 }
 
-/** Every .html file under dir, skipping folders that hold no pages. */
-function htmlFiles(dir: string, skip: Set<string>): string[] {
+/**
+ * Every .html file under dir, skipping folders that hold no pages: each as its full path and its
+ * path within dir written with "/" (such as "services/portage/index.html"), worked out as the
+ * folders are walked rather than from the full path again for each of 10,000 pages.
+ */
+function htmlFiles(dir: string, skip: Set<string>, within = ''): { file: string; path: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return skip.has(entry.name) ? [] : htmlFiles(path, skip);
-    return entry.name.endsWith('.html') ? [path] : [];
+    const file = join(dir, entry.name);
+    const path = `${within}${entry.name}`;
+    if (entry.isDirectory()) return skip.has(entry.name) ? [] : htmlFiles(file, skip, `${path}/`);
+    return entry.name.endsWith('.html') ? [{ file, path }] : [];
   });
 }
 
@@ -62,38 +73,86 @@ export function imageInput(site: Site, title: string, description: string, siteU
 }
 
 /** The address of the page an HTML file holds: "services/portage/index.html" → "/services/portage/". */
-function pagePathOf(distDir: string, file: string): string {
-  const path = relative(distDir, file).split(sep).join('/');
+function pagePathOf(path: string): string {
   return path === 'index.html' ? '/' : `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** What a page's meta tags say about its social image, read from its file. */
+function readPageMeta(file: string): PageMeta {
+  const meta = readMetaTags(headOf(readFileSync(file)));
+  return { image: meta.get('og:image'), title: meta.get('og:title'), description: meta.get('og:description') };
+}
+
+/**
+ * The record kept between builds of what pages' meta tags say (see page-record.ts): `previous`
+ * from the last build, `next` filled in by this one, and `read` counts the pages opened.
+ */
+export interface PageRecords {
+  previous: PageRecord;
+  next: PageRecord;
+  read: number;
 }
 
 /**
  * Every built page's social image. A page that handed its image over while it was rendered
- * (`handedOver`, by page address) is taken at its word; any other page's meta tags are read.
+ * (`handedOver`, by page address) is taken at its word; for any other page, what its meta tags
+ * say comes from `records.previous` when that holds exactly this version of its file, and is read
+ * from the file otherwise (always, without `records`).
+ *
+ * Pages that handed their image over are left out of the record: the file a page was rendered to
+ * is never the one a later build copies (Astro writes its cached copy separately, with its own
+ * modification time), so their entries would never be used.
  */
-export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map()): SocialImageJob[] {
+export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map(), records?: PageRecords): SocialImageJob[] {
   const siteOrigin = new URL(siteUrl).origin;
   const jobs = new Map<string, SocialImageJob>();
-  for (const file of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
-    let job = handedOver.get(pagePathOf(distDir, file));
+  const read = (file: string) => () => {
+    if (records) records.read += 1;
+    return readPageMeta(file);
+  };
+  for (const { file, path } of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
+    let job = handedOver.get(pagePathOf(path));
     if (!job) {
-      const meta = readMetaTags(headOf(readFileSync(file)));
-      const image = meta.get('og:image');
+      // The file's version is taken before it is read: see pageMeta.
+      const meta = records ? pageMeta(path, statSync(file), records.previous, records.next, read(file)) : read(file)();
+      const { image } = meta;
       if (!image) continue;
       const url = new URL(image);
       if (url.origin !== siteOrigin || !url.pathname.startsWith('/og/')) {
-        throw new Error(`${relative(distDir, file)}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
+        throw new Error(`${path}: og:image "${image}" should be an image under ${siteOrigin}/og/`);
       }
-      job = { output: decodeURIComponent(url.pathname).slice(1), input: imageInput(site, meta.get('og:title') ?? site.name, meta.get('og:description') ?? '', siteUrl) };
+      job = { output: decodeURIComponent(url.pathname).slice(1), input: imageInput(site, meta.title ?? site.name, meta.description ?? '', siteUrl) };
     }
     // Pages of one listing share an image; they must agree on what it shows.
     const earlier = jobs.get(job.output);
     if (earlier && earlier.input !== job.input && JSON.stringify(earlier.input) !== JSON.stringify(job.input)) {
-      throw new Error(`${relative(distDir, file)}: shares the social image ${job.output} with another page but gives it a different title or description`);
+      throw new Error(`${path}: shares the social image ${job.output} with another page but gives it a different title or description`);
     }
     jobs.set(job.output, job);
   }
   return [...jobs.values()];
+}
+
+/** The record of pages' meta tags from the last build in cacheDir: empty when there is none or it cannot be read. */
+export function readPageRecord(cacheDir: string): PageRecord {
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(cacheDir, PAGE_RECORD_FILE), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  return parsePageRecord(text);
+}
+
+/**
+ * Writes the record for the next build whole or not at all: into a file of its own first, then
+ * renamed over the old one, so a build stopped halfway never leaves half a record (a stray
+ * .partial file is removed with the cache's other leftovers).
+ */
+function writePageRecord(cacheDir: string, record: PageRecord): void {
+  const partial = join(cacheDir, `${PAGE_RECORD_FILE}.${process.pid}.partial`);
+  writeFileSync(partial, serialisePageRecord(record));
+  renameSync(partial, join(cacheDir, PAGE_RECORD_FILE));
 }
 
 export function socialImages(): AstroIntegration {
@@ -161,15 +220,22 @@ export function socialImages(): AstroIntegration {
         // The pages are built: the core left to the page builder is free for drawing.
         images.useThreads(chosenThreads ?? threadsAfterBuilding());
         try {
-          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver);
+          const records: PageRecords = { previous: readPageRecord(cacheDir), next: new Map(), read: 0 };
+          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver, records);
           // Images asked for early that no page ended up showing are not counted as failures.
           await images.settled().catch(() => undefined);
           // An image already asked for is not drawn again (SocialImagePool.draw).
           const files = jobs.map((job) => cachedFileFor(job.input));
           await Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input }))));
+          // Most images share a few folders (og/services/ holds one per service): each is made once.
+          const folders = new Set<string>();
           jobs.forEach((job, i) => {
             const target = join(distDir, ...job.output.split('/'));
-            mkdirSync(dirname(target), { recursive: true });
+            const folder = dirname(target);
+            if (!folders.has(folder)) {
+              mkdirSync(folder, { recursive: true });
+              folders.add(folder);
+            }
             placeFile(files[i]!, target);
           });
           const used = new Set(files);
@@ -178,10 +244,13 @@ export function socialImages(): AstroIntegration {
             const path = join(cacheDir, file);
             if ((file.endsWith('.png') && !used.has(path)) || file.endsWith('.partial')) rmSync(path);
           }
+          // Only now that every image is in place: a record is kept only from a build that succeeded.
+          writePageRecord(cacheDir, records.next);
           const { drawn, ms } = images.totals;
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const each = drawn ? ` (≈${Math.round(ms / drawn)} ms each in worker threads; ${seconds} s after the pages were built)` : '';
-          logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}`);
+          const read = `; ${records.read} ${records.read === 1 ? 'page' : 'pages'} read for their meta tags, ${records.next.size - records.read} known from the last build`;
+          logger.info(`og images: ${drawn} rendered, ${Math.max(0, jobs.length - drawn)} from cache${each}${read}`);
         } finally {
           handedOver.clear();
           await images.close();
