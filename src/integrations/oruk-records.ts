@@ -13,13 +13,15 @@ import { writeRedirects } from '../lib/open-data/oruk-records.ts';
 export function orukRecords(): AstroIntegration {
   const global = globalThis as { [EARLY_ORUK_EXPORT]?: EarlyOrukExport };
   let distDir = '';
+  let rootDir = '';
   let siteRedirects = '';
-  let export_: Promise<number> | undefined;
+  let export_: Promise<{ count: number; reused: number }> | undefined;
   return {
     name: 'open-local-offer:oruk-records',
     hooks: {
       'astro:config:done': ({ config }) => {
         distDir = fileURLToPath(config.outDir);
+        rootDir = fileURLToPath(config.root);
         // The site's own host rules, if it has any: they follow the API's in the built _redirects.
         const ownRules = join(fileURLToPath(config.publicDir), '_redirects');
         siteRedirects = existsSync(ownRules) ? readFileSync(ownRules, 'utf8') : '';
@@ -28,7 +30,8 @@ export function orukRecords(): AstroIntegration {
         export_ = undefined;
         global[EARLY_ORUK_EXPORT] = (sources, context) => {
           if (!export_) {
-            export_ = startOrukExport({ distDir, sources, context });
+            const cache = { dir: join(rootDir, '.cache', 'oruk'), srcDir: join(rootDir, 'src'), installed: join(rootDir, 'node_modules', '.package-lock.json') };
+            export_ = startOrukExport({ distDir, sources, context, cache });
             // Its failure is reported when the build waits for it (below), not as an unhandled error.
             export_.catch(() => {});
           }
@@ -39,13 +42,14 @@ export function orukRecords(): AstroIntegration {
         delete global[EARLY_ORUK_EXPORT];
         if (!export_) throw new Error('Open Referral UK: the list of services (src/pages/openreferral/v3/[list].json.ts) was not built, so there is nothing to export.');
         let count: number;
+        let reused: number;
         try {
-          count = await export_;
+          ({ count, reused } = await export_);
         } catch (error) {
           throw new Error(`Open Referral UK: the export could not be written: ${error instanceof Error ? error.message : String(error)}`);
         }
         writeRedirects(distDir, siteRedirects);
-        logger.info(`Open Referral UK: ${count} services published at /openreferral/v3/, paged, each under its UUID and its page id; host rules in _redirects`);
+        logger.info(`Open Referral UK: ${count} services published at /openreferral/v3/, paged, each under its UUID and its page id (${count - reused} mapped, ${reused} from the last build); host rules in _redirects`);
       },
     },
   };

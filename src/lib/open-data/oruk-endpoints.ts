@@ -137,6 +137,8 @@ export function toOrukServiceListItem(service: OrukService): Record<string, unkn
 export interface OrukServiceEntry {
   ourId: string;
   record: OrukService;
+  /** The record as JSON.stringify writes it, when it is at hand already (oruk-record-cache.ts). */
+  json?: string;
 }
 
 /** Maps every service, naming any that cannot be mapped. */
@@ -225,9 +227,9 @@ export function orukApiFiles(entries: OrukServiceEntry[]): OrukApiFile[] {
     for (const { id, body } of lists[endpoint].records) files.push({ path: recordPath(endpoint, id), body: apiJson(body) });
   }
   files.push({ path: `${ORUK_API}/services.json`, sameAs: pagePath('services', DEFAULT_PER_PAGE, 1) });
-  for (const { ourId, record } of entries) {
+  for (const { ourId, record, json } of entries) {
     const path = recordPath('services', record.id);
-    files.push({ path, body: apiJson(record) });
+    files.push({ path, body: json === undefined ? apiJson(record) : `${json}\n` });
     if (ourId !== record.id) files.push({ path: recordPath('services', ourId), sameAs: path });
   }
   return files;

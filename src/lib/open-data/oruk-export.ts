@@ -17,18 +17,23 @@ export interface OrukExportJob {
   distDir: string;
   sources: OrukSource[];
   context: OrukContext;
+  /**
+   * Where the last build's records are kept (oruk-record-cache.ts), with the project's src/ folder
+   * and npm's record of the installed packages, whose digest says whether the mapping's code changed.
+   */
+  cache?: { dir: string; srcDir: string; installed: string };
 }
-export type OrukExportReply = { count: number } | { error: string };
+export type OrukExportReply = { count: number; reused: number } | { error: string };
 
-/** Starts the export in a worker thread; resolves with how many records were written. */
-export function startOrukExport(job: OrukExportJob): Promise<number> {
+/** Starts the export in a worker thread; resolves with how many records were written, and how many came from the last build. */
+export function startOrukExport(job: OrukExportJob): Promise<{ count: number; reused: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./oruk-export-worker.ts', import.meta.url), { workerData: job });
     let replied = false;
     worker.once('message', (reply: OrukExportReply) => {
       replied = true;
       if ('error' in reply) reject(new Error(reply.error));
-      else resolve(reply.count);
+      else resolve(reply);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
