@@ -98,20 +98,21 @@ export function orukServiceEntriesCached(sources: OrukSource[], context: OrukCon
   const entries = sources.map((source) => {
     const key = sha256(`${contextKey}\u0000${JSON.stringify(source)}`);
     const kept = cache.get(key);
-    let json: string;
     if (kept !== undefined) {
-      json = kept;
       reused++;
-    } else {
-      try {
-        json = JSON.stringify(toOrukService(source, context));
-      } catch (error) {
-        throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      next.set(key, kept);
+      // The record as JSON gives it back, and its file is that JSON: the same bytes either way.
+      return { ourId: source.id, record: JSON.parse(kept) as OrukServiceEntry['record'], json: kept };
     }
+    let record: OrukServiceEntry['record'];
+    try {
+      record = toOrukService(source, context);
+    } catch (error) {
+      throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const json = JSON.stringify(record);
     next.set(key, json);
-    // The record as JSON gives it back, and its file is that JSON: the same bytes either way.
-    return { ourId: source.id, record: JSON.parse(json) as OrukServiceEntry['record'], json };
+    return { ourId: source.id, record, json };
   });
   return { entries, next, reused };
 }
