@@ -27,9 +27,10 @@
  * time, and then nothing is reused. Whenever anything is in doubt, the build is an ordinary one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
+import { writeFileWhole } from '../../src/lib/site/place-file.ts';
 
 /** Where the last build is kept, in the project. */
 export const LAST_BUILD_DIR = join('.cache', 'site');
@@ -225,9 +226,7 @@ export function keepBuild(root: string, digest: string): Kept {
     forgetLastBuild(root);
     renameSync(staging, join(keptDir, 'dist'));
     // The record last, whole or not at all.
-    const partial = join(keptDir, `${MANIFEST}.partial`);
-    writeFileSync(partial, JSON.stringify(manifest));
-    renameSync(partial, join(keptDir, MANIFEST));
+    writeFileWhole(join(keptDir, MANIFEST), JSON.stringify(manifest));
     return { kept: true, files: files.length };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

@@ -13,10 +13,10 @@
  * .cache/og/pages.json and used for a file of exactly the same size and time (page-record.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeFile } from '../lib/site/place-file.ts';
+import { placeFile, writeFileWhole } from '../lib/site/place-file.ts';
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
 import { contentChecked } from '../lib/editors/content-checked.ts';
@@ -145,14 +145,11 @@ export function readPageRecord(cacheDir: string): PageRecord {
 }
 
 /**
- * Writes the record for the next build whole or not at all: into a file of its own first, then
- * renamed over the old one, so a build stopped halfway never leaves half a record (a stray
- * .partial file is removed with the cache's other leftovers).
+ * Writes the record for the next build whole or not at all (a stray .partial file is removed
+ * with the cache's other leftovers).
  */
 function writePageRecord(cacheDir: string, record: PageRecord): void {
-  const partial = join(cacheDir, `${PAGE_RECORD_FILE}.${process.pid}.partial`);
-  writeFileSync(partial, serialisePageRecord(record));
-  renameSync(partial, join(cacheDir, PAGE_RECORD_FILE));
+  writeFileWhole(join(cacheDir, PAGE_RECORD_FILE), serialisePageRecord(record));
 }
 
 export function socialImages(): AstroIntegration {

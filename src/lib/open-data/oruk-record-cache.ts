@@ -1,5 +1,5 @@
 /**
- * The Open Referral UK records of the last build, kept in `.cache/oruk/records.json`, so a
+ * The Open Referral UK records of the last build, kept in `.cache/oruk/records.txt`, so a
  * rebuild maps again only the services that changed. Mapping a service (its UUIDs, its Markdown
  * as plain text) took about 2 s of the export's thread at 5,000 services on every build.
  *
@@ -13,10 +13,11 @@
  * A missing, damaged or older cache maps every service, as a build without it does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toOrukService, type OrukContext, type OrukSource } from './oruk.ts';
 import type { OrukServiceEntry } from './oruk-endpoints.ts';
+import { writeFileWhole } from '../site/place-file.ts';
 
 const VERSION = 1;
 const FILE = 'records.txt';
@@ -80,11 +81,9 @@ export function readRecordCache(cacheDir: string, codeKey: string): RecordCache 
 /** Keeps this build's records (only these: a deleted service's record goes), whole or not at all. */
 export function writeRecordCache(cacheDir: string, codeKey: string, records: RecordCache): void {
   mkdirSync(cacheDir, { recursive: true });
-  const partial = join(cacheDir, `${FILE}.${process.pid}.partial`);
   const lines = [header(codeKey)];
   for (const [key, json] of records) lines.push(`${key}\t${json}`);
-  writeFileSync(partial, `${lines.join('\n')}\n`);
-  renameSync(partial, join(cacheDir, FILE));
+  writeFileWhole(join(cacheDir, FILE), `${lines.join('\n')}\n`);
 }
 
 /**

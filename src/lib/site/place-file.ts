@@ -6,7 +6,20 @@
  * The link is tried first: in a build from nothing there is no old file, and removing a file that
  * is not there costs a failed system call per file (about 0.5 s for 10,000 files).
  */
-import { copyFileSync, linkSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+
+/**
+ * Writes a file whole or not at all: into a file of its own beside it first (named for this
+ * process and thread, so two writers never share one), then renamed over the old one, so a
+ * reader never sees half a file, and a build stopped halfway leaves the old file and a stray
+ * `.partial` file at most.
+ */
+export function writeFileWhole(path: string, data: string | Uint8Array): void {
+  const partial = `${path}.${process.pid}-${threadId}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, path);
+}
 
 export function placeFile(source: string, target: string): void {
   try {

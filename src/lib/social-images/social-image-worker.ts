@@ -3,8 +3,8 @@
  * Each image is written to a temporary name and then renamed, so a build stopped half-way never
  * leaves a broken PNG in the cache.
  */
-import { renameSync, writeFileSync } from 'node:fs';
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { writeFileWhole } from '../site/place-file.ts';
 import { renderSocialImage, type FontFile } from './social-image.ts';
 import type { SocialImageReply, SocialImageTask } from './social-image-pool.ts';
 
@@ -24,11 +24,9 @@ async function drawNext() {
     return;
   }
   const started = performance.now();
-  const partial = `${task.file}.${process.pid}-${threadId}.partial`;
   let reply: SocialImageReply;
   try {
-    writeFileSync(partial, await renderSocialImage(task.input, fontFiles));
-    renameSync(partial, task.file);
+    writeFileWhole(task.file, await renderSocialImage(task.input, fontFiles));
     reply = { file: task.file, ms: performance.now() - started };
   } catch (error) {
     reply = { file: task.file, error: error instanceof Error ? error.message : String(error) };
