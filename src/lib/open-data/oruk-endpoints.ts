@@ -141,15 +141,18 @@ export interface OrukServiceEntry {
   json?: string;
 }
 
+/** One service's record, naming the service if it cannot be mapped. */
+export function mapService(source: OrukSource, context: OrukContext): OrukService {
+  try {
+    return toOrukService(source, context);
+  } catch (error) {
+    throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Maps every service, naming any that cannot be mapped. */
 export function orukServiceEntries(sources: OrukSource[], context: OrukContext): OrukServiceEntry[] {
-  return sources.map((source) => {
-    try {
-      return { ourId: source.id, record: toOrukService(source, context) };
-    } catch (error) {
-      throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+  return sources.map((source) => ({ ourId: source.id, record: mapService(source, context) }));
 }
 
 /** Everything the API publishes besides the services themselves, gathered from the services. */

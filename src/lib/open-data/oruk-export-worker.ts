@@ -4,7 +4,7 @@
  * the pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { orukApiFiles, orukServiceEntries } from './oruk-endpoints.ts';
+import { orukApiFiles } from './oruk-endpoints.ts';
 import { writeOrukApi } from './oruk-records.ts';
 import { mappingCodeKey, orukServiceEntriesCached, readRecordCache, writeRecordCache } from './oruk-record-cache.ts';
 import type { OrukExportJob, OrukExportReply } from './oruk-export.ts';
@@ -12,21 +12,15 @@ import type { OrukExportJob, OrukExportReply } from './oruk-export.ts';
 const { distDir, sources, context, cache } = workerData as OrukExportJob;
 let reply: OrukExportReply;
 try {
-  // With a cache folder, a service whose record was made by the last build is not mapped again.
+  // With a cache folder, a service whose record was made by the last build is not mapped again;
+  // without one (or when the mapping's code cannot be known) every service is mapped.
   const codeKey = cache ? mappingCodeKey(cache.srcDir, cache.installed) : undefined;
-  if (cache && codeKey) {
-    const cached = readRecordCache(cache.dir, codeKey);
-    const cachedCount = cached.size;
-    const { entries, next, reused } = orukServiceEntriesCached(sources, context, cached);
-    await writeOrukApi(distDir, orukApiFiles(entries));
-    // Written only when it changed: a rebuild with nothing changed reads it and leaves it.
-    if (reused !== entries.length || next.size !== cachedCount) writeRecordCache(cache.dir, codeKey, next);
-    reply = { count: entries.length, reused };
-  } else {
-    const entries = orukServiceEntries(sources, context);
-    await writeOrukApi(distDir, orukApiFiles(entries));
-    reply = { count: entries.length, reused: 0 };
-  }
+  const cached = cache && codeKey ? readRecordCache(cache.dir, codeKey) : new Map<string, string>();
+  const { entries, next, reused } = orukServiceEntriesCached(sources, context, cached);
+  await writeOrukApi(distDir, orukApiFiles(entries));
+  // Written only when it changed: a rebuild with nothing changed reads it and leaves it.
+  if (cache && codeKey && (reused !== entries.length || next.size !== cached.size)) writeRecordCache(cache.dir, codeKey, next);
+  reply = { count: entries.length, reused };
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
 }

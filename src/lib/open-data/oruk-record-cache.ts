@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toOrukService, type OrukContext, type OrukSource } from './oruk.ts';
-import type { OrukServiceEntry } from './oruk-endpoints.ts';
+import type { OrukContext, OrukSource } from './oruk.ts';
+import { mapService, type OrukServiceEntry } from './oruk-endpoints.ts';
 import { writeFileWhole } from '../site/place-file.ts';
 
 const VERSION = 1;
@@ -103,12 +103,7 @@ export function orukServiceEntriesCached(sources: OrukSource[], context: OrukCon
       // The record as JSON gives it back, and its file is that JSON: the same bytes either way.
       return { ourId: source.id, record: JSON.parse(kept) as OrukServiceEntry['record'], json: kept };
     }
-    let record: OrukServiceEntry['record'];
-    try {
-      record = toOrukService(source, context);
-    } catch (error) {
-      throw new Error(`the service ${source.id} could not be mapped: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const record = mapService(source, context);
     const json = JSON.stringify(record);
     next.set(key, json);
     return { ourId: source.id, record, json };
