@@ -31,6 +31,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSyn
 import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
 import { writeFileWhole } from '../../src/lib/site/place-file.ts';
+import { filesUnder } from '../../src/lib/site/files-under.ts';
 
 /** Where the last build is kept, in the project. */
 export const LAST_BUILD_DIR = join('.cache', 'site');
@@ -132,13 +133,6 @@ function readManifest(keptDir: string): Manifest | undefined {
   }
 }
 
-/** Every file under `dir`, as paths relative to it. */
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
-
 /** Links (or, where links cannot be made, fails on) every file of `from` into `to`, which must not exist. */
 function linkTree(from: string, files: readonly string[], to: string): void {
   const made = new Set<string>();
@@ -213,14 +207,14 @@ export function keepBuild(root: string, digest: string): Kept {
   const staging = join(keptDir, `dist-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    const files = filesIn(dist);
+    const files = filesUnder(dist);
     linkTree(dist, files, staging);
     const manifest: Manifest = {
       version: VERSION,
       digest,
       files: files.map((file) => {
         const stat = statSync(join(staging, file));
-        return [file.split(sep).join('/'), stat.size, secondsOf(stat.mtimeMs)];
+        return [file, stat.size, secondsOf(stat.mtimeMs)];
       }),
     };
     forgetLastBuild(root);

@@ -13,11 +13,12 @@
  * A missing, damaged or older cache maps every service, as a build without it does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrukContext, OrukSource } from './oruk.ts';
 import { mapService, type OrukServiceEntry } from './oruk-endpoints.ts';
 import { writeFileWhole } from '../site/place-file.ts';
+import { filesUnder } from '../site/files-under.ts';
 
 const VERSION = 1;
 const FILE = 'records.txt';
@@ -26,14 +27,6 @@ const FILE = 'records.txt';
 export type RecordCache = Map<string, string>;
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
-
-/** Every file under `dir`, in a fixed order. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
 
 /**
  * A digest of the mapping's code: the files of `src/lib/` and `src/contract/` under `srcDir`,
@@ -44,7 +37,7 @@ export function mappingCodeKey(srcDir: string, installed: string): string | unde
   const digest = createHash('sha256');
   digest.update(readFileSync(installed));
   for (const folder of ['lib', 'contract']) {
-    for (const file of filesUnder(join(srcDir, folder))) digest.update(`\u0000${file.slice(srcDir.length)}\u0000`).update(readFileSync(file));
+    for (const file of filesUnder(join(srcDir, folder))) digest.update(`\u0000${folder}/${file}\u0000`).update(readFileSync(join(srcDir, folder, file)));
   }
   return digest.digest('base64url');
 }

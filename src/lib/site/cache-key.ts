@@ -26,10 +26,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { folderCollections, PUBLIC_FOLDER } from '../../contract/collections.ts';
 import { reviewState } from '../text/dates.ts';
 import { site } from './site.ts';
+import { filesUnder } from './files-under.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -144,13 +145,6 @@ function write(value: unknown, key: string, out: string[]): void {
   out.push('}');
 }
 
-/** Every file under dir, as paths relative to root with "/" between folders. */
-function filesUnder(root: string, dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(root, join(dir, entry.name)) : entry.isFile() ? [relative(root, join(dir, entry.name)).split(sep).join('/')] : []))
-    .sort();
-}
-
 /**
  * A digest of content/ outside the collection folders: the bytes of each settings file, and the
  * name and size of each file in content/public/ (their bytes are published as they are, and
@@ -162,7 +156,7 @@ export function sharedContentDigest(contentDir: string): string {
   for (const entry of readdirSync(contentDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.isDirectory() && collectionFolders.has(entry.name)) continue;
     const top = join(contentDir, entry.name);
-    for (const file of entry.isDirectory() ? filesUnder(contentDir, top) : [entry.name]) {
+    for (const file of entry.isDirectory() ? filesUnder(top).map((path) => `${entry.name}/${path}`) : [entry.name]) {
       const path = join(contentDir, file);
       parts.push(entry.name === PUBLIC_FOLDER ? `${file} ${statSync(path).size}` : `${file} ${hash(readFileSync(path, 'utf8'))}`);
     }
