@@ -30,6 +30,12 @@ const site = (() => {
   }
 })();
 
+/**
+ * Set by `npm run build` (scripts/build.ts) when it has put the last build's unchanged pages in
+ * dist/: Astro keeps each one whose code and cacheKey are unchanged, so dist/ must not be emptied.
+ */
+const distPrepared = process.env.OPEN_LOCAL_OFFER_DIST_PREPARED === '1';
+
 export default defineConfig({
   site: site.siteUrl,
   trailingSlash: 'always',
@@ -41,7 +47,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: [
     contentCheck(),
-    oldOutput(),
+    oldOutput({ distPrepared }),
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
     mdxGuard(),
     mdx(),
@@ -61,6 +67,8 @@ export default defineConfig({
   // text might inject.
   vite: {
     build: {
+      // Astro empties dist/ before it builds, unless told not to.
+      ...(distPrepared ? { emptyOutDir: false } : {}),
       assetsInlineLimit: 0,
       rollupOptions: {
         // Astro marks each MDX page's module with a directive that the bundler warns it may not

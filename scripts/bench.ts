@@ -11,7 +11,8 @@
  * - a rebuild with nothing changed, and a rebuild after one service's summary changes: the
  *   caches kept (.cache/, as CI keeps them) and dist/ removed, as a CI job starts; each as
  *   Astro's build alone (its incremental build) and as the whole of `npm run build` (which puts
- *   the last build back when nothing has changed, and otherwise adds the search index);
+ *   the last build back when nothing has changed, and otherwise carries the last build's pages
+ *   over into dist/ for Astro to keep, and adds the search index), and its pages alone;
  * - how many pages Astro rendered and how many it copied from the last build, in each;
  * - the files in dist/ (some static hosts cap a deployment at 20,000) and the largest file;
  * - peak memory, Pagefind's time, page weight, and the bytes a first and a follow-up search
@@ -308,12 +309,14 @@ const unchanged = await rebuild();
 console.log('Rebuilding with nothing changed (npm run build, twice)…');
 const unkept = await rebuild(wholeBuild);
 const reused = await rebuild(wholeBuild);
-console.log('Changing one service\'s summary and rebuilding (Astro)…');
-editSummary(0);
-const warm = await rebuild();
-console.log('Changing another service\'s summary and rebuilding (npm run build)…');
+// npm run build's first: it carries the kept build's pages over only while Astro's record is the
+// one that build left, and a build by Astro alone writes a new one.
+console.log('Changing one service\'s summary and rebuilding (npm run build)…');
 editSummary(2);
 const warmWhole = await rebuild(wholeBuild);
+console.log('Changing another service\'s summary and rebuilding (Astro)…');
+editSummary(0);
+const warm = await rebuild();
 
 function ogLine(output: string) {
   return /og images?:[^\n]*/i.exec(output)?.[0] ?? 'no social-image line in the build output';
@@ -326,6 +329,12 @@ const ratio = (seconds: number) => `${(seconds / baselineSeconds).toFixed(2)}×`
 const pagesLine = (output: string) => {
   const { rendered, copied } = pagesOf(output);
   return `${rendered.toLocaleString('en-GB')} rendered, ${copied.toLocaleString('en-GB')} copied`;
+};
+/** The time `npm run build` says its pages took (scripts/build.ts), as a ratio. */
+const pagesPart = (output: string) => {
+  const pages = /the pages in ([\d.]+) s/.exec(output);
+  const carried = /^([\d,]+) pages of the last build are in dist\//m.exec(output);
+  return pages ? `${pages[1]} s = ${ratio(Number(pages[1]))}; ${carried ? `${carried[1]} pages carried over` : 'NO pages carried over: see its output'}` : 'not in the output';
 };
 const coldPages = pagesOf(astro.output);
 const perPage = median(pairs.map((pair) => pair.ours.seconds / Math.max(1, pagesOf(pair.ours.output).rendered) / (pair.bare.seconds / count)));
@@ -342,6 +351,8 @@ const rows: [string, string][] = [
   ["rebuild after one service's summary changed, Astro (caches kept, dist/ removed)", `${warm.seconds.toFixed(1)} s = ${ratio(warm.seconds)}`],
   ['rebuild after one edit: pages', pagesLine(warm.output)],
   ['rebuild after one edit, npm run build (Astro, search index, keeping it): the editor\'s wait', `${warmWhole.seconds.toFixed(1)} s = ${ratio(warmWhole.seconds)}`],
+  ["rebuild after one edit, npm run build: its pages (the last build's pages carried over for Astro to keep), before the search index", pagesPart(warmWhole.output)],
+  ['rebuild after one edit, npm run build: pages', pagesLine(warmWhole.output)],
   ['social images (cold / first no change / no change / one edit)', [astro, unchangedFirst, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
   ['Open Referral records (cold / no change / one edit)', [astro, unchanged, warm].map((r) => /\(\d+ mapped, \d+ from the last build\)/.exec(r.output)?.[0] ?? 'not in the output').join(' / ')],
   ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchangedFirst.peakRssBytes, unchanged.peakRssBytes, warm.peakRssBytes, unkept.peakRssBytes, warmWhole.peakRssBytes, reused.peakRssBytes))],

@@ -4,8 +4,11 @@
  * 1. If nothing the site is built from has changed since the last finished build (its files,
  *    the installed packages, the settings that change the output, the date), that build's dist/
  *    is put back from `.cache/site/` and nothing is built (scripts/lib/last-build.ts).
- * 2. Otherwise Astro builds the pages (reusing what it can, see docs/hosting.md), then Pagefind
- *    indexes them, and the finished dist/ is kept for the next build.
+ * 2. Otherwise the kept build's pages are carried over into dist/ where they can be
+ *    (carryOverPages), Astro builds the pages (keeping each carried-over page whose code and
+ *    cacheKey are unchanged, copying or rendering the rest, and removing a carried-over page it
+ *    does not make: see docs/hosting.md), then Pagefind indexes the pages, and the finished dist/
+ *    is kept for the next build.
  *
  * Anything after `--` is passed to `astro build`.
  */
@@ -14,7 +17,7 @@ import { join } from 'node:path';
 import { today } from '../src/lib/text/dates.ts';
 import { emptyInBackground } from '../src/lib/site/old-output.ts';
 import { astroBuildArgs } from './lib/build-steps.ts';
-import { buildInputsDigest, forgetLastBuild, keepBuild, LAST_BUILD_DIR, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
+import { buildInputsDigest, carryOverPages, keepBuild, LAST_BUILD_DIR, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const root = process.cwd();
@@ -46,9 +49,14 @@ if (digest) {
   if (reuse.why !== 'no finished build is kept') console.log(`Building the site: the last build cannot be reused, as ${reuse.why}.`);
 }
 
-forgetLastBuild(root);
-const astro = spawnSync(process.execPath, astroBuildArgs(args), { stdio: 'inherit' });
+const carried = carryOverPages(root);
+if (carried.pages.size > 0) console.log(`${carried.pages.size.toLocaleString('en-GB')} pages of the last build are in dist/ for Astro to keep where they have not changed.`);
+const astro = spawnSync(process.execPath, astroBuildArgs(args), {
+  stdio: 'inherit',
+  env: carried.pages.size > 0 ? { ...process.env, OPEN_LOCAL_OFFER_DIST_PREPARED: '1' } : process.env,
+});
 if (astro.status !== 0) process.exit(astro.status ?? 1);
+const pagesBuilt = seconds();
 
 try {
   await indexSite('dist');
@@ -62,4 +70,4 @@ if (digest && digestNow() === digest) {
   const kept = keepBuild(root, digest);
   if (!kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
 }
-console.log(`Built and indexed for search in ${seconds()}.`);
+console.log(`Built and indexed for search in ${seconds()}: the pages in ${pagesBuilt}, then the search index.`);

@@ -32,13 +32,15 @@ import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
 import { writeFileWhole } from '../../src/lib/site/place-file.ts';
 import { filesUnder } from '../../src/lib/site/files-under.ts';
+import { ASTRO_RECORD, astroRecordPages, writeCarriedPages } from '../../src/lib/site/carried-pages.ts';
 
 /** Where the last build is kept, in the project. */
 export const LAST_BUILD_DIR = join('.cache', 'site');
 /** Where the build puts old output for deleting (src/integrations/old-output.ts empties it). */
 export const OLD_OUTPUT_DIR = join('.cache', 'old-output');
 const MANIFEST = 'last-build.json';
-const VERSION = 2;
+const VERSION = 3;
+
 
 /**
  * Not inputs: the folders and files .gitignore lists (at any depth, as .gitignore reads a name
@@ -53,6 +55,7 @@ export const OUTPUT_ENV_PREFIXES = ['PUBLIC_', 'ASTRO_', 'VITE_', 'PAGEFIND_'];
 /** Variables the site's code reads that cannot change what it builds, each with why. */
 export const NOT_OUTPUT_ENV: Record<string, string> = {
   OG_THREADS: 'how many threads draw the social images, not what they draw',
+  OPEN_LOCAL_OFFER_DIST_PREPARED: "set by npm run build for Astro when it has put the last build's pages in dist/ for Astro to keep (carryOverPages): the pages are the same either way",
   DEBUG_OPEN_LOCAL_OFFER: 'whether a command that stops prints the programmer\'s trace',
 };
 export const affectsOutput = (name: string) => OUTPUT_ENV.includes(name) || OUTPUT_ENV_PREFIXES.some((prefix) => name.startsWith(prefix));
@@ -122,12 +125,14 @@ interface Manifest {
   version: number;
   digest: string;
   files: KeptFile[];
+  /** A digest of Astro's record (ASTRO_RECORD) as the kept build left it, or null if there was none. */
+  astroRecord: string | null;
 }
 
 function readManifest(keptDir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(keptDir, MANIFEST), 'utf8')) as Manifest;
-    return manifest.version === VERSION && typeof manifest.digest === 'string' && Array.isArray(manifest.files) ? manifest : undefined;
+    return manifest.version === VERSION && typeof manifest.digest === 'string' && Array.isArray(manifest.files) && (manifest.astroRecord === null || typeof manifest.astroRecord === 'string') ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -212,6 +217,7 @@ export function keepBuild(root: string, digest: string): Kept {
     const manifest: Manifest = {
       version: VERSION,
       digest,
+      astroRecord: astroRecordDigest(root),
       files: files.map((file) => {
         const stat = statSync(join(staging, file));
         return [file, stat.size, secondsOf(stat.mtimeMs)];
@@ -231,4 +237,80 @@ export function keepBuild(root: string, digest: string): Kept {
     }
     return { kept: false, why: (error as Error).message };
   }
+}
+
+/** A digest of Astro's record of its incremental build, or null when there is none. */
+function astroRecordDigest(root: string): string | null {
+  const record = join(root, ASTRO_RECORD);
+  return existsSync(record) ? fileHash(record) : null;
+}
+
+/**
+ * The pages carried over from the kept build into dist/ (path → modification time in ms); empty
+ * when nothing was carried over, with why. The list is also written for Astro's build
+ * (src/lib/site/carried-pages.ts), which removes those it does not make.
+ */
+export interface CarriedOver {
+  pages: Map<string, number>;
+  why?: string;
+}
+
+/**
+ * Before a build that cannot reuse the whole last build: the kept build's pages are moved into a
+ * new dist/, where Astro's incremental build finds them and keeps every one whose code and
+ * cacheKey are unchanged, instead of copying each from its own cache (a folder, a copy and a
+ * time set for every page: about 4 s at 5,000 services). Astro is then told not to empty dist/
+ * (OPEN_LOCAL_OFFER_DIST_PREPARED), and removes any carried-over page it does not make
+ * (src/integrations/old-output.ts). Astro keeps a page in dist/ without reading it, so a page is
+ * carried over only when it is certain to be the page Astro's record describes:
+ * - Astro's record is the one the kept build left (its digest is in our record): so it describes
+ *   exactly the pages kept. A build since then by `astro build` alone, or one that stopped after
+ *   Astro finished, changes the record, and nothing is carried over;
+ * - the page is one Astro's record names, and its kept copy has the size and time it was kept with.
+ * The old dist/ is moved aside first; the rest of the kept build is forgotten as usual. If
+ * anything goes wrong part way, dist/ is moved aside again and nothing is carried over.
+ */
+export function carryOverPages(root: string): CarriedOver {
+  const keptDir = join(root, LAST_BUILD_DIR);
+  const kept = join(keptDir, 'dist');
+  const dist = join(root, 'dist');
+  const nothing = (why: string): CarriedOver => {
+    forgetLastBuild(root);
+    return { pages: new Map(), why };
+  };
+  const manifest = readManifest(keptDir);
+  if (!manifest) return nothing('no finished build is kept');
+  let pages: Set<string>;
+  try {
+    if (manifest.astroRecord === null || astroRecordDigest(root) !== manifest.astroRecord) return nothing("Astro's record of its pages has changed since the kept build");
+    pages = astroRecordPages(root);
+  } catch (error) {
+    return nothing(`Astro's record of its pages could not be read (${(error as Error).message})`);
+  }
+  // Our record goes first: a build stopped from here on finds no kept build.
+  rmSync(join(keptDir, MANIFEST), { force: true });
+  if (existsSync(dist) && !moveAside(dist, join(root, OLD_OUTPUT_DIR))) return nothing('dist/ cannot be moved aside');
+  const carried = new Map<string, number>();
+  try {
+    const made = new Set<string>();
+    for (const [path, size, modified] of manifest.files) {
+      if (!pages.has(path)) continue;
+      const stat = statSync(join(kept, path), { throwIfNoEntry: false });
+      if (!stat || stat.size !== size || secondsOf(stat.mtimeMs) !== modified) continue;
+      const folder = dirname(join(dist, path));
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      renameSync(join(kept, path), join(dist, path));
+      carried.set(path, stat.mtimeMs);
+    }
+    writeCarriedPages(root, carried);
+  } catch (error) {
+    moveAside(dist, join(root, OLD_OUTPUT_DIR));
+    rmSync(dist, { recursive: true, force: true });
+    return nothing(`the kept pages could not be moved into dist/ (${(error as Error).message})`);
+  }
+  forgetLastBuild(root);
+  return { pages: carried };
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unl
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
+import { copyProject, npmBuildArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
 
 /**
  * Incremental builds are never stale. A copy of the project is built, changed and built again
@@ -18,20 +18,40 @@ import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
  * fails here. A new getStaticPaths() page needs `withCacheKey` (src/lib/site/cache-key.ts) with
  * everything it reads; one that forgets a dependency shows up as a stale file below.
  *
+ * The first builds are Astro's alone (`astro build`), which copies each unchanged page from its own
+ * cache. The rounds build as an editor does, with `npm run build` (scripts/build.ts), which also
+ * indexes for search and keeps the finished build: from the second round on it carries the kept
+ * build's pages over into dist/ for Astro to keep (carryOverPages in scripts/lib/last-build.ts),
+ * so a page Astro does not keep, such as a deleted service's, must be gone from dist/ after it.
+ * The clean builds use `npm run build` too, so both sides have a search index.
+ *
  * The builds of a round run side by side, and each round reuses the last one's build.
  */
 const project = resolve('.');
 const SERVICE = 'portage-home-visiting';
 const ORGANISATION = 'kestrel-vale-council';
 
-/** Every file in dist/ by its path, as a digest of its bytes. */
+/**
+ * Pagefind's files that list every page (the index and filter chunks, the metadata, the entry
+ * file) are written, and named, by the order Pagefind is given the pages, which varies from build
+ * to build, so two clean builds differ there too: each kind counts as one entry, that it is there.
+ * Its page fragments, one per page and named by their content, must be the same.
+ */
+const ORDERED_BY_PAGEFIND = /^pagefind\/(index\/|filter\/|pagefind\.[^/]+\.pf_meta$|pagefind-entry\.json$)/;
+
+/** Every file in dist/ by its path, as a digest of its bytes (Pagefind's lists of pages by their kind only). */
 function digestTree(dist: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else files.set(relative(dist, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else {
+        const file = relative(dist, path).split(sep).join('/');
+        const listing = ORDERED_BY_PAGEFIND.exec(file);
+        if (listing) files.set(`pagefind/${listing[1]!.replace(/_[0-9a-f]+\.pf_meta$/, '.pf_meta')} (Pagefind's list of pages)`, 'there');
+        else files.set(file, createHash('sha256').update(readFileSync(path)).digest('hex'));
+      }
     }
   };
   walk(dist);
@@ -58,8 +78,9 @@ interface Build {
   keys: Map<string, Map<string, string>>;
 }
 
-async function build(root: string): Promise<Build> {
-  const { status, output } = await runInCopy(root, 'astro', ['build']);
+/** Builds with Astro alone (`astro build`), or as an editor does (`npm run build`). */
+async function build(root: string, command: 'astro build' | 'npm run build' = 'astro build'): Promise<Build> {
+  const { status, output } = command === 'astro build' ? await runInCopy(root, 'astro', ['build']) : await runInCopy(root, 'node', npmBuildArgs(project));
   const manifestFile = join(root, '.cache/astro/incremental-build.json');
   const manifest = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> })
@@ -72,8 +93,8 @@ async function build(root: string): Promise<Build> {
 function cleanBuild(from: string, root: string): Promise<Build> {
   rmSync(join(root, 'content'), { recursive: true, force: true });
   cpSync(join(from, 'content'), join(root, 'content'), { recursive: true });
-  rmSync(join(root, '.cache/astro'), { recursive: true, force: true });
-  return build(root);
+  for (const cache of ['.cache/astro', '.cache/site', '.cache/oruk']) rmSync(join(root, cache), { recursive: true, force: true });
+  return build(root, 'npm run build');
 }
 
 /** The output paths Astro printed for pages it rendered, and how many it copied from the last build. */
@@ -166,7 +187,7 @@ describe('incremental builds are never stale', () => {
     unchanged = await build(incremental);
     for (const round of rounds) {
       round.change(incremental);
-      const [a, b] = await Promise.all([build(incremental), cleanBuild(incremental, clean)]);
+      const [a, b] = await Promise.all([build(incremental, 'npm run build'), cleanBuild(incremental, clean)]);
       results.push({ round, incremental: a, clean: b });
     }
   }, 900_000);
@@ -215,5 +236,19 @@ describe('incremental builds are never stale', () => {
     expect(renderedPages(names!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(settings!.incremental.output).copied).toBe(0);
+  });
+
+  test("from the second round, npm run build carries the last build's pages over, and Astro keeps the unchanged ones in place", () => {
+    const [names, addDelete, settings] = results;
+    const carriedLine = /^([\d,]+) pages of the last build are in dist\/ for Astro to keep/m;
+    // The first round follows builds by astro build alone: npm run build had kept nothing.
+    expect(names!.incremental.output).not.toMatch(carriedLine);
+    for (const round of [addDelete!, settings!]) expect(round.incremental.output).toMatch(carriedLine);
+    const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
+    // Kept where they were ("cached"), not copied from Astro's cache ("restored").
+    expect(plain(addDelete!.incremental.output).match(/ \(cached\)/g)?.length ?? 0).toBe(renderedPages(addDelete!.incremental.output).copied);
+    expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
+    // The deleted service's page was carried over and is not part of the build: removed.
+    expect(addDelete!.incremental.output).toMatch(/Removed \d+ pages? of the last build that this build does not make/);
   });
 });

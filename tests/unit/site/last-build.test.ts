@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ASTRO_RECORD, CARRIED_PAGES, readCarriedPages, removeUnbuiltPages } from '../../../src/lib/site/carried-pages.ts';
 import {
   affectsOutput,
   buildInputsDigest,
+  carryOverPages,
   forgetLastBuild,
   inputFiles,
   keepBuild,
@@ -178,9 +180,9 @@ describe('keeping a finished build and reusing it', () => {
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
     buildDist();
     keepBuild(root, 'abc');
-    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":2,"digest":"abc","fi');
+    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":3,"digest":"abc","fi');
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
-    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":2,"digest":"abc","files":[7]}');
+    writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":3,"digest":"abc","astroRecord":null,"files":[7]}');
     expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false, why: expect.stringMatching(/^the kept build could not be read/) });
   });
 
@@ -193,5 +195,92 @@ describe('keeping a finished build and reusing it', () => {
     expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false });
     // The build that follows empties the old-output folder; dist/ itself is untouched.
     expect(distFiles()).toEqual(built);
+  });
+});
+
+describe("carrying the last build's pages over for Astro to keep", () => {
+  const built = {
+    'index.html': '<h1>Kestrel Vale</h1>',
+    'services/portage/index.html': '<h1>Portage</h1>',
+    'services/camhs/index.html': '<h1>CAMHS</h1>',
+    'services/play and stay/index.html': '<h1>Play and stay</h1>',
+    'og/portage.png': 'PNG',
+  };
+  /** Astro's record of its incremental build, naming each page's output file as Astro does (part of a URL). */
+  const astroRecord = (outputs: string[]) =>
+    write(
+      ASTRO_RECORD,
+      JSON.stringify({
+        version: 1,
+        routes: { 'src/pages/services/[id].astro': { dependencyHash: 'd1', paths: Object.fromEntries(outputs.map((output) => [`/${output.replace(/index\.html$/, '')}`, { cacheKey: 'k', outputFile: output }])) } },
+      }),
+    );
+  const servicePages = ['services/portage/index.html', 'services/camhs/index.html', 'services/play%20and%20stay/index.html'];
+  const keepFinishedBuild = () => {
+    for (const [path, text] of Object.entries(built)) write(`dist/${path}`, text);
+    astroRecord(servicePages);
+    expect(keepBuild(root, 'abc')).toMatchObject({ kept: true });
+  };
+  const distNow = (path: string) => (existsSync(join(root, 'dist', path)) ? readFileSync(join(root, 'dist', path), 'utf8') : undefined);
+
+  test("moves exactly the pages Astro's record names into a new dist/, and forgets the rest of the kept build", () => {
+    keepFinishedBuild();
+    write('dist/stale.html', 'left by the last build');
+    const carried = carryOverPages(root);
+    expect(carried.why).toBeUndefined();
+    expect([...carried.pages.keys()].sort()).toEqual(['services/camhs/index.html', 'services/play and stay/index.html', 'services/portage/index.html']);
+    expect(distNow('services/play and stay/index.html')).toBe('<h1>Play and stay</h1>');
+    // Not pages Astro keeps: the build makes them again.
+    expect(distNow('index.html')).toBeUndefined();
+    expect(distNow('og/portage.png')).toBeUndefined();
+    expect(distNow('stale.html')).toBeUndefined();
+    expect(existsSync(join(root, '.cache/site/last-build.json'))).toBe(false);
+    expect(existsSync(join(root, '.cache/site/dist'))).toBe(false);
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
+    // The list Astro's build reads, to remove the pages it does not make.
+    expect(readCarriedPages(root)).toEqual(carried.pages);
+  });
+
+  test("carries nothing over when Astro's record has changed since the kept build (a build by astro build alone, or one stopped after Astro)", () => {
+    keepFinishedBuild();
+    astroRecord(['services/portage/index.html']);
+    const carried = carryOverPages(root);
+    expect(carried).toEqual({ pages: new Map(), why: "Astro's record of its pages has changed since the kept build" });
+    expect(existsSync(join(root, '.cache/site/dist'))).toBe(false);
+  });
+
+  test("carries nothing over when there was no record of Astro's, or no kept build", () => {
+    expect(carryOverPages(root)).toEqual({ pages: new Map(), why: 'no finished build is kept' });
+    for (const [path, text] of Object.entries(built)) write(`dist/${path}`, text);
+    keepBuild(root, 'abc');
+    astroRecord(servicePages);
+    expect(carryOverPages(root).pages.size).toBe(0);
+  });
+
+  test('leaves out a kept page that was changed after its build', () => {
+    keepFinishedBuild();
+    writeFileSync(join(root, 'dist/services/camhs/index.html'), '<h1>CAMHS, edited after the build</h1>');
+    const carried = carryOverPages(root);
+    expect([...carried.pages.keys()].sort()).toEqual(['services/play and stay/index.html', 'services/portage/index.html']);
+    expect(distNow('services/camhs/index.html')).toBeUndefined();
+  });
+
+  test("after Astro's build, removes a carried-over page Astro neither kept nor wrote, and the folder it leaves empty", () => {
+    keepFinishedBuild();
+    const carried = carryOverPages(root);
+    // The build: CAMHS was deleted; "play and stay" now has no cacheKey, and was rendered again.
+    astroRecord(['services/portage/index.html']);
+    const later = new Date(Date.now() + 5_000);
+    writeFileSync(join(root, 'dist/services/play and stay/index.html'), '<h1>Play and stay, rendered again</h1>');
+    utimesSync(join(root, 'dist/services/play and stay/index.html'), later, later);
+    expect(removeUnbuiltPages(root, readCarriedPages(root))).toBe(1);
+    expect(existsSync(join(root, CARRIED_PAGES))).toBe(false);
+    expect(existsSync(join(root, 'dist/services/camhs'))).toBe(false);
+    expect(distNow('services/portage/index.html')).toBe('<h1>Portage</h1>');
+    expect(distNow('services/play and stay/index.html')).toBe('<h1>Play and stay, rendered again</h1>');
+  });
+
+  test("a build told that pages were carried over, whose list of them is missing, stops and says what to do", () => {
+    expect(() => readCarriedPages(root)).toThrow(`npm run build put the last build's pages in dist/, but its list of them (${CARRIED_PAGES}) is missing. Delete dist/ and build again.`);
   });
 });
