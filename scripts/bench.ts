@@ -356,6 +356,10 @@ const rows: [string, string][] = [
   ['social images (cold / first no change / no change / one edit)', [astro, unchangedFirst, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
   ['Open Referral records (cold / no change / one edit)', [astro, unchanged, warm].map((r) => /\(\d+ mapped, \d+ from the last build\)/.exec(r.output)?.[0] ?? 'not in the output').join(' / ')],
   ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchangedFirst.peakRssBytes, unchanged.peakRssBytes, warm.peakRssBytes, unkept.peakRssBytes, warmWhole.peakRssBytes, reused.peakRssBytes))],
+  [
+    'peak memory by build (cold / Astro no change, first and second / npm run build unkept, reused / one edit: npm run build, Astro)',
+    [peakRss, unchangedFirst.peakRssBytes, unchanged.peakRssBytes, unkept.peakRssBytes, reused.peakRssBytes, warmWhole.peakRssBytes, warm.peakRssBytes].map(mb).join(' / '),
+  ],
   ['Pagefind indexing (the pages for search, each build)', `${pagefind.seconds.toFixed(1)} s`],
   ['peak memory (RSS, Pagefind)', mb(pagefind.peakRssBytes)],
   ['files in dist/ (with the search index)', distFiles.length.toLocaleString('en-GB')],
