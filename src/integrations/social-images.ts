@@ -99,9 +99,12 @@ export interface PageRecords {
  * say comes from `records.previous` when that holds exactly this version of its file, and is read
  * from the file otherwise (always, without `records`).
  *
- * Pages that handed their image over are left out of the record: the file a page was rendered to
- * is never the one a later build copies (Astro writes its cached copy separately, with its own
- * modification time), so their entries would never be used.
+ * Pages that handed their image over are left out of the record: under `astro build` alone, the
+ * file a page was rendered to is never the one a later build copies (Astro writes its cached copy
+ * separately, with its own modification time). Under `npm run build` it is the very file carried
+ * over into the next build (src/lib/site/carried-pages.ts), so the next build reads those pages,
+ * once: about 1 s at 5,000 services in the first rebuild after a build from nothing, and a
+ * hundred pages or so after an edit.
  */
 export function socialImageJobs(distDir: string, site: Site, siteUrl: string, handedOver: ReadonlyMap<string, SocialImageJob> = new Map(), records?: PageRecords): SocialImageJob[] {
   const siteOrigin = new URL(siteUrl).origin;

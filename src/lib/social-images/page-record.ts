@@ -2,11 +2,12 @@
  * The record of what each built page's meta tags said about its social image, kept from one build
  * to the next (.cache/og/pages.json) so a rebuild need not open every page again.
  *
- * On an incremental rebuild Astro copies most pages from its cache (.cache/astro/dist/) instead of
- * rendering them, and gives each copy the cached file's modification time. A copied page whose
- * size and modification time are exactly those recorded is the same file version the record was
- * made from, so what its meta tags say is taken from the record; any other page is read. Reading
- * every copied page's head took about 1.3 s at 5,000 services.
+ * On an incremental rebuild most pages are not rendered: Astro copies them from its cache
+ * (.cache/astro/dist/), giving each copy the cached file's modification time, or, under
+ * `npm run build`, keeps the last build's file where it was carried over (src/lib/site/carried-pages.ts),
+ * with its time. A page whose size and modification time are exactly those recorded is the same
+ * file version the record was made from, so what its meta tags say is taken from the record; any
+ * other page is read. Reading every copied page's head took about 1.3 s at 5,000 services.
  *
  * The record only ever stands in for reading a file: it holds the raw og:image, og:title and
  * og:description, and the build checks and uses them exactly as if it had just read them. A
