@@ -184,6 +184,13 @@ export function cacheKey(...reads: unknown[]): string {
  *
  *     return services.map((service) => withCacheKey({ params: { id: service.id }, props: { service } }, organisation));
  *     return paginate(list, options).map((path) => withCacheKey(path));
+ *
+ * A large read that is the same for every path of a route (every service, the glossary) can be
+ * digested once with `cacheKey(...)` and its key passed instead: the same key, without walking
+ * 5,000 entries again for each path.
+ *
+ *     const everyService = cacheKey(services);
+ *     return steps.map((step) => withCacheKey({ params: step.params }, everyService));
  */
 export function withCacheKey<T extends { params: object; props?: object }>(path: T, ...reads: unknown[]): T & { cacheKey: string } {
   return { ...path, cacheKey: cacheKey(path.params, path.props ?? null, ...reads) };
