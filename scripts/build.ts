@@ -51,6 +51,12 @@ if (digest) {
 
 const carried = carryOverPages(root);
 if (carried.pages.size > 0) console.log(`${carried.pages.size.toLocaleString('en-GB')} pages of the last build are in dist/ for Astro to keep where they have not changed.`);
+else if (carried.why && carried.why !== 'no finished build is kept') console.log(`The last build's pages are not put in dist/ for Astro to keep, as ${carried.why}: Astro copies them from its cache.`);
+if (carried.linkedElsewhere) {
+  console.log(
+    `${carried.linkedElsewhere.toLocaleString('en-GB')} pages of the last build are also linked from somewhere else (a copy of the site made with hard links, or an old dist/ moved aside), so Astro copies them instead, and that copy is not changed.`,
+  );
+}
 const astro = spawnSync(process.execPath, astroBuildArgs(args), {
   stdio: 'inherit',
   env: carried.pages.size > 0 ? { ...process.env, OPEN_LOCAL_OFFER_DIST_PREPARED: '1' } : process.env,

@@ -253,6 +253,8 @@ function astroRecordDigest(root: string): string | null {
 export interface CarriedOver {
   pages: Map<string, number>;
   why?: string;
+  /** Pages left for Astro to copy because their file is also linked from elsewhere. */
+  linkedElsewhere?: number;
 }
 
 /**
@@ -267,6 +269,9 @@ export interface CarriedOver {
  *   exactly the pages kept. A build since then by `astro build` alone, or one that stopped after
  *   Astro finished, changes the record, and nothing is carried over;
  * - the page is one Astro's record names, and its kept copy has the size and time it was kept with.
+ * A page Astro renders again is written in place, through every hard link to its file, so a page
+ * whose file is also linked from anywhere but the old dist/ (a copy of the site made with hard
+ * links) is not carried over: Astro copies it instead.
  * The old dist/ is moved aside first; the rest of the kept build is forgotten as usual. If
  * anything goes wrong part way, dist/ is moved aside again and nothing is carried over.
  */
@@ -289,14 +294,27 @@ export function carryOverPages(root: string): CarriedOver {
   }
   // Our record goes first: a build stopped from here on finds no kept build.
   rmSync(join(keptDir, MANIFEST), { force: true });
-  if (existsSync(dist) && !moveAside(dist, join(root, OLD_OUTPUT_DIR))) return nothing('dist/ cannot be moved aside');
+  let oldDist: string | undefined;
+  if (existsSync(dist)) {
+    oldDist = moveAside(dist, join(root, OLD_OUTPUT_DIR));
+    if (!oldDist) return nothing('dist/ cannot be moved aside');
+  }
   const carried = new Map<string, number>();
+  let linkedElsewhere = 0;
   try {
     const made = new Set<string>();
     for (const [path, size, modified] of manifest.files) {
       if (!pages.has(path)) continue;
+      // The old dist/ shares its files with the kept build: its name for this one goes first.
+      if (oldDist) rmSync(join(oldDist, path), { force: true });
       const stat = statSync(join(kept, path), { throwIfNoEntry: false });
       if (!stat || stat.size !== size || secondsOf(stat.mtimeMs) !== modified) continue;
+      // Linked from somewhere else too (a copy of the site made with hard links): Astro may write
+      // a page again in place, which would change that copy, so Astro copies this one instead.
+      if (stat.nlink > 1) {
+        linkedElsewhere++;
+        continue;
+      }
       const folder = dirname(join(dist, path));
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
@@ -312,5 +330,5 @@ export function carryOverPages(root: string): CarriedOver {
     return nothing(`the kept pages could not be moved into dist/ (${(error as Error).message})`);
   }
   forgetLastBuild(root);
-  return { pages: carried };
+  return { pages: carried, linkedElsewhere };
 }

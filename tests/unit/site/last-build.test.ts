@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -255,6 +255,18 @@ describe("carrying the last build's pages over for Astro to keep", () => {
     keepBuild(root, 'abc');
     astroRecord(servicePages);
     expect(carryOverPages(root).pages.size).toBe(0);
+  });
+
+  test('leaves out a page whose file is also linked from outside the build, so that writing the page again never changes that copy', () => {
+    keepFinishedBuild();
+    // A copy of the site made with hard links, as `cp -al dist/ live/` makes one.
+    mkdirSync(join(root, 'live'));
+    linkSync(join(root, 'dist/services/portage/index.html'), join(root, 'live/portage.html'));
+    const carried = carryOverPages(root);
+    expect([...carried.pages.keys()].sort()).toEqual(['services/camhs/index.html', 'services/play and stay/index.html']);
+    expect(carried.linkedElsewhere).toBe(1);
+    expect(distNow('services/portage/index.html')).toBeUndefined();
+    expect(readFileSync(join(root, 'live/portage.html'), 'utf8')).toBe('<h1>Portage</h1>');
   });
 
   test('leaves out a kept page that was changed after its build', () => {
