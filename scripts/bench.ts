@@ -311,14 +311,15 @@ const unchanged = await rebuild();
 // Astro's rebuild, the search index and keeping the result; the second finds nothing changed.
 console.log('Rebuilding with nothing changed (npm run build, twice)…');
 const unkept = await rebuild(wholeBuild);
-const reused = await rebuild(wholeBuild);
+// From here dist/ is deleted before each npm run build, as a CI job starts without it: it is a
+// kept build, every file a hard link to .cache/site/, so deleting it frees no file (see
+// coldBuild). Moved aside, it would still link the kept pages, and npm run build does not put a
+// page that is linked from elsewhere in dist/ (scripts/lib/last-build.ts).
+const reused = await rebuild(wholeBuild, { deleteDist: true });
 // npm run build's first: it carries the kept build's pages over only while Astro's record is the
 // one that build left, and a build by Astro alone writes a new one.
 console.log('Changing one service\'s summary and rebuilding (npm run build)…');
 editSummary(2);
-// dist/ is deleted here, as a CI job starts without it. It is the reused build: every file a hard
-// link to the kept build, so deleting it frees no file (see coldBuild). Moved aside, it would
-// still link the kept pages, and npm run build does not put a page linked from elsewhere in dist/.
 const warmWhole = await rebuild(wholeBuild, { deleteDist: true });
 console.log('Changing another service\'s summary and rebuilding (Astro)…');
 editSummary(0);
