@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { today } from '../src/lib/text/dates.ts';
 import { emptyInBackground } from '../src/lib/site/old-output.ts';
 import { astroBuildArgs } from './lib/build-steps.ts';
-import { buildInputsDigest, carryOverPages, keepBuild, LAST_BUILD_DIR, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
+import { buildInputsDigest, carryOverPages, keepBuild, LAST_BUILD_DIR, NO_KEPT_BUILD, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const root = process.cwd();
@@ -46,12 +46,12 @@ if (digest) {
     );
     process.exit(0);
   }
-  if (reuse.why !== 'no finished build is kept') console.log(`Building the site: the last build cannot be reused, as ${reuse.why}.`);
+  if (reuse.why !== NO_KEPT_BUILD) console.log(`Building the site: the last build cannot be reused, as ${reuse.why}.`);
 }
 
 const carried = carryOverPages(root);
 if (carried.pages.size > 0) console.log(`${carried.pages.size.toLocaleString('en-GB')} pages of the last build are in dist/ for Astro to keep where they have not changed.`);
-else if (carried.why && carried.why !== 'no finished build is kept') console.log(`The last build's pages are not put in dist/ for Astro to keep, as ${carried.why}: Astro copies them from its cache.`);
+else if (carried.why && carried.why !== NO_KEPT_BUILD) console.log(`The last build's pages are not put in dist/ for Astro to keep, as ${carried.why}: Astro copies them from its cache.`);
 if (carried.linkedElsewhere) {
   console.log(
     `${carried.linkedElsewhere.toLocaleString('en-GB')} pages of the last build are also linked from somewhere else (a copy of the site made with hard links, or an old dist/ moved aside), so Astro copies them instead, and that copy is not changed.`,

@@ -129,6 +129,15 @@ interface Manifest {
   astroRecord: string | null;
 }
 
+/** Why nothing can be reused or carried over when no finished build is kept. */
+export const NO_KEPT_BUILD = 'no finished build is kept';
+
+/** The kept file's stat, when it still has the size and time (to the second) it was kept with; undefined otherwise. */
+function keptAsLeft(kept: string, [path, size, modified]: KeptFile) {
+  const stat = statSync(join(kept, path), { throwIfNoEntry: false });
+  return stat && stat.size === size && secondsOf(stat.mtimeMs) === modified ? stat : undefined;
+}
+
 function readManifest(keptDir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(keptDir, MANIFEST), 'utf8')) as Manifest;
@@ -168,12 +177,11 @@ export function reuseLastBuild(root: string, digest: string): Reuse {
 function reuse(root: string, digest: string): Reuse {
   const keptDir = join(root, LAST_BUILD_DIR);
   const manifest = readManifest(keptDir);
-  if (!manifest) return { reused: false, why: 'no finished build is kept' };
+  if (!manifest) return { reused: false, why: NO_KEPT_BUILD };
   if (manifest.digest !== digest) return { reused: false, why: 'something the site is built from has changed' };
   const kept = join(keptDir, 'dist');
-  for (const [path, size, modified] of manifest.files) {
-    const stat = statSync(join(kept, path), { throwIfNoEntry: false });
-    if (!stat || stat.size !== size || secondsOf(stat.mtimeMs) !== modified) return { reused: false, why: `the kept copy of ${path} was changed after its build` };
+  for (const file of manifest.files) {
+    if (!keptAsLeft(kept, file)) return { reused: false, why: `the kept copy of ${file[0]} was changed after its build` };
   }
   const dist = join(root, 'dist');
   let oldOutput: string | undefined;
@@ -284,7 +292,7 @@ export function carryOverPages(root: string): CarriedOver {
     return { pages: new Map(), why };
   };
   const manifest = readManifest(keptDir);
-  if (!manifest) return nothing('no finished build is kept');
+  if (!manifest) return nothing(NO_KEPT_BUILD);
   let pages: Set<string>;
   try {
     if (manifest.astroRecord === null || astroRecordDigest(root) !== manifest.astroRecord) return nothing("Astro's record of its pages has changed since the kept build");
@@ -303,12 +311,13 @@ export function carryOverPages(root: string): CarriedOver {
   let linkedElsewhere = 0;
   try {
     const made = new Set<string>();
-    for (const [path, size, modified] of manifest.files) {
+    for (const file of manifest.files) {
+      const [path] = file;
       if (!pages.has(path)) continue;
       // The old dist/ shares its files with the kept build: its name for this one goes first.
       if (oldDist) rmSync(join(oldDist, path), { force: true });
-      const stat = statSync(join(kept, path), { throwIfNoEntry: false });
-      if (!stat || stat.size !== size || secondsOf(stat.mtimeMs) !== modified) continue;
+      const stat = keptAsLeft(kept, file);
+      if (!stat) continue;
       // Linked from somewhere else too (a copy of the site made with hard links): Astro may write
       // a page again in place, which would change that copy, so Astro copies this one instead.
       if (stat.nlink > 1) {
