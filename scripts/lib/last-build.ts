@@ -27,10 +27,10 @@
  * time, and then nothing is reused. Whenever anything is in doubt, the build is an ordinary one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
-import { writeFileWhole } from '../../src/lib/site/place-file.ts';
+import { folderMaker, writeFileWhole } from '../../src/lib/site/place-file.ts';
 import { filesUnder } from '../../src/lib/site/files-under.ts';
 import { ASTRO_RECORD, astroRecordPages, writeCarriedPages } from '../../src/lib/site/carried-pages.ts';
 
@@ -149,13 +149,9 @@ function readManifest(keptDir: string): Manifest | undefined {
 
 /** Links (or, where links cannot be made, fails on) every file of `from` into `to`, which must not exist. */
 function linkTree(from: string, files: readonly string[], to: string): void {
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   for (const file of files) {
-    const folder = dirname(join(to, file));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    makeFolder(dirname(join(to, file)));
     linkSync(join(from, file), join(to, file));
   }
 }
@@ -310,7 +306,7 @@ export function carryOverPages(root: string): CarriedOver {
   const carried = new Map<string, number>();
   let linkedElsewhere = 0;
   try {
-    const made = new Set<string>();
+    const makeFolder = folderMaker();
     for (const file of manifest.files) {
       const [path] = file;
       if (!pages.has(path)) continue;
@@ -324,11 +320,7 @@ export function carryOverPages(root: string): CarriedOver {
         linkedElsewhere++;
         continue;
       }
-      const folder = dirname(join(dist, path));
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
+      makeFolder(dirname(join(dist, path)));
       renameSync(join(kept, path), join(dist, path));
       carried.set(path, stat.mtimeMs);
     }

@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeFile, writeFileWhole } from '../lib/site/place-file.ts';
+import { folderMaker, placeFile, writeFileWhole } from '../lib/site/place-file.ts';
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
 import { contentChecked } from '../lib/editors/content-checked.ts';
@@ -228,14 +228,10 @@ export function socialImages(): AstroIntegration {
           const files = jobs.map((job) => cachedFileFor(job.input));
           await Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input }))));
           // Most images share a few folders (og/services/ holds one per service): each is made once.
-          const folders = new Set<string>();
+          const makeFolder = folderMaker();
           jobs.forEach((job, i) => {
             const target = join(distDir, ...job.output.split('/'));
-            const folder = dirname(target);
-            if (!folders.has(folder)) {
-              mkdirSync(folder, { recursive: true });
-              folders.add(folder);
-            }
+            makeFolder(dirname(target));
             placeFile(files[i]!, target);
           });
           const used = new Set(files);

@@ -6,7 +6,7 @@
  * The link is tried first: in a build from nothing there is no old file, and removing a file that
  * is not there costs a failed system call per file (about 0.5 s for 10,000 files).
  */
-import { copyFileSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 
 /**
@@ -39,4 +39,18 @@ export function placeFile(source: string, target: string): void {
   // A copy onto an existing hard link would change the linked file too: remove any old file first.
   rmSync(target, { force: true });
   copyFileSync(source, target);
+}
+
+/**
+ * Makes the folders files are placed in, each one once however many files go into it (thousands of
+ * pages or images share a few folders): call the returned function with a file's folder before
+ * placing the file.
+ */
+export function folderMaker(): (folder: string) => void {
+  const made = new Set<string>();
+  return (folder) => {
+    if (made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  };
 }
