@@ -10,6 +10,7 @@ import {
   forgetLastBuild,
   inputFiles,
   keepBuild,
+  movesFor,
   NOT_INPUT_FILE,
   NOT_INPUT_FOLDERS,
   NOT_OUTPUT_ENV,
@@ -290,6 +291,28 @@ describe("carrying the last build's pages over for Astro to keep", () => {
     expect(existsSync(join(root, 'dist/services/camhs'))).toBe(false);
     expect(distNow('services/portage/index.html')).toBe('<h1>Portage</h1>');
     expect(distNow('services/play and stay/index.html')).toBe('<h1>Play and stay, rendered again</h1>');
+  });
+
+  test('moves a folder that holds only carried pages in one go, and any other carried page on its own', () => {
+    const carried = (paths: string[]) => new Map(paths.map((path) => [path, 0]));
+    const kept = ['index.html', 'og/a.png', 'services/a/index.html', 'services/b/index.html', 'services/find/x/index.html', 'services/find/y/index.html', 'provision/index.html', 'provision/list.csv', 'pathways/a/index.html', 'pathways/a/notes.csv', 'top.html'];
+    expect(movesFor(kept, carried(['services/a/index.html', 'services/b/index.html', 'services/find/x/index.html', 'services/find/y/index.html'])).sort()).toEqual(['services/']);
+    // services/b/ was changed after its build: each other folder of services/ moves whole.
+    expect(movesFor(kept, carried(['services/a/index.html', 'services/find/x/index.html', 'services/find/y/index.html'])).sort()).toEqual(['services/a/', 'services/find/']);
+    // A page beside a file that stays behind moves on its own; so does a page at the top.
+    expect(movesFor(kept, carried(['provision/index.html', 'pathways/a/index.html', 'top.html'])).sort()).toEqual(['pathways/a/index.html', 'provision/index.html', 'top.html']);
+    expect(movesFor(kept, carried([]))).toEqual([]);
+  });
+
+  test('never carries over a file the kept build did not list, even in a folder of carried pages', () => {
+    keepFinishedBuild();
+    write('.cache/site/dist/services/portage/extra.html', 'put there after the build');
+    const carried = carryOverPages(root);
+    expect([...carried.pages.keys()].sort()).toEqual(['services/camhs/index.html', 'services/play and stay/index.html', 'services/portage/index.html']);
+    expect(distNow('services/portage/index.html')).toBe('<h1>Portage</h1>');
+    expect(distNow('services/camhs/index.html')).toBe('<h1>CAMHS</h1>');
+    expect(distNow('services/portage/extra.html')).toBeUndefined();
+    expect(readdirSync(join(root, 'dist/services')).sort()).toEqual(['camhs', 'play and stay', 'portage']);
   });
 
   test("a build told that pages were carried over, whose list of them is missing, stops and says what to do", () => {
