@@ -41,7 +41,6 @@ export const OLD_OUTPUT_DIR = join('.cache', 'old-output');
 const MANIFEST = 'last-build.json';
 const VERSION = 3;
 
-
 /**
  * Not inputs: the folders and files .gitignore lists (at any depth, as .gitignore reads a name
  * without a slash), and .git. The unit test checks this against .gitignore.
