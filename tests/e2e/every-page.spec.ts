@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ANY_CONTENT, chunk, sitemapPaths, watchPage, axe } from './helpers.ts';
+import { ANY_CONTENT, chunk, sitemapPaths, watchPage, axe, loadAxeInEveryPage } from './helpers.ts';
 
 /**
  * Every page in the sitemap, loaded once in Chromium with JavaScript on: zero axe violations
@@ -31,6 +31,7 @@ for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 1
     test.setTimeout(30_000 + group.length * 20_000);
     const origin = new URL(baseURL!).origin;
     const watch = await watchPage(page, origin);
+    await loadAxeInEveryPage(context);
     const withoutJs = await browser.newContext({ javaScriptEnabled: false });
     const plain = await withoutJs.newPage();
     for (const path of group) {

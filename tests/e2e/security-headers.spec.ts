@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ANY_CONTENT } from './helpers.ts';
 
@@ -77,4 +78,18 @@ test('the looser Content-Security-Policy that Decap needs is on /admin/ alone', 
     expect(csp, path).not.toContain('blob: data:');
     expect(csp, path).toMatch(/connect-src 'self';/);
   }
+});
+
+test('only files named by a digest of their content are kept by browsers for a year', ANY_CONTENT, async ({ request }) => {
+  // public/_headers lets browsers keep everything in /_astro/ without asking again: safe only
+  // while the build names each of those files by its content, so a changed file is a new address.
+  for (const name of readdirSync('dist/_astro')) expect(name, `dist/_astro/${name} should carry a digest in its name`).toMatch(/\.[A-Za-z0-9_-]{8}\.[a-z0-9]+$/);
+  const html = await (await request.get('/')).text();
+  const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+)"/.exec(html)?.[1];
+  expect(stylesheet, 'the home page should use a stylesheet from /_astro/').toBeTruthy();
+  expect((await request.get(stylesheet!)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // A page must never be shown stale after a new build: the browser checks first.
+  const home = await request.get('/');
+  expect(home.headers()['cache-control']).toContain('must-revalidate');
+  expect((await request.get('/', { headers: { 'If-None-Match': home.headers().etag! } })).status()).toBe(304);
 });

@@ -16,9 +16,10 @@ const PORT = Number(process.env.SERVE_REQUESTS_PORT ?? 5120);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Sends one request exactly as written (fetch would tidy the path first) and returns the status line and headers. */
-function raw(target: string): Promise<{ status: number; headers: Record<string, string> }> {
+function raw(target: string, extra: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string> }> {
+  const lines = Object.entries(extra).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   return new Promise((done, fail) => {
-    const socket = connect(PORT, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nConnection: close\r\n\r\n`));
+    const socket = connect(PORT, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\n${lines}Connection: close\r\n\r\n`));
     let text = '';
     socket.setEncoding('latin1');
     socket.on('data', (chunk) => (text += chunk));
@@ -38,7 +39,7 @@ describe('npm run serve, sent malformed and hostile requests', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'olo-serve-'));
-    for (const folder of ['admin', 'sub', 'openreferral/v3']) mkdirSync(join(dir, folder), { recursive: true });
+    for (const folder of ['admin', 'sub', 'openreferral/v3', '_astro']) mkdirSync(join(dir, folder), { recursive: true });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Home</title>');
     writeFileSync(join(dir, '404.html'), '<!doctype html><title>Not found</title>');
     writeFileSync(join(dir, 'admin/index.html'), '<!doctype html><title>Editor</title>');
@@ -46,6 +47,7 @@ describe('npm run serve, sent malformed and hostile requests', () => {
     writeFileSync(join(dir, 'openreferral/v3/services.json'), '{"content":[]}');
     writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
     writeFileSync(join(dir, 'poster.png'), PNG);
+    writeFileSync(join(dir, '_astro/BaseLayout.DSgL1o3b.css'), 'body { margin: 0 }');
     copyFileSync('public/_headers', join(dir, '_headers'));
     server = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/serve.ts'), '--dir', dir, '--port', String(PORT)], { stdio: 'ignore' });
     await untilAnswering(server, `http://127.0.0.1:${PORT}/`, { tries: 100, everyMs: 100, failure: `the test server on port ${PORT} did not start` });
@@ -117,5 +119,29 @@ describe('npm run serve, sent malformed and hostile requests', () => {
     expect(response.headers['content-security-policy']).toMatch(/script-src 'self'|default-src 'none'/);
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('a browser that has a file already is told it has not changed, and never shown a stale page', async () => {
+    const first = await raw('/');
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await raw('/', { 'If-None-Match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect((await raw('/', { 'If-Modified-Since': first.headers['last-modified']! })).status).toBe(304);
+    // Another version's tag, or a time before the file changed, gets the file again.
+    expect((await raw('/', { 'If-None-Match': 'W/"1-1"' })).status).toBe(200);
+    expect((await raw('/', { 'If-Modified-Since': 'Thu, 01 Jan 2015 00:00:00 GMT' })).status).toBe(200);
+    // A missing page is a 404 whatever the browser holds.
+    expect((await raw('/no-such-page/', { 'If-None-Match': '*' })).status).toBe(404);
+  });
+
+  test('the build\'s files named by their content are kept for a year; pages and other files are checked first', async () => {
+    expect((await raw('/_astro/BaseLayout.DSgL1o3b.css')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/robots.txt', '/poster.png', '/openreferral/v3/services.json']) {
+      expect((await raw(path)).headers['cache-control'], path).toBe('public, max-age=0, must-revalidate');
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Sends one file over HTTP as a static host would: its content type, and byte ranges, which video
- * players need to seek. Used by the test server (scripts/serve.ts) and by the development server
- * for the files in content/public/ (src/integrations/content-files.ts).
+ * Sends one file over HTTP as a static host would: its content type; byte ranges, which video
+ * players need to seek; and an ETag and Last-Modified, so a browser that already has the file
+ * asks only whether it changed and gets "304 Not Modified" back. Used by the test server
+ * (scripts/serve.ts) and by the development server for the files in content/public/
+ * (src/integrations/content-files.ts).
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -50,12 +52,32 @@ export function byteRange(header: string | undefined, size: number): { start: nu
 }
 
 /**
- * Sends `file` with `status` and `headers` (such as security headers). A Range header is honoured
- * only for a 200: a 404 page is always sent whole.
+ * Whether a request's If-None-Match (or, without one, If-Modified-Since) says the browser already
+ * has this version of the file, as HTTP's conditional requests (RFC 9110, section 13) define.
+ */
+export function notModified(request: IncomingMessage, etag: string, modified: Date): boolean {
+  const match = request.headers['if-none-match'];
+  if (match !== undefined) return match.trim() === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
+}
+
+/**
+ * Sends `file` with `status` and `headers` (such as security headers). A Range header and a
+ * conditional request are honoured only for a 200: a 404 page is always sent whole. Without a
+ * Cache-Control in `headers`, the browser is told to check before it reuses its copy (as Netlify
+ * does), so a page is never shown stale after a new build.
  */
 export function sendFile(request: IncomingMessage, response: ServerResponse, file: string, status = 200, headers: Record<string, string> = {}): void {
-  const size = statSync(file).size;
-  const common = { 'Content-Type': contentTypeOf(file), 'Accept-Ranges': 'bytes', ...headers };
+  const { size, mtime } = statSync(file);
+  const validators = status === 200 ? { ETag: `W/"${size.toString(16)}-${Math.floor(mtime.getTime()).toString(16)}"`, 'Last-Modified': mtime.toUTCString() } : {};
+  const caching = Object.keys(headers).some((name) => name.toLowerCase() === 'cache-control') ? {} : { 'Cache-Control': 'public, max-age=0, must-revalidate' };
+  const common = { 'Content-Type': contentTypeOf(file), 'Accept-Ranges': 'bytes', ...caching, ...validators, ...headers };
+  if (validators.ETag && (request.method === 'GET' || request.method === 'HEAD') && notModified(request, validators.ETag, mtime)) {
+    response.writeHead(304, { ...caching, ...validators, ...headers });
+    response.end();
+    return;
+  }
   const range = status === 200 ? byteRange(request.headers.range, size) : undefined;
   if (range === 'unsatisfiable') {
     response.writeHead(416, { 'Content-Range': `bytes */${size}`, ...headers });
