@@ -88,11 +88,18 @@ describe('review dates', () => {
 
 describe('an error nobody foresaw in the check', () => {
   test('becomes one problem naming the file being read, not a crash', async () => {
+    // Unit test files share a worker (vitest.config.ts): the check built on the broken module is
+    // dropped again afterwards, so no other file imports it.
     vi.resetModules();
     vi.doMock('../../../src/lib/navigator/navigator-graph.ts', async (original) => ({ ...(await original<object>()), validateTree: () => { throw new TypeError('nodes is not iterable'); } }));
-    const { checkContent } = await import('../../../src/lib/editors/content-check.ts');
-    const result = checkContent({ rootDir: process.cwd(), contentDir: join(process.cwd(), 'content'), publicDir: join(process.cwd(), 'public') });
-    vi.doUnmock('../../../src/lib/navigator/navigator-graph.ts');
+    let result: ReturnType<typeof import('../../../src/lib/editors/content-check.ts').checkContent>;
+    try {
+      const { checkContent } = await import('../../../src/lib/editors/content-check.ts');
+      result = checkContent({ rootDir: process.cwd(), contentDir: join(process.cwd(), 'content'), publicDir: join(process.cwd(), 'public') });
+    } finally {
+      vi.doUnmock('../../../src/lib/navigator/navigator-graph.ts');
+      vi.resetModules();
+    }
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ field: '(file)', problem: 'the check stopped on this file unexpectedly ("nodes is not iterable")', fix: expect.stringContaining('please report this') });
     expect(result.problems[0]!.file).toMatch(/^content\//);
