@@ -4,6 +4,7 @@
  * what to do or one sentence naming the file being read and where to report it, never a stack
  * trace (add --debug for the trace). See src/lib/editors/command-errors.ts.
  */
+import './compile-cache.ts';
 import { basename } from 'node:path';
 import { catchUnexpected } from '../../src/lib/editors/command-errors.ts';
 

@@ -56,6 +56,7 @@ export const NOT_OUTPUT_ENV: Record<string, string> = {
   OG_THREADS: 'how many threads draw the social images, not what they draw',
   OPEN_LOCAL_OFFER_DIST_PREPARED: "set by npm run build for Astro when it has put the last build's pages in dist/ for Astro to keep (carryOverPages): the pages are the same either way",
   DEBUG_OPEN_LOCAL_OFFER: 'whether a command that stops prints the programmer\'s trace',
+  NODE_COMPILE_CACHE: "where Node keeps the code it compiled (scripts/lib/compile-cache.ts): how soon a command starts, not what it builds",
 };
 export const affectsOutput = (name: string) => OUTPUT_ENV.includes(name) || OUTPUT_ENV_PREFIXES.some((prefix) => name.startsWith(prefix));
 
