@@ -54,15 +54,18 @@ export function runInCopy(root: string, tool: 'node' | 'astro', args: string[], 
 }
 
 /**
- * Node's arguments for `npm run build`, read from package.json's build script ("node <args>"),
- * so a test builds a copy exactly as an editor's `npm run build` does.
+ * Node's arguments for an npm script that is one "node …" command, read from package.json, so a
+ * test runs a copy's `npm run build` or `npm run check` exactly as an editor does.
  */
-export function npmBuildArgs(project = '.'): string[] {
-  const script = String((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build);
+export function npmScriptArgs(name: string, project = '.'): string[] {
+  const script = String((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[name]);
   const words = script.trim().split(/\s+/);
-  if (words[0] !== 'node' || script.includes('&&')) throw new Error(`package.json's build script should be one "node …" command (found "${script}")`);
+  if (words[0] !== 'node' || script.includes('&&')) throw new Error(`package.json's ${name} script should be one "node …" command (found "${script}")`);
   return words.slice(1);
 }
+
+/** Node's arguments for `npm run build` (npmScriptArgs). */
+export const npmBuildArgs = (project = '.'): string[] => npmScriptArgs('build', project);
 
 /**
  * Waits until `url` answers with a success, polling every `everyMs` for up to `tries` times; if it

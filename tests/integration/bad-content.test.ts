@@ -4,13 +4,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject, npmBuildArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
+import { copyProject, npmBuildArgs, npmScriptArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
 import { applyCase, type CorpusCase } from '../fixtures/bad-content/make.ts';
 
 /**
  * The corpus of bad content (tests/fixtures/bad-content/<case>/case.json): every input that once
  * crashed, hung or fooled `npm run check`, with the message an editor must read. Each case runs
- * the check (or the command it names) once, in a copy of the project of its own.
+ * the check (or the command it names) once, in a copy of the project of its own: the check as
+ * `npm run check` runs it (CHECK).
  */
 const corpusDir = resolve('tests/fixtures/bad-content');
 const cases: CorpusCase[] = readdirSync(corpusDir)
@@ -25,6 +26,8 @@ const STACK_TRACE = /^\s+at .+(?::\d+:\d+\)?|\(native\)|\(<anonymous>\))$|node:i
  * mistaken for a hang.)
  */
 const ANSWER_WITHIN_MS = 30_000;
+/** Node's arguments for `npm run check`, from package.json. */
+const CHECK = npmScriptArgs('check');
 
 interface Answer {
   status: number;
@@ -64,7 +67,7 @@ describe('the corpus of bad content', () => {
 describe.each(cases.filter((c) => !c.accepted))('$input', (item) => {
   test('is refused with the message, naming the file, without a stack trace or a hang', { timeout: 120_000 }, async () => {
     const root = projectWith(item);
-    const answer = await run(root, item.command ?? ['scripts/check.ts']);
+    const answer = await run(root, item.command ?? CHECK);
     expect(answer.timedOut, `no answer within ${ANSWER_WITHIN_MS / 1000} s`).toBe(false);
     expect(answer.status, answer.output).not.toBe(0);
     if (item.file) expect(answer.output).toContain(item.file);
@@ -76,7 +79,7 @@ describe.each(cases.filter((c) => !c.accepted))('$input', (item) => {
 describe.each(cases.filter((c) => c.accepted))('$input', (item) => {
   test('is accepted by the check, with any warning naming the file', { timeout: 120_000 }, async () => {
     const root = projectWith(item);
-    const answer = await run(root, item.command ?? ['scripts/check.ts']);
+    const answer = await run(root, item.command ?? CHECK);
     expect(answer.timedOut, `no answer within ${ANSWER_WITHIN_MS / 1000} s`).toBe(false);
     expect(answer.status, answer.output).toBe(0);
     if (item.file) expect(answer.output).toContain(item.file);
@@ -93,7 +96,7 @@ describe('building the content the check accepts in the corpus', () => {
 
   beforeAll(async () => {
     root = projectWith(...accepted);
-    const check = await run(root, ['scripts/check.ts']);
+    const check = await run(root, CHECK);
     expect(check.status, check.output).toBe(0);
     // `npm run build` (package.json), with the project's own Node.
     build = { ...(await runInCopy(root, 'node', npmBuildArgs())), timedOut: false };
