@@ -13,8 +13,9 @@ export default defineConfig({
       {
         extends: true,
         // Unit tests share their workers: starting a fresh one for each of about 80 files cost
-        // more than the tests themselves (46 s against 26 s on two cores). No unit test changes
-        // global state another file reads (no module mocks; spies and fake timers are restored).
+        // more than the tests themselves (46 s against 26 s on two cores). No unit test may leave
+        // global state another file reads: spies and fake timers are restored, and the one module
+        // mock (content-layout.test.ts) resets the modules when it is done.
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
       },
       {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent } from '../../src/lib/editors/content-check.ts';
-import { copyProject, runInCopy } from '../../scripts/lib/project-copy.ts';
+import { copyProject, npmScriptArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
 
 /**
  * An editor adds and changes a service in the browser, what Decap writes passes the same
@@ -198,7 +198,7 @@ test('what the editor saved passes npm run check and builds into the pages peopl
   // A full build of the site: about a minute on a quiet machine, more on a busy one.
   test.setTimeout(360_000);
   copyProject(project, root, { keep: ['content'] });
-  const check = await runInCopy(root, 'node', ['scripts/check.ts']);
+  const check = await runInCopy(root, 'node', npmScriptArgs('check'));
   expect(check.status, check.output).toBe(0);
   const build = await runInCopy(root, 'astro', ['build']);
   expect(build.status, build.output).toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject, runInCopy, type RunResult } from '../../scripts/lib/project-copy.ts';
+import { copyProject, npmScriptArgs, runInCopy, type RunResult } from '../../scripts/lib/project-copy.ts';
 
 /**
  * Every real directory feed in ../shared/real-feeds/ (read from there, never copied into the
@@ -47,7 +47,7 @@ describe('importing every real directory feed', () => {
       const counts = (SUMMARY.exec(result.output) ?? []).slice(1).map(Number);
       imports.set(feed, { ...result, seconds: (performance.now() - started) / 1000, counts });
     }
-    check = await runInCopy(root, 'node', ['scripts/check.ts']);
+    check = await runInCopy(root, 'node', npmScriptArgs('check'));
     build = await runInCopy(root, 'node', ['--max-semi-space-size=128', 'node_modules/astro/bin/astro.mjs', 'build']);
     // For the closing note: records in, published, drafts, rejected and the time each feed took.
     console.log(
