@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { outputSize } from './src/integrations/output-size.ts';
@@ -10,6 +9,7 @@ import { oldOutput } from './src/integrations/old-output.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { phoneLinksPlugin } from './src/lib/text/phone-links-plugin.ts';
 
@@ -51,9 +51,8 @@ export default defineConfig({
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
     mdxGuard(),
     mdx(),
-    // The step-by-step finder's pages (/services/find/…) are every combination of need, age and
-    // place: thousands in a big directory, each a subset of the browse pages, so not for search engines.
-    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/services/find/') }),
+    // Which pages it lists, and why not the step-by-step finder's: src/lib/site/sitemap.ts.
+    sitemap(),
     // Videos, captions and posters from content/public/, beside the pages.
     contentFiles(),
     // Before the social images: it runs while their worker threads finish drawing.
@@ -89,4 +88,6 @@ export default defineConfig({
   // content fields rendered by src/lib/text/markdown.ts.
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
   devToolbar: { enabled: false },
+  // Astro's own log, with the pages kept from the last build counted on one line, not listed.
+  logger: { entrypoint: './src/lib/site/build-log.ts' },
 });

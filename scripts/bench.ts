@@ -33,6 +33,7 @@ import { comparePngEncoders, encoderRows } from './lib/png-encoders.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 import { ASTRO_BIN, ASTRO_NODE_OPTIONS } from './lib/build-steps.ts';
+import { keptPagesIn } from '../src/lib/site/build-log.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -98,10 +99,9 @@ function run(command: string, commandArgs: string[], cwd: string, env: NodeJS.Pr
 
 /** How many pages Astro rendered and how many it copied from the last build (incremental builds). */
 function pagesOf(output: string): { rendered: number; copied: number } {
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const pages = plain.match(/├─ /g)?.length ?? 0;
-  const copied = plain.match(/ \((?:restored|cached)\)/g)?.length ?? 0;
-  return { rendered: pages - copied, copied };
+  // Astro lists each page it renders; the build log counts the pages it keeps (src/lib/site/build-log.ts).
+  const rendered = output.replace(/\x1b\[[0-9;]*m/g, '').match(/├─ /g)?.length ?? 0;
+  return { rendered, copied: keptPagesIn(output).pages };
 }
 
 function* files(dir: string): Generator<string> {

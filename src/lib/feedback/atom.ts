@@ -10,17 +10,7 @@
  * <generator>. Working around all that would keep our escaping and add two packages (feed and
  * xml-js) in place of these 90 lines.
  */
-
-/** Escapes the five characters XML treats specially, and drops characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../text/xml.ts';
 
 /** "2026-10-14" → "2026-10-14T00:00:00Z" (RFC 3339, as Atom requires); full timestamps pass through. */
 export function atomDate(date: string): string {

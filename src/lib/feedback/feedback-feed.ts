@@ -2,7 +2,8 @@
  * The "you said, we did" Atom feed: each entry with what people said, what was done, its
  * status and links, newest first.
  */
-import { atomFeed, escapeXml } from './atom.ts';
+import { escapeXml } from '../text/xml.ts';
+import { atomFeed } from './atom.ts';
 import { actionLabel, newestFirst, type FeedbackItem } from './feedback.ts';
 import { feedbackStatuses } from '../../contract/vocabulary.ts';
 

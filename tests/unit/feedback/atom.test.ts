@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { atomDate, atomFeed, escapeXml, feedUpdated } from '../../../src/lib/feedback/atom.ts';
+import { atomDate, atomFeed, feedUpdated } from '../../../src/lib/feedback/atom.ts';
+import { escapeXml } from '../../../src/lib/text/xml.ts';
 import { feedbackFeed, FEED_SIZE, shorten, type FeedbackFeedItem } from '../../../src/lib/feedback/feedback-feed.ts';
 
 const SITE = { name: 'Kestrel Vale SEND Local Offer', localAuthority: 'Kestrel Vale Council', siteUrl: 'https://localoffer.kestrelvale.example', contact: { email: 'localoffer@kestrelvale.example' } };
