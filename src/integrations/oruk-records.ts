@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport } from '../lib/open-data/oruk-export.ts';
+import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport, type OrukExportResult } from '../lib/open-data/oruk-export.ts';
 import { writeRedirects } from '../lib/open-data/oruk-records.ts';
 
 export function orukRecords(): AstroIntegration {
@@ -15,7 +15,7 @@ export function orukRecords(): AstroIntegration {
   let distDir = '';
   let rootDir = '';
   let siteRedirects = '';
-  let export_: Promise<{ count: number; reused: number }> | undefined;
+  let export_: Promise<OrukExportResult> | undefined;
   return {
     name: 'open-local-offer:oruk-records',
     hooks: {
@@ -41,15 +41,18 @@ export function orukRecords(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         delete global[EARLY_ORUK_EXPORT];
         if (!export_) throw new Error('Open Referral UK: the list of services (src/pages/openreferral/v3/[list].json.ts) was not built, so there is nothing to export.');
-        let count: number;
-        let reused: number;
+        let result: OrukExportResult;
         try {
-          ({ count, reused } = await export_);
+          result = await export_;
         } catch (error) {
           throw new Error(`Open Referral UK: the export could not be written: ${error instanceof Error ? error.message : String(error)}`);
         }
         writeRedirects(distDir, siteRedirects);
-        logger.info(`Open Referral UK: ${count} services published at /openreferral/v3/, paged, each under its UUID and its page id (${count - reused} mapped, ${reused} from the last build); host rules in _redirects`);
+        const { count, reused, files, written } = result;
+        logger.info(
+          `Open Referral UK: ${count} services published at /openreferral/v3/, paged, each under its UUID and its page id (${count - reused} mapped, ${reused} from the last build; ` +
+            `${written.toLocaleString('en-GB')} of its ${files.toLocaleString('en-GB')} files written, the rest linked: to a file written or to the last build's, unchanged); host rules in _redirects`,
+        );
       },
     },
   };

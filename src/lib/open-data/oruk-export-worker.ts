@@ -3,6 +3,7 @@
  * writes them into the built site, in a worker thread so the page builder's thread goes on with
  * the pages.
  */
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { orukApiFiles } from './oruk-endpoints.ts';
 import { writeOrukApi } from './oruk-records.ts';
@@ -17,10 +18,11 @@ try {
   const codeKey = cache ? mappingCodeKey(cache.srcDir, cache.installed) : undefined;
   const cached = cache && codeKey ? readRecordCache(cache.dir, codeKey) : new Map<string, string>();
   const { entries, next, reused } = orukServiceEntriesCached(sources, context, cached);
-  await writeOrukApi(distDir, orukApiFiles(entries));
+  // With a cache folder, a file the same as the last build's is linked from there, not written again.
+  const { files, written } = await writeOrukApi(distDir, orukApiFiles(entries), { keptDir: cache ? join(cache.dir, 'files') : undefined });
   // Written only when it changed: a rebuild with nothing changed reads it and leaves it.
   if (cache && codeKey && (reused !== entries.length || next.size !== cached.size)) writeRecordCache(cache.dir, codeKey, next);
-  reply = { count: entries.length, reused };
+  reply = { count: entries.length, reused, files, written };
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
 }

@@ -23,10 +23,12 @@ export interface OrukExportJob {
    */
   cache?: { dir: string; srcDir: string; installed: string };
 }
-export type OrukExportReply = { count: number; reused: number } | { error: string };
+/** How many services, how many of their records came from the last build, how many files were placed, and how many of those were written (the rest are links). */
+export type OrukExportResult = { count: number; reused: number; files: number; written: number };
+export type OrukExportReply = OrukExportResult | { error: string };
 
 /** Starts the export in a worker thread; resolves with how many records were written, and how many came from the last build. */
-export function startOrukExport(job: OrukExportJob): Promise<{ count: number; reused: number }> {
+export function startOrukExport(job: OrukExportJob): Promise<OrukExportResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./oruk-export-worker.ts', import.meta.url), { workerData: job });
     let replied = false;

@@ -12,7 +12,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { orukRedirects, type OrukApiFile } from './oruk-endpoints.ts';
-import { placeFile } from '../site/place-file.ts';
+import { folderMaker, placeFile } from '../site/place-file.ts';
+import { placeKeptFiles } from '../site/kept-files.ts';
 
 /** How the Open Referral endpoints serialise JSON: no indentation, and a final new line. */
 export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
@@ -20,22 +21,32 @@ export const jsonBody = (body: object) => `${JSON.stringify(body)}\n`;
 /**
  * Writes every file, a few at a time so the disk is kept busy without opening thousands of files
  * at once; a second name for a file is a link to it (or a copy where links cannot be made).
- * Returns how many files were written.
+ * With `keptDir` (the build's, in `.cache/oruk/`), a file the same as the last build's is linked
+ * from there instead of written (src/lib/site/kept-files.ts). Returns how many files were placed,
+ * and how many of them were written (the rest are links).
  */
-export async function writeOrukApi(distDir: string, files: OrukApiFile[], inFlight = 16): Promise<number> {
-  for (const folder of new Set(files.map((file) => dirname(join(distDir, file.path))))) mkdirSync(folder, { recursive: true });
+export async function writeOrukApi(distDir: string, files: OrukApiFile[], { inFlight = 16, keptDir }: { inFlight?: number; keptDir?: string } = {}): Promise<{ files: number; written: number }> {
   const bodies = files.filter((file): file is { path: string; body: string } => 'body' in file);
-  let next = 0;
-  const writer = async () => {
-    while (next < bodies.length) {
-      const { path, body } = bodies[next++]!;
-      await writeFile(join(distDir, path), body);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, bodies.length) }, writer));
-  for (const file of files) if ('sameAs' in file) placeFile(join(distDir, file.sameAs), join(distDir, file.path));
-
-  return files.length;
+  let written = bodies.length;
+  if (keptDir) written = placeKeptFiles(distDir, keptDir, bodies).written;
+  else {
+    for (const folder of new Set(bodies.map((file) => dirname(join(distDir, file.path))))) mkdirSync(folder, { recursive: true });
+    let next = 0;
+    const writer = async () => {
+      while (next < bodies.length) {
+        const { path, body } = bodies[next++]!;
+        await writeFile(join(distDir, path), body);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, bodies.length) }, writer));
+  }
+  const makeFolder = folderMaker();
+  for (const file of files) {
+    if (!('sameAs' in file)) continue;
+    makeFolder(dirname(join(distDir, file.path)));
+    placeFile(join(distDir, file.sameAs), join(distDir, file.path));
+  }
+  return { files: files.length, written };
 }
 
 /**

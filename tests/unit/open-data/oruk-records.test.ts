@@ -20,7 +20,7 @@ const files = (count: number): OrukApiFile[] =>
 describe('writeOrukApi', () => {
   test('writes every file byte for byte, in the folders it names, a few at a time', async () => {
     const list = [...files(40), { path: 'openreferral/v3/pages/services/10/1.json', body: '{"page":1}\n' }];
-    expect(await writeOrukApi(dist, list, 3)).toBe(81);
+    expect(await writeOrukApi(dist, list, { inFlight: 3 })).toEqual({ files: 81, written: 41 });
     expect(readdirSync(join(dist, 'openreferral/v3/records/services'))).toHaveLength(80);
     expect(readFileSync(join(dist, 'openreferral/v3/records/services/uuid-7.json'), 'utf8')).toBe('{"id":"uuid-7","name":"Café “7” 🙂"}\n');
     expect(readFileSync(join(dist, 'openreferral/v3/pages/services/10/1.json'), 'utf8')).toBe('{"page":1}\n');
