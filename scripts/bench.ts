@@ -361,7 +361,7 @@ const rows: [string, string][] = [
   ["rebuild after one edit, npm run build: its pages (the last build's pages carried over for Astro to keep), before the search index", pagesPart(warmWhole.output)],
   ['rebuild after one edit, npm run build: pages', pagesLine(warmWhole.output)],
   ['social images (cold / first no change / no change / one edit)', [astro, unchangedFirst, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
-  ['Open Referral records (cold / no change / one edit)', [astro, unchanged, warm].map((r) => /\(\d+ mapped, \d+ from the last build\)/.exec(r.output)?.[0] ?? 'not in the output').join(' / ')],
+  ['Open Referral records mapped and files written (cold / no change / one edit)', [astro, unchanged, warm].map((r) => /\(\d+ mapped, \d+ from the last build; [\d,]+ of its [\d,]+ files written/.exec(r.output)?.[0].slice(1) ?? 'not in the output').join(' / ')],
   ['peak memory (RSS, any build)', mb(Math.max(peakRss, unchangedFirst.peakRssBytes, unchanged.peakRssBytes, warm.peakRssBytes, unkept.peakRssBytes, warmWhole.peakRssBytes, reused.peakRssBytes))],
   [
     'peak memory by build (cold / Astro no change, first and second / npm run build unkept, reused / one edit: npm run build, Astro)',
