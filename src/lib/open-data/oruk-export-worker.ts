@@ -21,7 +21,7 @@ try {
   // With a cache folder, a file the same as the last build's is linked from there, not written again.
   const { files, written } = await writeOrukApi(distDir, orukApiFiles(entries), { keptDir: cache ? join(cache.dir, 'files') : undefined });
   // Written only when it changed: a rebuild with nothing changed reads it and leaves it.
-  if (cache && codeKey && (reused !== entries.length || next.size !== cached.size)) writeRecordCache(cache.dir, codeKey, next);
+  if (cache && codeKey && (reused !== entries.length || next.size !== cached.size)) writeRecordCache(cache.dir, codeKey, next, cached);
   reply = { count: entries.length, reused, files, written };
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };

@@ -13,7 +13,7 @@
  * A missing, damaged or older cache maps every service, as a build without it does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrukContext, OrukSource } from './oruk.ts';
 import { mapService, type OrukServiceEntry } from './oruk-endpoints.ts';
@@ -71,12 +71,36 @@ export function readRecordCache(cacheDir: string, codeKey: string): RecordCache 
   return records;
 }
 
-/** Keeps this build's records (only these: a deleted service's record goes), whole or not at all. */
-export function writeRecordCache(cacheDir: string, codeKey: string, records: RecordCache): void {
+/**
+ * Keeps this build's records for the next. `kept` is what was read from the file at the start of
+ * this build: when the file holds it, the records it lacks are added at its end (after one edit,
+ * one line instead of 35 MB written again at 5,000 services). The file is written again whole, with
+ * this build's records only (a deleted service's record goes), when there was none, when it was
+ * made by other code, or when the lines it no longer needs would make it over twice the size.
+ * A build stopped while adding leaves a last line cut short, and then nothing in the file is trusted.
+ */
+export function writeRecordCache(cacheDir: string, codeKey: string, records: RecordCache, kept: RecordCache = new Map()): void {
+  const file = join(cacheDir, FILE);
+  const line = (key: string, json: string) => `${key}\t${json}\n`;
+  if (kept.size > 0) {
+    const added = [...records].filter(([key]) => !kept.has(key)).map(([key, json]) => line(key, json)).join('');
+    let needed = Buffer.byteLength(`${header(codeKey)}\n`);
+    for (const [key, json] of records) needed += Buffer.byteLength(key) + Buffer.byteLength(json) + 2;
+    let size: number | undefined;
+    try {
+      size = statSync(file).size;
+    } catch {
+      // Gone since it was read: written whole below.
+    }
+    if (size !== undefined && size + Buffer.byteLength(added) <= 2 * needed) {
+      if (added) appendFileSync(file, added);
+      return;
+    }
+  }
   mkdirSync(cacheDir, { recursive: true });
   const lines = [header(codeKey)];
   for (const [key, json] of records) lines.push(`${key}\t${json}`);
-  writeFileWhole(join(cacheDir, FILE), `${lines.join('\n')}\n`);
+  writeFileWhole(file, `${lines.join('\n')}\n`);
 }
 
 /**

@@ -40,6 +40,40 @@ describe('the kept Open Referral records', () => {
     expect(readRecordCache(dir, 'code-2')).toEqual(new Map());
   });
 
+  test('after a few changes, only the new records are added at the end; the file is written whole again before it doubles', () => {
+    const sources = demoServices();
+    const first = orukServiceEntriesCached(sources, context, new Map());
+    writeRecordCache(dir, 'code-1', first.next);
+    const before = readFileSync(join(dir, 'records.txt'), 'utf8');
+    const kept = readRecordCache(dir, 'code-1');
+    const changed = sources.map((s, i) => (i === 2 ? { ...s, data: { ...s.data, summary: `${s.data.summary} (changed)` } } : s));
+    const second = orukServiceEntriesCached(changed, context, kept);
+    expect(second.reused).toBe(sources.length - 1);
+    writeRecordCache(dir, 'code-1', second.next, kept);
+    const after = readFileSync(join(dir, 'records.txt'), 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length).split('\n')).toHaveLength(2);
+    // Read back, it gives every record this build needs.
+    const again = readRecordCache(dir, 'code-1');
+    for (const [key, json] of second.next) expect(again.get(key)).toBe(json);
+    expect(orukServiceEntriesCached(changed, context, again).reused).toBe(sources.length);
+
+    // Every record changed, again and again: the file keeps every record each build needs, never
+    // grows past about twice their size, and starts again with only this build's records when it would.
+    let last = again;
+    let startedAgain = false;
+    for (const areaName of ['Elsewhere', 'Somewhere else', 'Further away']) {
+      const all = orukServiceEntriesCached(sources, { ...context, areaName }, last);
+      expect(all.reused).toBe(0);
+      writeRecordCache(dir, 'code-1', all.next, last);
+      last = readRecordCache(dir, 'code-1');
+      for (const [key, json] of all.next) expect(last.get(key)).toBe(json);
+      expect(last.size).toBeLessThanOrEqual(2 * all.next.size + 1);
+      if (last.size === all.next.size) startedAgain = true;
+    }
+    expect(startedAgain).toBe(true);
+  });
+
   test('a damaged or missing file means nothing is reused, never an error', () => {
     expect(readRecordCache(join(dir, 'none'), 'code-1')).toEqual(new Map());
     writeRecordCache(dir, 'code-1', new Map([['a', '{"id":"1"}'], ['b', '{"id":"2"}']]));
