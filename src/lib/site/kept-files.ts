@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { folderMaker, placeFile, writeFileWhole } from './place-file.ts';
+import { folderMaker, placeFile } from './place-file.ts';
 
 export const RECORD = '.kept-files.json';
 const VERSION = 1;
@@ -45,6 +45,18 @@ function keptAsWritten(file: string, size: number, mtimeMs: number): boolean {
   }
 }
 
+/** Writes a file that is new on disk: an old one at the path is removed first, never written through. */
+function writeNewFile(path: string, body: string): void {
+  try {
+    // Only if nothing is there (most files, in a first build): no failed removal for each.
+    writeFileSync(path, body, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    rmSync(path, { force: true });
+    writeFileSync(path, body, { flag: 'wx' });
+  }
+}
+
 /**
  * Puts each file (path within `distDir`, and its text) in `distDir` by way of the kept folder
  * `dir`. Returns how many were written and how many linked unchanged from the last build.
@@ -64,8 +76,9 @@ export function placeKeptFiles(distDir: string, dir: string, files: readonly { p
     let entry = last;
     if (!last || last[0] !== digest || !keptAsWritten(kept, last[1], last[2])) {
       makeKeptFolder(dirname(kept));
-      // A new file, never the old one written through: the last build's dist/ may still link to it.
-      writeFileWhole(kept, body);
+      // A new file, never the old one written through: the last build's dist/ may still link to
+      // it. Half a file is never trusted: the record, written last, does not name it yet.
+      writeNewFile(kept, body);
       const stat = statSync(kept);
       entry = [digest, stat.size, stat.mtimeMs];
       written++;

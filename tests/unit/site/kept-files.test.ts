@@ -52,8 +52,13 @@ test('a kept file changed by anything else, or a damaged record, means the file 
   expect(placeKeptFiles(dist, kept, files())).toEqual({ written: 1, linked: 2 });
   expect(read(dist, 'v3/index.json')).toBe('{}\n');
 
+  // A damaged record: every file is written again, each as a new file, so a build that still
+  // links to a kept file keeps its bytes even when the content has changed.
+  const linked = newDist();
+  placeKeptFiles(linked, kept, files());
   writeFileSync(join(kept, RECORD), '{"version": 1, "files": [oops');
-  expect(placeKeptFiles(newDist(), kept, files())).toEqual({ written: 3, linked: 0 });
+  expect(placeKeptFiles(newDist(), kept, files({ 'v3/index.json': '{"changed":true}\n' }))).toEqual({ written: 3, linked: 0 });
+  expect(read(linked, 'v3/index.json')).toBe('{}\n');
   rmSync(join(kept, 'v3/records/services/a.json'));
-  expect(placeKeptFiles(newDist(), kept, files())).toEqual({ written: 1, linked: 2 });
+  expect(placeKeptFiles(newDist(), kept, files())).toEqual({ written: 2, linked: 1 });
 });
