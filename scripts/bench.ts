@@ -33,7 +33,7 @@ import { comparePngEncoders, encoderRows } from './lib/png-encoders.ts';
 import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 import { ASTRO_BIN, ASTRO_NODE_OPTIONS } from './lib/build-steps.ts';
-import { keptPagesIn } from '../src/lib/site/build-log.ts';
+import { keptPagesIn, renderedPagesIn } from '../src/lib/site/build-log.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -100,8 +100,7 @@ function run(command: string, commandArgs: string[], cwd: string, env: NodeJS.Pr
 /** How many pages Astro rendered and how many it copied from the last build (incremental builds). */
 function pagesOf(output: string): { rendered: number; copied: number } {
   // Astro lists each page it renders; the build log counts the pages it keeps (src/lib/site/build-log.ts).
-  const rendered = output.replace(/\x1b\[[0-9;]*m/g, '').match(/├─ /g)?.length ?? 0;
-  return { rendered, copied: keptPagesIn(output).pages };
+  return { rendered: renderedPagesIn(output).length, copied: keptPagesIn(output).pages };
 }
 
 function* files(dir: string): Generator<string> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, npmBuildArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
-import { keptPagesIn } from '../../src/lib/site/build-log.ts';
+import { keptPagesIn, renderedPagesIn, withoutColours } from '../../src/lib/site/build-log.ts';
 
 /**
  * Incremental builds are never stale. A copy of the project is built, changed and built again
@@ -104,12 +104,8 @@ function cleanBuild(from: string, root: string): Promise<Build> {
  * it copied back from its cache.
  */
 function renderedPages(output: string): { rendered: string[]; copied: number; fromCache: number } {
-  // Astro prints "├─ /path" for each page it renders, and the render time later (other pages'
-  // lines can come between when pages render side by side).
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const rendered = [...plain.matchAll(/├─ (\S+?)(?=├─|\s|$)/g)].map((m) => m[1]!.replace(/\d\d:\d\d:\d\d$/, ''));
   const kept = keptPagesIn(output);
-  return { rendered, copied: kept.pages, fromCache: kept.fromCache };
+  return { rendered: renderedPagesIn(output), copied: kept.pages, fromCache: kept.fromCache };
 }
 
 /** Route files in src/pages that are not helpers (`_`) and not dynamic (`[…]`). */
@@ -247,11 +243,10 @@ describe('incremental builds are never stale', () => {
     // The first round follows builds by astro build alone: npm run build had kept nothing.
     expect(names!.incremental.output).not.toMatch(carriedLine);
     for (const round of [addDelete!, settings!]) expect(round.incremental.output).toMatch(carriedLine);
-    const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
     // Kept where they were, not copied from Astro's cache; and no kept page is listed one by one.
     expect(renderedPages(addDelete!.incremental.output).fromCache).toBe(0);
     expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
-    expect(plain(addDelete!.incremental.output)).not.toMatch(/ \((?:cached|restored)\)/);
+    expect(withoutColours(addDelete!.incremental.output)).not.toMatch(/ \((?:cached|restored)\)/);
     // The deleted service's page was carried over and is not part of the build: removed.
     expect(addDelete!.incremental.output).toMatch(/Removed \d+ pages? of the last build that this build does not make/);
   });

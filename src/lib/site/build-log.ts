@@ -12,17 +12,25 @@
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeLog from 'astro/logger/node';
 
-/** Astro's colours, which wrap the words this module looks for. */
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+/** A message or a build's output without Astro's colours, which wrap the words this module looks for. */
+export const withoutColours = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** The start of a page's line: Astro writes "├─ /path" and then, in a second message, how it went. */
-const isPageStart = (event: AstroLoggerMessage) => event.label === null && !event.newLine && plain(event.message).trimStart().startsWith('├─ ');
+const isPageStart = (event: AstroLoggerMessage, text: string) => event.label === null && !event.newLine && text.trimStart().startsWith('├─ ');
 
 /** The end of a kept page's line, written straight after its start. */
-const isKeptEnd = (event: AstroLoggerMessage) => event.label === 'SKIP_FORMAT' && /^ \((?:cached|restored)\)$/.test(plain(event.message));
+const isKeptEnd = (event: AstroLoggerMessage, text: string) => event.label === 'SKIP_FORMAT' && /^ \((?:cached|restored)\)$/.test(text);
 
 /** The end of a rendered page's line (its time), which may come after other pages' starts. */
-const isRenderedEnd = (event: AstroLoggerMessage) => event.label === 'SKIP_FORMAT' && /^ \(\+[\d.]+m?s\)/.test(plain(event.message));
+const isRenderedEnd = (event: AstroLoggerMessage, text: string) => event.label === 'SKIP_FORMAT' && /^ \(\+[\d.]+m?s\)/.test(text);
+
+/**
+ * The output paths of the pages Astro rendered, read back from a build's output: "├─ /path" for
+ * each, and the render time later (other pages' starts can come between when pages render side by side).
+ */
+export function renderedPagesIn(output: string): string[] {
+  return [...withoutColours(output).matchAll(/├─ (\S+?)(?=├─|\s|$)/g)].map((m) => m[1]!.replace(/\d\d:\d\d:\d\d$/, ''));
+}
 
 /**
  * The line that counts the kept pages, as the build prints it (read back by the benchmark and the
@@ -36,7 +44,7 @@ export function keptPagesLine(pages: number, fromCache: number): string {
 
 /** Reads the counts back from a build's output (0 when no page was kept). */
 export function keptPagesIn(output: string): { pages: number; fromCache: number } {
-  const found = /└─ ([\d,]+) pages? kept from the last build[^\n(]*(?:\(([\d,]+) of them copied)?/.exec(plain(output));
+  const found = /└─ ([\d,]+) pages? kept from the last build[^\n(]*(?:\(([\d,]+) of them copied)?/.exec(withoutColours(output));
   const number = (text: string | undefined) => Number((text ?? '0').replaceAll(',', ''));
   return { pages: number(found?.[1]), fromCache: number(found?.[2]) };
 }
@@ -64,15 +72,16 @@ export function countingKeptPages(out: AstroLoggerDestination): AstroLoggerDesti
   };
   return {
     write(event) {
-      if (held && isKeptEnd(event)) {
+      const text = withoutColours(event.message);
+      if (held && isKeptEnd(event, text)) {
         held = undefined;
         kept += 1;
-        if (plain(event.message).includes('restored')) fromCache += 1;
+        if (text.includes('restored')) fromCache += 1;
         return;
       }
       release();
-      if (isPageStart(event)) held = event;
-      else if (isRenderedEnd(event)) out.write(event);
+      if (isPageStart(event, text)) held = event;
+      else if (isRenderedEnd(event, text)) out.write(event);
       else {
         // The first message after the pages ("✓ Completed in …"): the count goes before it.
         count();
