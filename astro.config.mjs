@@ -6,6 +6,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { outputSize } from './src/integrations/output-size.ts';
 import { oldOutput } from './src/integrations/old-output.ts';
+import { pagesFinal } from './src/integrations/pages-final.ts';
 import { orukRecords } from './src/integrations/oruk-records.ts';
 import { contentFiles } from './src/integrations/content-files.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
@@ -48,6 +49,8 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     oldOutput({ distPrepared }),
+    // After oldOutput: tells npm run build when every page is final, to index them for search.
+    pagesFinal(),
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
     mdxGuard(),
     mdx(),

@@ -7,18 +7,20 @@
  * 2. Otherwise the kept build's pages are carried over into dist/ where they can be
  *    (carryOverPages), Astro builds the pages (keeping each carried-over page whose code and
  *    cacheKey are unchanged, copying or rendering the rest, and removing a carried-over page it
- *    does not make: see docs/hosting.md), then Pagefind indexes the pages, and the finished dist/
- *    is kept for the next build.
+ *    does not make: see docs/hosting.md). Pagefind indexes the pages as soon as Astro says they
+ *    are final, while Astro finishes the rest (src/integrations/pages-final.ts), and the finished
+ *    dist/ is kept for the next build (all but the search index while Pagefind writes it).
  *
  * Anything after `--` is passed to `astro build`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { today } from '../src/lib/text/dates.ts';
 import { emptyInBackground } from '../src/lib/site/old-output.ts';
 import { astroBuildArgs } from './lib/build-steps.ts';
-import { buildInputsDigest, carryOverPages, keepBuild, LAST_BUILD_DIR, NO_KEPT_BUILD, OLD_OUTPUT_DIR, reuseLastBuild } from './lib/last-build.ts';
-import { indexSite } from './lib/search-index.ts';
+import { buildInputsDigest, carryOverPages, dropStaged, finishKeeping, LAST_BUILD_DIR, NO_KEPT_BUILD, OLD_OUTPUT_DIR, reuseLastBuild, stageBuild, type Staged } from './lib/last-build.ts';
+import { indexSite, SEARCH_INDEX_FOLDER } from './lib/search-index.ts';
+import { PAGES_FINAL } from '../src/integrations/pages-final.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -57,23 +59,56 @@ if (carried.linkedElsewhere) {
     `${carried.linkedElsewhere.toLocaleString('en-GB')} pages of the last build are also linked from somewhere else (a copy of the site made with hard links, or an old dist/ moved aside), so Astro copies them instead, and that copy is not changed.`,
   );
 }
-const astro = spawnSync(process.execPath, astroBuildArgs(args), {
-  stdio: 'inherit',
+/**
+ * Astro's build, in a process of its own with a channel back: it says when every page is final
+ * (src/integrations/pages-final.ts), and Pagefind starts on them while Astro finishes the rest.
+ */
+const astro = spawn(process.execPath, astroBuildArgs(args), {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: carried.pages.size > 0 ? { ...process.env, OPEN_LOCAL_OFFER_DIST_PREPARED: '1' } : process.env,
 });
-if (astro.status !== 0) process.exit(astro.status ?? 1);
-const pagesBuilt = seconds();
+let pagesBuilt = '';
+const astroFinished = new Promise<number>((done) => {
+  astro.once('error', (error) => {
+    process.stderr.write(`The build could not start Astro: ${error.message}\n`);
+    done(1);
+  });
+  astro.once('exit', (code, signal) => {
+    pagesBuilt = seconds();
+    done(code ?? (signal ? 1 : 0));
+  });
+}).then((status) => {
+  // A build that fails after its pages were final stops the search index too.
+  if (status !== 0) process.exit(status);
+  return status;
+});
+const pagesFinal = new Promise<void>((done) => {
+  astro.on('message', (message: { type?: string }) => {
+    if (message?.type === PAGES_FINAL) done();
+  });
+});
+await Promise.race([pagesFinal, astroFinished]);
 
+// While Pagefind writes the search index, the rest of dist/ (final once Astro has finished) is
+// linked for keeping, and the digest taken again: nothing the build reads is read after Astro.
+// Kept only if nothing changed while it was built: otherwise the next build is an ordinary one.
+let staged = undefined as Staged | undefined;
+const keepMeanwhile = async () => {
+  await astroFinished;
+  if (digest && digestNow() === digest) staged = stageBuild(root, [SEARCH_INDEX_FOLDER]);
+};
 try {
-  await indexSite('dist');
+  await indexSite('dist', { whileWriting: keepMeanwhile });
 } catch (error) {
+  // Astro's own failure, if it failed, is the one to report.
+  await astroFinished;
+  if (staged) dropStaged(staged);
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 
-// Kept only if nothing changed while it was built: otherwise the next build is an ordinary one.
-if (digest && digestNow() === digest) {
-  const kept = keepBuild(root, digest);
+if (digest && staged) {
+  const kept = finishKeeping(root, staged, digest);
   if (!kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
 }
-console.log(`Built and indexed for search in ${seconds()}: the pages in ${pagesBuilt}, then the search index.`);
+console.log(`Built and indexed for search in ${seconds()}: the pages in ${pagesBuilt}, with the search index begun as soon as they were final.`);

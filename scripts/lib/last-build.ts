@@ -209,29 +209,66 @@ export function forgetLastBuild(root: string): void {
 
 export type Kept = { kept: true; files: number } | { kept: false; why: string };
 
-/** After a finished build of inputs with `digest`: keeps dist/ for the next build. */
-export function keepBuild(root: string, digest: string): Kept {
-  const keptDir = join(root, LAST_BUILD_DIR);
-  const dist = join(root, 'dist');
-  const staging = join(keptDir, `dist-${process.pid}`);
+/**
+ * dist/ linked into a staging folder beside the kept build, but for the folders left `later`:
+ * the part of a build that is final while the rest is still being written (scripts/build.ts
+ * stages everything but the search index while Pagefind writes it). finishKeeping adds the rest.
+ */
+export type Staged = { staging: string; files: KeptFile[]; astroRecord: string | null; later: readonly string[] } | { failed: string };
+
+const kept = (staging: string, file: string): KeptFile => {
+  const stat = statSync(join(staging, file));
+  return [file, stat.size, secondsOf(stat.mtimeMs)];
+};
+
+/**
+ * Links every file in dist/ into a staging folder, except those in the top folders `later`
+ * (names such as "pagefind"), with each file's size and time as it is now. A file in dist/ that
+ * changes in place later changes the staged one too (they are one file): its size or time then
+ * differs from the record, and the next build finds it changed and reuses nothing.
+ */
+export function stageBuild(root: string, later: readonly string[] = []): Staged {
+  const staging = join(root, LAST_BUILD_DIR, `dist-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    const files = filesUnder(dist);
-    linkTree(dist, files, staging);
+    const left = new Set(later);
+    const files = filesUnder(join(root, 'dist')).filter((file) => !file.includes('/') || !left.has(file.slice(0, file.indexOf('/'))));
+    linkTree(join(root, 'dist'), files, staging);
+    return { staging, files: files.map((file) => kept(staging, file)), astroRecord: astroRecordDigest(root), later };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    return { failed: (error as Error).message };
+  }
+}
+
+/** Gives up a staged build (when the build that staged it does not finish): its folder is removed. */
+export function dropStaged(staged: Staged): void {
+  if ('staging' in staged) rmSync(staged.staging, { recursive: true, force: true });
+}
+
+/**
+ * After a finished build of inputs with `digest`: links the folders `stageBuild` left for later,
+ * and keeps the whole for the next build in place of the last kept build.
+ */
+export function finishKeeping(root: string, staged: Staged, digest: string): Kept {
+  if ('failed' in staged) return { kept: false, why: staged.failed };
+  const { staging, later } = staged;
+  const keptDir = join(root, LAST_BUILD_DIR);
+  const dist = join(root, 'dist');
+  try {
+    const rest = later.filter((folder) => existsSync(join(dist, folder))).flatMap((folder) => filesUnder(join(dist, folder)).map((file) => `${folder}/${file}`));
+    linkTree(dist, rest, staging);
     const manifest: Manifest = {
       version: VERSION,
       digest,
-      astroRecord: astroRecordDigest(root),
-      files: files.map((file) => {
-        const stat = statSync(join(staging, file));
-        return [file, stat.size, secondsOf(stat.mtimeMs)];
-      }),
+      astroRecord: staged.astroRecord,
+      files: [...staged.files, ...rest.map((file) => kept(staging, file))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     };
     forgetLastBuild(root);
     renameSync(staging, join(keptDir, 'dist'));
     // The record last, whole or not at all.
     writeFileWhole(join(keptDir, MANIFEST), JSON.stringify(manifest));
-    return { kept: true, files: files.length };
+    return { kept: true, files: manifest.files.length };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     try {
@@ -241,6 +278,11 @@ export function keepBuild(root: string, digest: string): Kept {
     }
     return { kept: false, why: (error as Error).message };
   }
+}
+
+/** After a finished build of inputs with `digest`: keeps dist/ for the next build. */
+export function keepBuild(root: string, digest: string): Kept {
+  return finishKeeping(root, stageBuild(root), digest);
 }
 
 /** A digest of Astro's record of its incremental build, or null when there is none. */

@@ -55,14 +55,26 @@ async function htmlFiles(folder: string): Promise<string[]> {
  */
 const SEARCH_BODY = 'data-pagefind-body';
 
+/** The folder of the built site that holds the search index. */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+export interface IndexOptions {
+  /**
+   * Called once every page has been given to Pagefind, while Pagefind writes the index in its own
+   * process: this thread has nothing else to do then (scripts/build.ts keeps the build meanwhile).
+   * The index is written when both have finished.
+   */
+  whileWriting?: () => void | Promise<void>;
+}
+
 /** Indexes the built site in `site` into `site`/pagefind/; returns the number of pages given to Pagefind. */
-export async function indexSite(site: string): Promise<number> {
+export async function indexSite(site: string, { whileWriting }: IndexOptions = {}): Promise<number> {
   // The chunk size is read by Pagefind's service when it starts, from this process's environment.
   Object.assign(process.env, searchIndexEnv());
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Search index: Pagefind could not start: ${errors.join('; ')}`);
-  const files = (await htmlFiles(site)).filter((file) => !relative(site, file).startsWith(`pagefind${sep}`));
+  const files = (await htmlFiles(site)).filter((file) => !relative(site, file).startsWith(`${SEARCH_INDEX_FOLDER}${sep}`));
   let given = 0;
   const give = async (file: string, html: string) => {
     const added = await index.addHTMLFile({ sourcePath: relative(site, file).split(sep).join('/'), content: spaceBlocks(html) });
@@ -81,7 +93,10 @@ export async function indexSite(site: string): Promise<number> {
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   if (given === 0) for (const file of leftOut) await give(file, await readFile(file, 'utf8'));
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+  // The request is written to Pagefind's input before writeFiles returns; Pagefind then writes
+  // the index while whileWriting runs here.
+  const writing = index.writeFiles({ outputPath: join(site, SEARCH_INDEX_FOLDER) });
+  const [written] = await Promise.all([writing, whileWriting?.()]);
   if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
   await pagefind.close();
   return given;

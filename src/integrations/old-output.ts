@@ -11,8 +11,9 @@ import { readCarriedPages, removeUnbuiltPages } from '../lib/site/carried-pages.
 /**
  * `distPrepared`: npm run build has moved the old dist/ aside itself and put the last build's pages
  * in a new one for Astro to keep (scripts/lib/last-build.ts, carryOverPages), so dist/ stays, and
- * the pages Astro does not make are removed as soon as the pages are built: this integration's
- * astro:build:done runs before those of the integrations that read dist/.
+ * the pages Astro does not make are removed as soon as the pages are built (astro:build:generated),
+ * before anything reads dist/: the integrations' astro:build:done, and the search index, which
+ * npm run build starts as soon as the pages are final (src/integrations/pages-final.ts).
  */
 export function oldOutput({ distPrepared = false } = {}): AstroIntegration {
   let root = '';
@@ -31,11 +32,12 @@ export function oldOutput({ distPrepared = false } = {}): AstroIntegration {
         if (!distPrepared) moveAside(outDir, trashRoot);
         deleting = emptyInBackground(trashRoot);
       },
+      'astro:build:generated': ({ logger }) => {
+        if (!distPrepared) return;
+        const removed = removeUnbuiltPages(root, readCarriedPages(root));
+        if (removed > 0) logger.info(`Removed ${removed.toLocaleString('en-GB')} page${removed === 1 ? '' : 's'} of the last build that this build does not make.`);
+      },
       'astro:build:done': async ({ logger }) => {
-        if (distPrepared) {
-          const removed = removeUnbuiltPages(root, readCarriedPages(root));
-          if (removed > 0) logger.info(`Removed ${removed.toLocaleString('en-GB')} page${removed === 1 ? '' : 's'} of the last build that this build does not make.`);
-        }
         // Not worth failing a good build over: the next build tries again.
         await deleting.catch((error: Error) => logger.warn(`Could not delete the last build's output in ${trashRoot}: ${error.message}`));
       },

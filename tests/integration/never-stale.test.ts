@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, npmBuildArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
+import { searchIndexScript } from '../../scripts/lib/search-index.ts';
 import { keptPagesIn, renderedPagesIn, withoutColours } from '../../src/lib/site/build-log.ts';
 
 /**
@@ -235,6 +236,24 @@ describe('incremental builds are never stale', () => {
     expect(renderedPages(names!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(settings!.incremental.output).copied).toBe(0);
+  });
+
+  test('the search index npm run build begins while Astro finishes (src/integrations/pages-final.ts) is the index of the finished site', async () => {
+    // The last round's finished site, indexed again on its own once everything is written: a page
+    // written, or removed, after Astro said the pages were final would show here.
+    const site = mkdtempSync(join(tmpdir(), 'olo-indexed-after-'));
+    try {
+      const dist = join(incremental, 'dist');
+      cpSync(dist, site, { recursive: true, filter: (path) => relative(dist, path).split(sep)[0] !== 'pagefind' });
+      const again = await runInCopy(incremental, 'node', [searchIndexScript, '--site', site]);
+      expect(again.status, again.output).toBe(0);
+      const searchIndex = (files: Map<string, string>) => [...files].filter(([path]) => path.startsWith('pagefind/')).sort();
+      const built = searchIndex(results.at(-1)!.incremental.files);
+      expect(built.length).toBeGreaterThan(50);
+      expect(searchIndex(digestTree(site))).toEqual(built);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 
   test("from the second round, npm run build carries the last build's pages over, and Astro keeps the unchanged ones in place", () => {

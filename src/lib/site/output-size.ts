@@ -23,7 +23,8 @@ export function largeFiles(dir: string, limit = HOST_FILE_LIMIT_BYTES): LargeFil
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
-        const { size } = statSync(path);
+        // npm run build's search index is written meanwhile, after the pages (scripts/build.ts).
+        const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
         if (size > limit) found.push({ path: relative(dir, path).split('\\').join('/'), bytes: size });
       }
     }

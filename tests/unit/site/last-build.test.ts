@@ -7,6 +7,8 @@ import {
   affectsOutput,
   buildInputsDigest,
   carryOverPages,
+  dropStaged,
+  finishKeeping,
   forgetLastBuild,
   inputFiles,
   keepBuild,
@@ -15,6 +17,7 @@ import {
   NOT_INPUT_FOLDERS,
   NOT_OUTPUT_ENV,
   reuseLastBuild,
+  stageBuild,
   type BuildInputs,
 } from '../../../scripts/lib/last-build.ts';
 
@@ -185,6 +188,42 @@ describe('keeping a finished build and reusing it', () => {
     expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
     writeFileSync(join(root, '.cache/site/last-build.json'), '{"version":3,"digest":"abc","astroRecord":null,"files":[7]}');
     expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: false, why: expect.stringMatching(/^the kept build could not be read/) });
+  });
+
+  test('keeps a build staged in two steps, the search index last, as when the rest was linked while Pagefind wrote it', () => {
+    buildDist();
+    const staged = stageBuild(root, ['pagefind']);
+    expect(staged).toMatchObject({ files: [['index.html', 21, expect.any(Number)], ['og/portage.png', 3, expect.any(Number)], ['services/portage/index.html', 16, expect.any(Number)]] });
+    // Written after staging, as Pagefind writes the index.
+    write('dist/pagefind/pagefind.js', 'search');
+    write('dist/pagefind/fragment/a.pf_fragment', 'fragment');
+    expect(finishKeeping(root, staged, 'abc')).toEqual({ kept: true, files: 5 });
+    const record = JSON.parse(readFileSync(join(root, '.cache/site/last-build.json'), 'utf8')) as { files: [string][] };
+    expect(record.files.map(([path]) => path)).toEqual(['index.html', 'og/portage.png', 'pagefind/fragment/a.pf_fragment', 'pagefind/pagefind.js', 'services/portage/index.html']);
+    rmSync(join(root, 'dist'), { recursive: true });
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: true, files: 5 });
+    expect(readFileSync(join(root, 'dist/pagefind/pagefind.js'), 'utf8')).toBe('search');
+    expect(distFiles()).toEqual(built);
+  });
+
+  test('a staged build given up, or one whose staging failed, leaves no staging folder and no kept build', () => {
+    buildDist();
+    const staged = stageBuild(root, ['pagefind']);
+    dropStaged(staged);
+    expect(readdirSync(join(root, '.cache/site'))).toEqual([]);
+    rmSync(join(root, 'dist'), { recursive: true });
+    const failed = stageBuild(root);
+    expect(failed).toMatchObject({ failed: expect.stringContaining('ENOENT') });
+    expect(finishKeeping(root, failed, 'abc')).toMatchObject({ kept: false });
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'no finished build is kept' });
+  });
+
+  test('a file of dist/ changed in place after staging is the staged file too, so the next build finds it changed', () => {
+    buildDist();
+    const staged = stageBuild(root, ['pagefind']);
+    writeFileSync(join(root, 'dist/services/portage/index.html'), '<h1>Portage, changed after staging</h1>');
+    finishKeeping(root, staged, 'abc');
+    expect(reuseLastBuild(root, 'abc')).toEqual({ reused: false, why: 'the kept copy of services/portage/index.html was changed after its build' });
   });
 
   test('forgets the kept build before an ordinary build, record first', () => {
