@@ -1,11 +1,14 @@
 /**
  * How the build indexes the site for search (scripts/search-index.ts, and the benchmark the same
- * way): Pagefind, through its Node API, over every page in dist/, with two changes from
+ * way): Pagefind, through its Node API, over every page in dist/, with three changes from
  * `pagefind --site dist`.
  *
  * Spaces between blocks: the built HTML has no whitespace between tags, and Pagefind joins the
  * text of neighbouring elements, so excerpts read "CAMHS.We didWe added…". Each page is given to
  * Pagefind with a space before every block-level tag (the served page is not changed).
+ *
+ * Only what Pagefind reads: a page is given without the header, navigation and footer outside its
+ * <main data-pagefind-body> (forSearch), when nothing there is marked for Pagefind.
  *
  * Smaller index chunks: a search downloads only the chunks holding its words, so at 5,000
  * services a first search drops from about 185 KB to under 140 KB and a later one from about
@@ -41,6 +44,26 @@ export function spaceBlocks(html: string): string {
   return html.replace(BLOCK_TAG, ' <$1$2');
 }
 
+/**
+ * A page as Pagefind needs it for search: on a page whose <main> has data-pagefind-body, Pagefind
+ * reads the head (language, metadata) and what is inside the body element only, so the page is
+ * given without the rest of <body>, the header, navigation and footer (about 40% of a service
+ * page: Pagefind reads each page on one thread, so this is time off every build). Only when
+ * nothing left out carries a data-pagefind- attribute (the <body> tag included); otherwise, and
+ * on a page without <main>, the page is given whole. The index is the same either way: the unit
+ * test indexes pages both ways and compares every file.
+ */
+export function forSearch(html: string): string {
+  const headEnd = html.indexOf('</head>');
+  const bodyStart = headEnd < 0 ? -1 : html.indexOf('<body', headEnd);
+  const mainStart = bodyStart < 0 ? -1 : html.indexOf('<main', bodyStart);
+  const mainEnd = html.lastIndexOf('</main>');
+  if (mainStart < 0 || mainEnd < mainStart) return html;
+  const end = mainEnd + '</main>'.length;
+  if (html.slice(bodyStart, mainStart).includes('data-pagefind') || html.slice(end).includes('data-pagefind')) return html;
+  return `${html.slice(0, bodyStart)}<body>${html.slice(mainStart, end)}</body></html>`;
+}
+
 async function htmlFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
@@ -65,10 +88,12 @@ export interface IndexOptions {
    * The index is written when both have finished.
    */
   whileWriting?: () => void | Promise<void>;
+  /** Give Pagefind each page whole, not `forSearch` (the unit test compares the two). */
+  wholePages?: boolean;
 }
 
 /** Indexes the built site in `site` into `site`/pagefind/; returns the number of pages given to Pagefind. */
-export async function indexSite(site: string, { whileWriting }: IndexOptions = {}): Promise<number> {
+export async function indexSite(site: string, { whileWriting, wholePages = false }: IndexOptions = {}): Promise<number> {
   // The chunk size is read by Pagefind's service when it starts, from this process's environment.
   Object.assign(process.env, searchIndexEnv());
   const pagefind = await import('pagefind');
@@ -77,7 +102,7 @@ export async function indexSite(site: string, { whileWriting }: IndexOptions = {
   const files = (await htmlFiles(site)).filter((file) => !relative(site, file).startsWith(`${SEARCH_INDEX_FOLDER}${sep}`));
   let given = 0;
   const give = async (file: string, html: string) => {
-    const added = await index.addHTMLFile({ sourcePath: relative(site, file).split(sep).join('/'), content: spaceBlocks(html) });
+    const added = await index.addHTMLFile({ sourcePath: relative(site, file).split(sep).join('/'), content: spaceBlocks(wholePages ? html : forSearch(html)) });
     if (added.errors.length) throw new Error(`Search index: ${relative(site, file)}: ${added.errors.join('; ')}`);
     given++;
   };
