@@ -12,6 +12,10 @@ describe('findDuplicateKeys', () => {
   test('is not fooled by keys inside strings, escapes or different objects', () => {
     expect(findDuplicateKeys('{"a": "\\"a\\": 1", "b": [{"a": 1}, {"a": 2}], "c": {"a": true}}')).toEqual([]);
   });
+  test('reads keys with escapes as JSON does, and a file saved with a byte-order mark, tabs and Windows line ends', () => {
+    expect(findDuplicateKeys('{"caf\\u00e9": 1, "café": 2}')).toEqual([{ path: [], key: 'café' }]);
+    expect(findDuplicateKeys('\uFEFF{\r\n\t"list": [true, null, -1.5e3, {"x": 1,\r\n\t"x": 2}],\r\n\t"n": 0\r\n}')).toEqual([{ path: ['list', 3], key: 'x' }]);
+  });
 });
 
 describe('duplicate ids in content', () => {

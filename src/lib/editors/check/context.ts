@@ -3,7 +3,7 @@
  * editor, and the entries read so far. Each step returns the problems it found (src/lib/editors/content-check.ts
  * puts them together in order).
  */
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import type { CollectionName, siteSchema } from '../../../contract/index.ts';
 import type { Problem } from '../problems.ts';
@@ -53,7 +53,10 @@ export interface CheckContext extends CheckOptions {
 
 export function checkContext(options: CheckOptions): CheckContext {
   const { rootDir } = options;
-  return { ...options, rel: (path: string) => relative(rootDir, path).split('\\').join('/') };
+  // Most paths are inside the project: cut off its folder rather than work the path out again (5,000 times a check).
+  const inside = rootDir.endsWith(sep) ? rootDir : `${rootDir}${sep}`;
+  const slashes = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+  return { ...options, rel: (path: string) => (path.startsWith(inside) && !path.includes(`${sep}..`) ? slashes(path.slice(inside.length)) : relative(rootDir, path).split('\\').join('/')) };
 }
 
 /** What a step found: the problems (in the order an editor reads them), things worth a look, and how many files it read. */
