@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { copyProject, npmBuildArgs, productionEnv } from '../../scripts/lib/project-copy.ts';
 
 /**
  * A copy of the project with one broken content file: `astro build` must stop with the
@@ -78,5 +78,36 @@ describe.each(earlyMistakes)('building when $mistake', ({ breakIt, expected }) =
     expect(output).toMatch(expected);
     expect(output).toContain('Nothing has been published');
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
+
+/**
+ * `npm run build` starts the search index as soon as Astro says its pages are final
+ * (src/integrations/pages-final.ts). A build that fails after that point (here, the Open
+ * Referral files cannot be kept, as a file stands where their cache folder should be: found
+ * when Astro waits for them, after the pages) still stops with the reason and a failure code,
+ * keeps nothing for the next build and leaves no half-kept copy behind.
+ */
+describe('npm run build, when Astro fails after its pages are final', () => {
+  let root: string;
+  let result: ReturnType<typeof spawnSync>;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
+    copyProject(resolve('.'), root);
+    mkdirSync(join(root, '.cache'), { recursive: true });
+    writeFileSync(join(root, '.cache/oruk'), 'not a folder\n');
+    result = spawnSync(join(root, 'node_modules/.bin/node'), npmBuildArgs(), { cwd: root, encoding: 'utf8', env: { ...process.env, ...productionEnv, CI: 'true' }, timeout: 600_000 });
+  }, 700_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('stops with a failure code and the reason, without a search index finished or a build kept', () => {
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.error, 'the build answered').toBeUndefined();
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('.cache/oruk');
+    expect(output).not.toContain('Built and indexed for search');
+    expect(existsSync(join(root, '.cache/site/last-build.json'))).toBe(false);
+    expect(existsSync(join(root, '.cache/site')) ? readdirSync(join(root, '.cache/site')).filter((name) => name.startsWith('dist-')) : []).toEqual([]);
   });
 });
