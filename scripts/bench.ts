@@ -12,7 +12,8 @@
  *   caches kept (.cache/, as CI keeps them) and dist/ removed, as a CI job starts; each as
  *   Astro's build alone (its incremental build) and as the whole of `npm run build` (which puts
  *   the last build back when nothing has changed, and otherwise carries the last build's pages
- *   over into dist/ for Astro to keep, and adds the search index), and its pages alone;
+ *   over into dist/ for Astro to keep, and adds the search index), and its Astro part alone
+ *   (until Astro's process ends, and until Astro says the pages are final and the index begins);
  * - how many pages Astro rendered and how many it copied from the last build, in each;
  * - the files in dist/ (some static hosts cap a deployment at 20,000) and the largest file;
  * - peak memory, Pagefind's time, page weight, and the bytes a first and a follow-up search
@@ -338,9 +339,11 @@ const pagesLine = (output: string) => {
 };
 /** The time `npm run build` says its pages took (scripts/build.ts), as a ratio. */
 const pagesPart = (output: string) => {
-  const pages = /the pages in ([\d.]+) s/.exec(output);
+  const astroDone = /Astro had finished the rest after ([\d.]+) s/.exec(output);
+  const final = /the pages were final after ([\d.]+) s/.exec(output);
   const carried = /^([\d,]+) pages of the last build are in dist\//m.exec(output);
-  return pages ? `${pages[1]} s = ${ratio(Number(pages[1]))}; ${carried ? `${carried[1]} pages carried over` : 'NO pages carried over: see its output'}` : 'not in the output';
+  if (!astroDone || !final) return 'not in the output';
+  return `${astroDone[1]} s = ${ratio(Number(astroDone[1]))}; the pages final after ${final[1]} s = ${ratio(Number(final[1]))}; ${carried ? `${carried[1]} pages carried over` : 'NO pages carried over: see its output'}`;
 };
 const coldPages = pagesOf(astro.output);
 const perPage = median(pairs.map((pair) => pair.ours.seconds / Math.max(1, pagesOf(pair.ours.output).rendered) / (pair.bare.seconds / count)));
@@ -357,7 +360,7 @@ const rows: [string, string][] = [
   ["rebuild after one service's summary changed, Astro (caches kept, dist/ removed)", `${warm.seconds.toFixed(1)} s = ${ratio(warm.seconds)}`],
   ['rebuild after one edit: pages', pagesLine(warm.output)],
   ['rebuild after one edit, npm run build (Astro, search index, keeping it): the editor\'s wait', `${warmWhole.seconds.toFixed(1)} s = ${ratio(warmWhole.seconds)}`],
-  ["rebuild after one edit, npm run build: its pages (the last build's pages carried over for Astro to keep), before the search index", pagesPart(warmWhole.output)],
+  ["rebuild after one edit, npm run build: Astro's part (the last build's pages carried over for Astro to keep; the search index begun once the pages are final)", pagesPart(warmWhole.output)],
   ['rebuild after one edit, npm run build: pages', pagesLine(warmWhole.output)],
   ['social images (cold / first no change / no change / one edit)', [astro, unchangedFirst, unchanged, warm].map((r) => ogLine(r.output).replace(/ \(.*$/, '')).join(' / ')],
   ['Open Referral records mapped and files written (cold / no change / one edit)', [astro, unchanged, warm].map((r) => /\(\d+ mapped, \d+ from the last build; [\d,]+ of its [\d,]+ files written/.exec(r.output)?.[0].slice(1) ?? 'not in the output').join(' / ')],

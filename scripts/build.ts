@@ -88,6 +88,7 @@ const pagesFinal = new Promise<void>((done) => {
   });
 });
 await Promise.race([pagesFinal, astroFinished]);
+const pagesFinalAfter = seconds();
 
 // While Pagefind writes the search index, the rest of dist/ (final once Astro has finished) is
 // linked for keeping, and the digest taken again: nothing the build reads is read after Astro.
@@ -111,4 +112,4 @@ if (digest && staged) {
   const kept = finishKeeping(root, staged, digest);
   if (!kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
 }
-console.log(`Built and indexed for search in ${seconds()}: the pages in ${pagesBuilt}, with the search index begun as soon as they were final.`);
+console.log(`Built and indexed for search in ${seconds()}: the pages were final after ${pagesFinalAfter}, when the search index began, and Astro had finished the rest after ${pagesBuilt}.`);
