@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { CheckOptions, CheckResult } from '../lib/editors/content-check.ts';
 import { problemReport, warningReport } from '../lib/editors/check-report.ts';
 import { CONTENT_CHECK, type ContentCheckGate } from '../lib/editors/content-checked.ts';
+import { stopBuild } from '../lib/editors/command-errors.ts';
 
 type Findings = Pick<CheckResult, 'problems' | 'warnings' | 'files'>;
 
@@ -46,10 +47,7 @@ function report({ problems, warnings, files }: Findings, command: string, logger
     return;
   }
   const text = problemReport(problems, files, warnings);
-  if (command === 'build') {
-    process.stderr.write(`\n${text}\n\n`);
-    process.exit(1);
-  }
+  if (command === 'build') stopBuild(text);
   logger.warn(`\n${text}`);
 }
 

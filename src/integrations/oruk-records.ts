@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EARLY_ORUK_EXPORT, startOrukExport, type EarlyOrukExport, type OrukExportResult } from '../lib/open-data/oruk-export.ts';
 import { writeRedirects } from '../lib/open-data/oruk-records.ts';
+import { shortReason, stopBuild } from '../lib/editors/command-errors.ts';
 
 export function orukRecords(): AstroIntegration {
   const global = globalThis as { [EARLY_ORUK_EXPORT]?: EarlyOrukExport };
@@ -45,7 +46,12 @@ export function orukRecords(): AstroIntegration {
         try {
           result = await export_;
         } catch (error) {
-          throw new Error(`Open Referral UK: the export could not be written: ${error instanceof Error ? error.message : String(error)}`);
+          // The machine's or the cache's fault, not the content's (the check has passed): said in words.
+          stopBuild(
+            `✗ Open Referral UK: the files of /openreferral/v3/ could not be written (${shortReason(error)}).\n` +
+              'Check that the disk has space and that the project\'s .cache/ folder can be written to. Deleting .cache/oruk/ makes the next build write them all again.',
+            error,
+          );
         }
         writeRedirects(distDir, siteRedirects);
         const { count, reused, files, written } = result;

@@ -92,3 +92,14 @@ export function catchUnexpected(command: string): void {
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
 }
+
+/**
+ * Ends an Astro build from one of the site's integrations with a message in words and exit code
+ * 1, where throwing would have Astro print the error with its stack trace under it (the trace
+ * only with DEBUG_OPEN_LOCAL_OFFER=1).
+ */
+export function stopBuild(text: string, error?: unknown): never {
+  const trace = debugWanted() && error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
+  process.stderr.write(`\n${text}${trace}\n\n`);
+  process.exit(1);
+}
