@@ -18,7 +18,8 @@ export function pagesFinal(): AstroIntegration {
     name: PAGES_FINAL,
     hooks: {
       'astro:build:generated': () => {
-        process.send?.({ type: PAGES_FINAL });
+        // Not once the command that started Astro has gone (the channel is then closed).
+        if (process.send && process.connected) process.send({ type: PAGES_FINAL });
       },
     },
   };
