@@ -309,9 +309,9 @@ export interface CarriedOver {
  * made and a file moved for each page (about 10,000 of each at 5,000 services, most of a second);
  * any other carried page on its own. dist/ itself is always made new.
  *
- * A folder is judged by the kept build's record, not read again: only keepBuild writes
- * .cache/site/dist/ (dist/ shares its files, not its folders), and the record lists every file it
- * linked there. Reading every folder to be sure of that took about 0.4 s at 5,000 services.
+ * A folder is judged by the kept build's record, not read again: only stageBuild and
+ * finishKeeping write .cache/site/dist/ (dist/ shares its files, not its folders), and the record
+ * lists every file they linked there. Reading every folder to be sure of that took about 0.4 s at 5,000 services.
  */
 export function movesFor(keptFiles: readonly string[], carried: ReadonlyMap<string, number>): string[] {
   const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));

@@ -44,6 +44,9 @@ export function spaceBlocks(html: string): string {
   return html.replace(BLOCK_TAG, ' <$1$2');
 }
 
+/** What starts every attribute Pagefind reads (data-pagefind-body, -filter, -meta, -ignore…). */
+const PAGEFIND_MARK = 'data-pagefind';
+
 /**
  * A page as Pagefind needs it for search: on a page whose <main> has data-pagefind-body, Pagefind
  * reads the head (language, metadata) and what is inside the body element only, so the page is
@@ -60,7 +63,9 @@ export function forSearch(html: string): string {
   const mainEnd = html.lastIndexOf('</main>');
   if (mainStart < 0 || mainEnd < mainStart) return html;
   const end = mainEnd + '</main>'.length;
-  if (html.slice(bodyStart, mainStart).includes('data-pagefind') || html.slice(end).includes('data-pagefind')) return html;
+  // The first mark from <body> on must be inside <main>, and none after it.
+  const marked = html.indexOf(PAGEFIND_MARK, bodyStart);
+  if ((marked >= 0 && marked < mainStart) || html.includes(PAGEFIND_MARK, end)) return html;
   return `${html.slice(0, bodyStart)}<body>${html.slice(mainStart, end)}</body></html>`;
 }
 

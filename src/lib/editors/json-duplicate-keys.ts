@@ -11,6 +11,8 @@ export interface DuplicateKey {
 
 /** JSON's whitespace between tokens: space, tab, line feed, carriage return. */
 const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+/** What ends a number, true, false or null: a space, a comma or a closing bracket. */
+const endsScalar = (code: number) => isSpace(code) || code === 0x2c /* , */ || code === 0x5d /* ] */ || code === 0x7d; /* } */
 
 /**
  * One pass over the text, as fast as the check needs at 5,000 services: character codes rather
@@ -78,7 +80,7 @@ export function findDuplicateKeys(source: string): DuplicateKey[] {
       readString();
     } else {
       // A number, true, false or null: up to the next space, comma or closing bracket.
-      for (let c = source.charCodeAt(i); i < length && !isSpace(c) && c !== 0x2c && c !== 0x5d && c !== 0x7d; c = source.charCodeAt(++i));
+      while (i < length && !endsScalar(source.charCodeAt(i))) i++;
     }
   };
   readValue();
