@@ -5,38 +5,50 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, npmBuildArgs, productionEnv } from '../../scripts/lib/project-copy.ts';
 
+/** `astro build` in a copy of the project, as these tests always ran it. */
+const astroBuild = (root: string) => spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+/**
+ * A copy of the project broken by `breakIt` and built with `build`, before the tests of the
+ * describe block that calls this (removed after them): its folder, and what the build answered
+ * with its output in one string.
+ */
+function builtBroken(breakIt: (root: string) => void, build: (root: string) => ReturnType<typeof spawnSync> = astroBuild, timeoutMs?: number) {
+  const built = { root: '', result: undefined as unknown as ReturnType<typeof spawnSync>, output: '' };
+  beforeAll(() => {
+    built.root = mkdtempSync(join(tmpdir(), 'olo-build-'));
+    copyProject(resolve('.'), built.root);
+    breakIt(built.root);
+    built.result = build(built.root);
+    built.output = `${built.result.stdout}${built.result.stderr}`;
+  }, timeoutMs);
+  afterAll(() => rmSync(built.root, { recursive: true, force: true }));
+  return built;
+}
+
 /**
  * A copy of the project with one broken content file: `astro build` must stop with the
  * plain-English list, naming the file and field, before any stack trace.
  */
 describe('building with a malformed content file', () => {
-  let root: string;
-  let result: ReturnType<typeof spawnSync>;
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
-    copyProject(resolve('.'), root);
+  const built = builtBroken((root) => {
     const file = join(root, 'content/services/portage-home-visiting.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.contacts[0].email = 'portage at kestrelvale';
     writeFileSync(file, JSON.stringify(data));
-    result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('exits with a failure code', () => {
-    expect(result.status).not.toBe(0);
+    expect(built.result.status).not.toBe(0);
   });
 
   test('names the file, the field, what was found and what is expected', () => {
-    const output = `${result.stdout}${result.stderr}`;
-    expect(output).toContain('content/services/portage-home-visiting.json: contacts[0].email — found "portage at kestrelvale" — use an email address');
-    expect(output).toContain('Nothing has been published');
+    expect(built.output).toContain('content/services/portage-home-visiting.json: contacts[0].email — found "portage at kestrelvale" — use an email address');
+    expect(built.output).toContain('Nothing has been published');
   });
 
   test('shows no stack trace', () => {
-    const output = `${result.stdout}${result.stderr}`;
-    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(built.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });
 
@@ -61,23 +73,13 @@ const earlyMistakes: { mistake: string; breakIt: (root: string) => void; expecte
 ];
 
 describe.each(earlyMistakes)('building when $mistake', ({ breakIt, expected }) => {
-  let root: string;
-  let result: ReturnType<typeof spawnSync>;
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
-    copyProject(resolve('.'), root);
-    breakIt(root);
-    result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const built = builtBroken(breakIt);
 
   test('stops with the plain-English report, and no stack trace', () => {
-    const output = `${result.stdout}${result.stderr}`;
-    expect(result.status).not.toBe(0);
-    expect(output).toMatch(expected);
-    expect(output).toContain('Nothing has been published');
-    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(built.result.status).not.toBe(0);
+    expect(built.output).toMatch(expected);
+    expect(built.output).toContain('Nothing has been published');
+    expect(built.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });
 
@@ -90,20 +92,17 @@ describe.each(earlyMistakes)('building when $mistake', ({ breakIt, expected }) =
  * with what to do, and no stack trace.
  */
 describe('npm run build, when Astro fails after its pages are final', () => {
-  let root: string;
-  let result: ReturnType<typeof spawnSync>;
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'olo-build-'));
-    copyProject(resolve('.'), root);
-    mkdirSync(join(root, '.cache'), { recursive: true });
-    writeFileSync(join(root, '.cache/oruk'), 'not a folder\n');
-    result = spawnSync(join(root, 'node_modules/.bin/node'), npmBuildArgs(), { cwd: root, encoding: 'utf8', env: { ...process.env, ...productionEnv, CI: 'true' }, timeout: 600_000 });
-  }, 700_000);
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const built = builtBroken(
+    (root) => {
+      mkdirSync(join(root, '.cache'), { recursive: true });
+      writeFileSync(join(root, '.cache/oruk'), 'not a folder\n');
+    },
+    (root) => spawnSync(join(root, 'node_modules/.bin/node'), npmBuildArgs(), { cwd: root, encoding: 'utf8', env: { ...process.env, ...productionEnv, CI: 'true' }, timeout: 600_000 }),
+    700_000,
+  );
 
   test('stops with a failure code and the reason in words, without a stack trace, a search index finished or a build kept', () => {
-    const output = `${result.stdout}${result.stderr}`;
+    const { root, result, output } = built;
     expect(result.error, 'the build answered').toBeUndefined();
     expect(result.status).not.toBe(0);
     expect(output).toContain('Open Referral UK: the files of /openreferral/v3/ could not be written');
