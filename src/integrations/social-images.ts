@@ -1,6 +1,7 @@
 /**
- * Draws a social image for every built page that asks for one. After the build, each HTML page's
- * og:image, og:title and og:description say which image it needs and what it shows; images are
+ * Draws a social image for every built page that asks for one. Once the pages are built
+ * (astro:build:generated), each HTML page's og:image, og:title and og:description say which image
+ * it needs and what it shows; images are
  * cached under .cache/og/ by a hash of everything they show, so a rebuild draws only the pages
  * that changed. The build prints how many were drawn and how many came from the cache.
  *
@@ -113,7 +114,7 @@ export function socialImageJobs(distDir: string, site: Site, siteUrl: string, ha
     if (records) records.read += 1;
     return readPageMeta(file);
   };
-  for (const { file, path } of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind']))) {
+  for (const { file, path } of htmlFiles(distDir, new Set(['_astro', 'og', 'pagefind', '.prerender']))) {
     let job = handedOver.get(pagePathOf(path));
     if (!job) {
       // The file's version is taken before it is read: see pageMeta.
@@ -184,6 +185,28 @@ export function socialImages(): AstroIntegration {
     return file;
   };
   const global = globalThis as { [EARLY_SOCIAL_IMAGE]?: EarlySocialImage };
+  /** Once the pages are final: every page's image, its file in the cache, and the drawing of those not there. */
+  type Prepared = { jobs: SocialImageJob[]; files: string[]; records: PageRecords; drawing: Promise<unknown>; started: number };
+  let prepared: Prepared | undefined;
+  const prepare = (distDir: string): Prepared => {
+    delete global[EARLY_SOCIAL_IMAGE];
+    const images = pool!;
+    const started = performance.now();
+    // The pages are built: the core left to the page builder is free for drawing.
+    images.useThreads(chosenThreads ?? threadsAfterBuilding());
+    const records: PageRecords = { previous: readPageRecord(cacheDir), next: new Map(), read: 0 };
+    const jobs = socialImageJobs(distDir, site, siteUrl, handedOver, records);
+    const files = jobs.map((job) => cachedFileFor(job.input));
+    // Images asked for early that no page ended up showing are not counted as failures. An image
+    // already asked for is not drawn again (SocialImagePool.draw).
+    const drawing = images
+      .settled()
+      .catch(() => undefined)
+      .then(() => Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input })))));
+    // Its failure is reported when the build waits for it (astro:build:done), not as an unhandled error.
+    drawing.catch(() => undefined);
+    return { jobs, files, records, drawing, started };
+  };
 
   return {
     name: 'open-local-offer:social-images',
@@ -212,21 +235,26 @@ export function socialImages(): AstroIntegration {
           if (!cached.has(file)) early.draw({ page: output, file, input }).catch(() => undefined);
         };
       },
+      // The pages are final here (src/integrations/pages-final.ts says so too): what each shows is
+      // read and the missing images are asked for now, while the Open Referral export's thread
+      // finishes and this thread would otherwise wait for it (about 1 s after one edit at 5,000
+      // services). Astro skips this hook when it builds no page: then it all happens below.
+      'astro:build:generated': async ({ dir }) => {
+        try {
+          prepared = prepare(fileURLToPath(dir));
+        } catch (error) {
+          // The build stops here: its drawing threads must not keep Astro's process alive.
+          await pool?.close();
+          throw error;
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        delete global[EARLY_SOCIAL_IMAGE];
+        const { jobs, files, records, drawing, started } = prepared ?? prepare(fileURLToPath(dir));
+        prepared = undefined;
         const distDir = fileURLToPath(dir);
         const images = pool!;
-        const started = performance.now();
-        // The pages are built: the core left to the page builder is free for drawing.
-        images.useThreads(chosenThreads ?? threadsAfterBuilding());
         try {
-          const records: PageRecords = { previous: readPageRecord(cacheDir), next: new Map(), read: 0 };
-          const jobs = socialImageJobs(distDir, site, siteUrl, handedOver, records);
-          // Images asked for early that no page ended up showing are not counted as failures.
-          await images.settled().catch(() => undefined);
-          // An image already asked for is not drawn again (SocialImagePool.draw).
-          const files = jobs.map((job) => cachedFileFor(job.input));
-          await Promise.all(jobs.map((job, i) => (cached.has(files[i]!) ? undefined : images.draw({ page: job.output, file: files[i]!, input: job.input }))));
+          await drawing;
           // Most images share a few folders (og/services/ holds one per service): each is made once.
           const makeFolder = folderMaker();
           jobs.forEach((job, i) => {
