@@ -69,9 +69,23 @@ export function forSearch(html: string): string {
   return `${html.slice(0, bodyStart)}<body>${html.slice(mainStart, end)}</body></html>`;
 }
 
-async function htmlFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+/**
+ * Every .html file under `folder`. A folder that goes while it is walked is not part of the site:
+ * npm run build starts the index while Astro deletes its own working folders from dist/
+ * (dist/.prerender/, which holds no page), so one may be listed and gone before it is read. The
+ * site's own folder must be there.
+ */
+async function htmlFiles(folder: string, top = true): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if (!top && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const found = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(folder, e.name));
+  const below = await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => htmlFiles(join(folder, e.name), false)));
+  return found.concat(...below);
 }
 
 /**
