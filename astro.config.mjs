@@ -32,10 +32,12 @@ const site = (() => {
 })();
 
 /**
- * Set by `npm run build` (scripts/build.ts) when it has put the last build's unchanged pages in
- * dist/: Astro keeps each one whose code and cacheKey are unchanged, so dist/ must not be emptied.
+ * Set by `npm run build` (scripts/build.ts), which carries the last build's unchanged pages over
+ * into dist/ while Astro starts, and says at astro:build:start whether it did (old-output). Astro
+ * keeps each one whose code and cacheKey are unchanged, so it must not empty dist/: old-output
+ * moves the old dist/ aside itself when nothing was carried over.
  */
-const distPrepared = process.env.OPEN_LOCAL_OFFER_DIST_PREPARED === '1';
+const carriedOver = process.env.OPEN_LOCAL_OFFER_CARRY_OVER === '1';
 
 export default defineConfig({
   site: site.siteUrl,
@@ -48,7 +50,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: [
     contentCheck(),
-    oldOutput({ distPrepared }),
+    oldOutput({ carriedOver }),
     // After oldOutput: tells npm run build when every page is final, to index them for search.
     pagesFinal(),
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
@@ -70,7 +72,7 @@ export default defineConfig({
   vite: {
     build: {
       // Astro empties dist/ before it builds, unless told not to.
-      ...(distPrepared ? { emptyOutDir: false } : {}),
+      ...(carriedOver ? { emptyOutDir: false } : {}),
       assetsInlineLimit: 0,
       rollupOptions: {
         // Astro marks each MDX page's module with a directive that the bundler warns it may not

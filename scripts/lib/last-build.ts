@@ -54,7 +54,7 @@ export const OUTPUT_ENV_PREFIXES = ['PUBLIC_', 'ASTRO_', 'VITE_', 'PAGEFIND_'];
 /** Variables the site's code reads that cannot change what it builds, each with why. */
 export const NOT_OUTPUT_ENV: Record<string, string> = {
   OG_THREADS: 'how many threads draw the social images, not what they draw',
-  OPEN_LOCAL_OFFER_DIST_PREPARED: "set by npm run build for Astro when it has put the last build's pages in dist/ for Astro to keep (carryOverPages): the pages are the same either way",
+  OPEN_LOCAL_OFFER_CARRY_OVER: "set by npm run build for Astro, which then asks whether the last build's pages were put in dist/ for it to keep (carryOverPages): the pages are the same either way",
   DEBUG_OPEN_LOCAL_OFFER: 'whether a command that stops prints the programmer\'s trace',
   NODE_COMPILE_CACHE: "where Node keeps the code it compiled (scripts/lib/compile-cache.ts): how soon a command starts, not what it builds",
 };
@@ -339,9 +339,9 @@ export function movesFor(keptFiles: readonly string[], carried: ReadonlyMap<stri
  * Before a build that cannot reuse the whole last build: the kept build's pages are moved into a
  * new dist/, where Astro's incremental build finds them and keeps every one whose code and
  * cacheKey are unchanged, instead of copying each from its own cache (a folder, a copy and a
- * time set for every page: about 4 s at 5,000 services). Astro is then told not to empty dist/
- * (OPEN_LOCAL_OFFER_DIST_PREPARED), and removes any carried-over page it does not make
- * (src/integrations/old-output.ts). Astro keeps a page in dist/ without reading it, so a page is
+ * time set for every page: about 4 s at 5,000 services). npm run build does this while Astro
+ * starts (told by OPEN_LOCAL_OFFER_CARRY_OVER not to empty dist/), and tells it whether it did;
+ * Astro then removes any carried-over page it does not make (src/integrations/old-output.ts). Astro keeps a page in dist/ without reading it, so a page is
  * carried over only when it is certain to be the page Astro's record describes:
  * - Astro's record is the one the kept build left (its digest is in our record): so it describes
  *   exactly the pages kept. A build since then by `astro build` alone, or one that stopped after

@@ -3,7 +3,7 @@
  * at a time on the thread that builds the pages: about 6 s for the 30,000 files of a 5,000-service
  * site. Moved aside first (a rename, instant), it is deleted in a worker thread while the pages build.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -39,4 +39,13 @@ export function emptyInBackground(trashRoot: string): Promise<void> {
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`deleting the old build output stopped with code ${code}`))));
   });
+}
+
+/**
+ * Empties `dir` where it stays (a link to a folder elsewhere, or one that cannot be moved), as
+ * Astro would before building: everything in it goes but a `.git` folder. Nothing if it does not exist.
+ */
+export function emptyFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { emptyInBackground, moveAside } from '../../../src/lib/site/old-output.ts';
+import { emptyFolder, emptyInBackground, moveAside } from '../../../src/lib/site/old-output.ts';
 
 let root: string;
 beforeEach(() => {
@@ -43,6 +43,26 @@ describe('moveAside', () => {
     mkdirSync(join(dist, '.git'));
     expect(moveAside(dist, join(root, 'trash'))).toBeUndefined();
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
+  });
+});
+
+describe('emptyFolder (npm run build tells Astro not to empty dist/: where it cannot be moved aside, old-output empties it)', () => {
+  test('empties a link to a folder elsewhere, which stays a link, and keeps .git as Astro would', () => {
+    const elsewhere = join(root, 'elsewhere');
+    builtSite(elsewhere);
+    mkdirSync(join(elsewhere, '.git'));
+    writeFileSync(join(elsewhere, '.git', 'HEAD'), 'ref: refs/heads/main');
+    const dist = join(root, 'dist');
+    symlinkSync(elsewhere, dist, 'dir');
+    emptyFolder(dist);
+    expect(lstatSync(dist).isSymbolicLink()).toBe(true);
+    expect(readdirSync(elsewhere)).toEqual(['.git']);
+    expect(readFileSync(join(elsewhere, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main');
+  });
+
+  test('does nothing when the folder does not exist', () => {
+    emptyFolder(join(root, 'missing'));
+    expect(existsSync(join(root, 'missing'))).toBe(false);
   });
 });
 
