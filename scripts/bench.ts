@@ -31,7 +31,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { areaOfSite, syntheticServices } from './lib/synthetic-services.ts';
 import { comparePngEncoders, encoderRows } from './lib/png-encoders.ts';
-import { copyProject, launchChromium, serveBuilt } from './lib/project-copy.ts';
+import { copyProject, launchChromium, npmBuildArgs, serveBuilt } from './lib/project-copy.ts';
 import { searchIndexArgs, searchIndexEnv } from './lib/search-index.ts';
 import { ASTRO_BIN, ASTRO_NODE_OPTIONS } from './lib/build-steps.ts';
 import { keptPagesIn, renderedPagesIn } from '../src/lib/site/build-log.ts';
@@ -210,8 +210,13 @@ function coldBuild(root: string, leftovers: string[]): Promise<RunResult> {
 
 /** Astro's build as `npm run build` runs it (scripts/lib/build-steps.ts): both builds of a pair use it, so the ratio compares Astro's work, not Node's settings. */
 const astroBuild = (root: string) => run(process.execPath, [...ASTRO_NODE_OPTIONS, join(project, ASTRO_BIN), 'build'], root);
-/** The whole of `npm run build` (scripts/build.ts): Astro, the search index, and keeping the finished build for reuse. */
-const wholeBuild = (root: string) => run(process.execPath, [join(project, 'scripts/build.ts')], root);
+/**
+ * The whole of `npm run build` (scripts/build.ts): Astro, the search index, and keeping the
+ * finished build for reuse, with Node's arguments exactly as package.json gives them (so with
+ * Node's compile cache, scripts/lib/compile-cache.ts, as every `npm run build` has), and this
+ * project's scripts.
+ */
+const wholeBuild = (root: string) => run(process.execPath, npmBuildArgs(project).map((arg) => (arg.startsWith('-') ? arg : join(project, arg))), root);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
