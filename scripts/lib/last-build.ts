@@ -26,7 +26,7 @@
  * deployment step that edits dist/ in place changes both) is found by its size and modification
  * time, and then nothing is reused. Whenever anything is in doubt, the build is an ordinary one.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
@@ -60,7 +60,7 @@ export const NOT_OUTPUT_ENV: Record<string, string> = {
 };
 export const affectsOutput = (name: string) => OUTPUT_ENV.includes(name) || OUTPUT_ENV_PREFIXES.some((prefix) => name.startsWith(prefix));
 
-const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const fileHash = (path: string) => hash('sha256', readFileSync(path), 'hex');
 
 /**
  * The project's input files, as paths relative to `root` with "/" between folders, in a fixed

@@ -12,7 +12,7 @@
  *
  * A missing, damaged or older cache maps every service, as a build without it does.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrukContext, OrukSource } from './oruk.ts';
@@ -26,7 +26,7 @@ const FILE = 'records.txt';
 /** Records by the digest of what each was made from. */
 export type RecordCache = Map<string, string>;
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
+const sha256 = (text: string | Buffer) => hash('sha256', text, 'base64url');
 
 /**
  * A digest of the mapping's code: the files of `src/lib/` and `src/contract/` under `srcDir`,

@@ -8,7 +8,7 @@
  * it glyph by glyph (social-text.ts) and written with a palette (png.ts). Drawing the whole image
  * with satori and resvg for every page took about 27 ms; this takes a few.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as digest } from 'node:crypto';
 import { constants } from 'node:zlib';
 import { adlerWithChanges, bandedImage, encodeBandedPng, indexPixels, type BandedImage } from './png.ts';
 import type { GlyphSet } from './social-text.ts';
@@ -61,13 +61,10 @@ export function socialImageKey(input: SocialImageInput, fontsHash: string): stri
   let frame = frameDigests.get(key);
   if (frame === undefined) {
     const layout = { template: TEMPLATE_VERSION, frame: socialImageFrameLayout(input), text: TEXT };
-    frame = createHash('sha256').update(JSON.stringify({ layout, fontsHash, shared: frameKey(input) })).digest('hex');
+    frame = digest('sha256', JSON.stringify({ layout, fontsHash, shared: frameKey(input) }), 'hex');
     frameDigests.set(key, frame);
   }
-  return createHash('sha256')
-    .update(JSON.stringify([frame, title, description, titleSize(title)]))
-    .digest('hex')
-    .slice(0, 32);
+  return digest('sha256', JSON.stringify([frame, title, description, titleSize(title)]), 'hex').slice(0, 32);
 }
 const frameDigests = new Map<string, string>();
 
