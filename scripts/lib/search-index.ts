@@ -16,7 +16,7 @@
  * variable it marks unstable; if a future version ignores it, search still works and only
  * downloads more.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,25 +70,30 @@ export function forSearch(html: string): string {
 }
 
 /**
- * Every .html file under `folder`. A folder that goes while it is walked is not part of the site:
+ * Every .html file under `site`. A folder that goes while it is walked is not part of the site:
  * npm run build starts the index while Astro deletes its own working folders from dist/
  * (dist/.prerender/, which holds no page), so one may be listed and gone before it is read. The
  * site's own folder must be there. Read synchronously: Pagefind works in a process of its own
  * meanwhile, and this thread's share of the two cores is better spent giving it pages than on
- * a promise for every folder and file (about 1 s at 5,000 services).
+ * a promise for every folder and file (about 1 s at 5,000 services). `list` lists a folder (a
+ * test makes a folder go while the site is listed).
  */
-function htmlFiles(folder: string, found: string[] = [], top = true): string[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    if (!top && (error as NodeJS.ErrnoException).code === 'ENOENT') return found;
-    throw error;
-  }
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith('.html')) found.push(join(folder, entry.name));
-    else if (entry.isDirectory()) htmlFiles(join(folder, entry.name), found, false);
-  }
+export function htmlFiles(site: string, list: (folder: string) => Dirent[] = (folder) => readdirSync(folder, { withFileTypes: true })): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = list(folder);
+    } catch (error) {
+      if (folder !== site && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.isFile() && entry.name.endsWith('.html')) found.push(join(folder, entry.name));
+      else if (entry.isDirectory()) walk(join(folder, entry.name));
+    }
+  };
+  walk(site);
   return found;
 }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_CHUNK_SIZE, forSearch, indexSite, searchIndexArgs, searchIndexEnv, searchIndexScript, spaceBlocks } from '../../../scripts/lib/search-index.ts';
+import { SEARCH_INDEX_CHUNK_SIZE, forSearch, htmlFiles, indexSite, searchIndexArgs, searchIndexEnv, searchIndexScript, spaceBlocks } from '../../../scripts/lib/search-index.ts';
 
 describe('the search index step of the build', () => {
   it('asks Pagefind for smaller index chunks than its default of 20,000 postings', () => {
@@ -98,4 +98,23 @@ describe('the search index step of the build', () => {
     expect(whole.fragments).toHaveLength(3);
     expect(await indexOf(false)).toEqual(whole);
   });
+
+  it('lists the pages without a folder that goes while the site is listed (Astro deletes dist/.prerender/ as npm run build begins the index), but not without the site', () => {
+    const root = site({ 'services/speech': true, 'services/portage': true });
+    const working = join(root, '.prerender');
+    mkdirSync(join(working, 'chunks'), { recursive: true });
+    try {
+      // Listed with the site's top folder, then gone before it is read, as when Astro deletes it.
+      const listed = htmlFiles(root, (folder) => {
+        const entries = readdirSync(folder, { withFileTypes: true });
+        if (folder === root) rmSync(working, { recursive: true });
+        return entries;
+      });
+      expect(listed.map((file) => relative(root, file)).sort()).toEqual(['services/portage/index.html', 'services/speech/index.html']);
+      expect(() => htmlFiles(join(root, 'no-such-site'))).toThrow(/ENOENT/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
+
