@@ -1,9 +1,9 @@
 /**
  * Draws a social image for every built page that asks for one. Once the pages are built
  * (astro:build:generated), each HTML page's og:image, og:title and og:description say which image
- * it needs and what it shows; images are
- * cached under .cache/og/ by a hash of everything they show, so a rebuild draws only the pages
- * that changed. The build prints how many were drawn and how many came from the cache.
+ * it needs and what it shows; images are cached under .cache/og/ by a hash of everything they
+ * show, so a rebuild draws only the pages that changed. The build prints how many were drawn and
+ * how many came from the cache.
  *
  * To use the cores the page builder leaves idle, pages also hand over their image as they are
  * rendered (see BaseLayout and EARLY_SOCIAL_IMAGE). Their meta tags say the same, from the same
@@ -21,6 +21,7 @@ import { folderMaker, placeFile, writeFileWhole } from '../lib/site/place-file.t
 import type { Site } from '../lib/site/site.ts';
 import { EARLY_SOCIAL_IMAGE, fontsHash, readMetaTags, socialImageKey, type EarlySocialImage, type FontFile, type SocialImageInput } from '../lib/social-images/social-image.ts';
 import { contentChecked } from '../lib/editors/content-checked.ts';
+import { stopBuild } from '../lib/editors/command-errors.ts';
 import { pageMeta, parsePageRecord, serialisePageRecord, type PageMeta, type PageRecord } from '../lib/social-images/page-record.ts';
 import { SocialImagePool, threadsAfterBuilding, threadsWhileBuilding } from '../lib/social-images/social-image-pool.ts';
 
@@ -156,6 +157,19 @@ function writePageRecord(cacheDir: string, record: PageRecord): void {
   writeFileWhole(join(cacheDir, PAGE_RECORD_FILE), serialisePageRecord(record));
 }
 
+/**
+ * Stops the build when a built page asks for a social image the build cannot make (one outside
+ * /og/, or one that two pages describe differently): in words, naming the page, without Astro's
+ * stack trace. It comes from the site's layouts or a file in public/, never from content/.
+ */
+function stopImages(error: unknown): never {
+  stopBuild(
+    `✗ Social images: ${error instanceof Error ? error.message : String(error)}.\n` +
+      "A page's og:image must be an image the build draws, under /og/ of the site's own address, and pages that share one must give it the same title and description. Check the page named: its layout in src/layouts/, or the file in public/.",
+    error,
+  );
+}
+
 export function socialImages(): AstroIntegration {
   let rootDir = '';
   let siteUrl = '';
@@ -245,15 +259,22 @@ export function socialImages(): AstroIntegration {
         } catch (error) {
           // The build stops here: its drawing threads must not keep Astro's process alive.
           await pool?.close();
-          throw error;
+          stopImages(error);
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { jobs, files, records, drawing, started } = prepared ?? prepare(fileURLToPath(dir));
-        prepared = undefined;
         const distDir = fileURLToPath(dir);
         const images = pool!;
+        let ready: Prepared;
         try {
+          ready = prepared ?? prepare(distDir);
+        } catch (error) {
+          await images.close();
+          stopImages(error);
+        }
+        try {
+          const { jobs, files, records, drawing, started } = ready;
+          prepared = undefined;
           await drawing;
           // Most images share a few folders (og/services/ holds one per service): each is made once.
           const makeFolder = folderMaker();

@@ -113,3 +113,22 @@ describe('npm run build, when Astro fails after its pages are final', () => {
     expect(existsSync(join(root, '.cache/site')) ? readdirSync(join(root, '.cache/site')).filter((name) => name.startsWith('dist-')) : []).toEqual([]);
   });
 });
+
+/**
+ * A built page whose og:image the build cannot draw (here a file in public/, which the site's
+ * developers own; content/public/ publishes no HTML) stops the build at its social images, as
+ * soon as the pages are final: the page named, in words, and no stack trace or hang.
+ */
+describe('building when a page asks for a social image outside /og/', () => {
+  const built = builtBroken((root) => {
+    writeFileSync(join(root, 'public/stray.html'), '<!doctype html><html><head><meta property="og:image" content="https://elsewhere.example/og/stray.png"></head><body></body></html>');
+  });
+
+  test('stops with the page and the fix in words, and no stack trace', () => {
+    expect(built.result.status).not.toBe(0);
+    expect(built.output).toContain('✗ Social images: stray.html: og:image "https://elsewhere.example/og/stray.png" should be an image under');
+    expect(built.output).toContain('Check the page named: its layout in src/layouts/, or the file in public/.');
+    expect(built.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
+
