@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
 import { contentFileFor, publishContentFiles } from '../lib/site/content-files.ts';
 import { sendFile } from '../lib/site/static-file.ts';
+import { stopBuild } from '../lib/editors/command-errors.ts';
 
 export function contentFiles(): AstroIntegration {
   let sourceDir = '';
@@ -26,8 +27,9 @@ export function contentFiles(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const { placed, clashes } = publishContentFiles(sourceDir, fileURLToPath(dir));
         if (clashes.length > 0) {
-          throw new Error(
-            `These files in content/${PUBLIC_FOLDER}/ have the address of a page or file the site already publishes, so they were not published:\n` +
+          // The content check refuses these first (a file added while the site was built gets here).
+          stopBuild(
+            `✗ These files in content/${PUBLIC_FOLDER}/ have the address of a page or file the site already publishes, or are in a folder the build fills itself, so they were not published:\n` +
               clashes.map((path) => `  content/${PUBLIC_FOLDER}/${path} (/${path})`).join('\n') +
               `\nRename each one, or move it into a folder of its own such as content/${PUBLIC_FOLDER}/files/.`,
           );

@@ -2,9 +2,9 @@
  * Makes a throw-away copy of the demo content/ and public/ folders, so a test can break one
  * file and check the message an editor would get.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { checkContent } from '../../src/lib/editors/content-check.ts';
 import { formatProblem } from '../../src/lib/editors/problems.ts';
 
@@ -33,7 +33,10 @@ export function makeFixture(): Fixture {
       change(data);
       writeFileSync(path(file), JSON.stringify(data, null, 2));
     },
-    write: (file, text) => writeFileSync(path(file), text),
+    write: (file, text) => {
+      mkdirSync(dirname(path(file)), { recursive: true });
+      writeFileSync(path(file), text);
+    },
     read: (file) => readFileSync(path(file), 'utf8'),
     check: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).problems.map(formatProblem),
     warnings: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).warnings.map(formatProblem),

@@ -18,9 +18,30 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
+ * The folders of the built site that the build fills itself, with what it puts there. A file of
+ * content/public/ in one of them would clash with a file the build makes, or be replaced by it
+ * without a word (the social images are placed after the content's files), so the content check
+ * refuses it, and the build does not publish it.
+ */
+export const BUILT_FOLDERS: Readonly<Record<string, string>> = {
+  _astro: "the site's styles, scripts and fonts",
+  og: 'the social images',
+  openreferral: 'the Open Referral UK data',
+  pagefind: 'the search index',
+};
+
+/** The folder the build fills itself that a path of content/public/ (with "/") is in, or undefined. */
+export function builtFolderOf(path: string): string | undefined {
+  const slash = path.indexOf('/');
+  const top = slash < 0 ? undefined : path.slice(0, slash);
+  return top !== undefined && Object.hasOwn(BUILT_FOLDERS, top) ? top : undefined;
+}
+
+/**
  * Puts every file of `sourceDir` into the built site at `outDir` (a hard link where possible).
- * Returns how many were placed, and the paths that the build had already written, which are left
- * alone: a content file must never silently replace a page or one of the site's own files.
+ * Returns how many were placed, and the paths that the build had already written or fills itself
+ * (BUILT_FOLDERS), which are left alone: a content file must never silently replace a page or one
+ * of the site's own files, nor be replaced by one.
  */
 export function publishContentFiles(sourceDir: string, outDir: string): { placed: number; clashes: string[] } {
   const clashes: string[] = [];
@@ -30,7 +51,7 @@ export function publishContentFiles(sourceDir: string, outDir: string): { placed
     // A kind of file the content check refuses is never published, whatever runs the build (a
     // file whose bytes are not what its name says is served by its name's type, with nosniff).
     if (unpublishableReason(path)) continue;
-    if (existsSync(target)) {
+    if (builtFolderOf(path) || existsSync(target)) {
       clashes.push(path);
       continue;
     }

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contentFileFor, filesUnder, publishContentFiles } from '../../../src/lib/site/content-files.ts';
+import { builtFolderOf, contentFileFor, filesUnder, publishContentFiles } from '../../../src/lib/site/content-files.ts';
 import { byteRange, contentTypeOf } from '../../../src/lib/site/static-file.ts';
 
 let root: string;
@@ -42,6 +42,19 @@ describe('content/public/ in the built site', () => {
     writeFileSync(join(out, 'videos/intro.mp4'), 'the build wrote this');
     expect(publishContentFiles(source, out)).toEqual({ placed: 2, clashes: ['videos/intro.mp4'] });
     expect(readFileSync(join(out, 'videos/intro.mp4'), 'utf8')).toBe('the build wrote this');
+  });
+
+  test('a file in a folder the build fills itself (the social images, the search index…) is not published, and is reported: a social image placed later would replace it without a word', () => {
+    mkdirSync(join(source, 'og/services'), { recursive: true });
+    writeFileSync(join(source, 'og/services/portage.vtt'), 'WEBVTT\n');
+    mkdirSync(join(source, 'pagefind'));
+    writeFileSync(join(source, 'pagefind/notes.pdf'), 'pdf');
+    expect(publishContentFiles(source, out)).toEqual({ placed: 3, clashes: ['og/services/portage.vtt', 'pagefind/notes.pdf'] });
+    expect(existsSync(join(out, 'og'))).toBe(false);
+    // Only a folder: a file at the top with such a name is the content's own.
+    expect(builtFolderOf('og.png')).toBeUndefined();
+    expect(builtFolderOf('og/a.png')).toBe('og');
+    expect(builtFolderOf('constructor/a.png')).toBeUndefined();
   });
 
   test('a folder with nothing in it publishes nothing', () => {

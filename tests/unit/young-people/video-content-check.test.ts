@@ -83,6 +83,12 @@ const cases: { rule: string; breakIt: (f: Fixture) => void; expected: RegExp }[]
     breakIt: (f) => f.write('content/public/favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'),
     expected: /^content\/public\/favicon\.svg: \(file name\) — the site itself publishes \/favicon\.svg, and two files cannot have one address — rename the file or put it in a folder of its own/,
   },
+  {
+    // The social images are placed after the content's files: this one would have been replaced without a word.
+    rule: 'a file in content/public/ is in a folder the build fills itself',
+    breakIt: (f) => f.write('content/public/og/services/portage-home-visiting.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n'),
+    expected: /^content\/public\/og\/services\/portage-home-visiting\.vtt: \(file name\) — the build fills \/og\/ itself \(the social images\), so a file there would be replaced or refused — move it into a folder of its own, such as content\/public\/files\/$/,
+  },
 ];
 
 describe('a video that not everyone could use stops the build', () => {

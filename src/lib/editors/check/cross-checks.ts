@@ -11,7 +11,7 @@ import { isoDateOf } from '../../../contract/common.ts';
 import { videoTopics } from '../../../contract/vocabulary.ts';
 import { validateTree, type Tree } from '../../navigator/index.ts';
 import { publicFileKindProblems } from '../../site/public-files.ts';
-import { filesUnder } from '../../site/content-files.ts';
+import { BUILT_FOLDERS, builtFolderOf, filesUnder } from '../../site/content-files.ts';
 import { slugify } from '../../text/slug.ts';
 import { addDays, today } from '../../text/dates.ts';
 import { closest, type Problem } from '../problems.ts';
@@ -58,14 +58,26 @@ export function webVttProblem(text: string): string | undefined {
 /** A file in content/public/ must not have the path of one of the site's own files, which it would replace. */
 function publishedFileProblems(contentPublic: string, publicDir: string, rel: (path: string) => string): Problem[] {
   const own = new Set(filesUnder(publicDir));
-  return filesUnder(contentPublic)
-    .filter((path) => own.has(path))
-    .map((path) => ({
-      file: rel(join(contentPublic, path)),
-      field: '(file name)',
-      problem: `the site itself publishes /${path}, and two files cannot have one address`,
-      fix: `rename the file or put it in a folder of its own, such as content/${PUBLIC_FOLDER}/files/`,
-    }));
+  const problems: Problem[] = [];
+  for (const path of filesUnder(contentPublic)) {
+    const built = builtFolderOf(path);
+    if (built) {
+      problems.push({
+        file: rel(join(contentPublic, path)),
+        field: '(file name)',
+        problem: `the build fills /${built}/ itself (${BUILT_FOLDERS[built]}), so a file there would be replaced or refused`,
+        fix: `move it into a folder of its own, such as content/${PUBLIC_FOLDER}/files/`,
+      });
+    } else if (own.has(path)) {
+      problems.push({
+        file: rel(join(contentPublic, path)),
+        field: '(file name)',
+        problem: `the site itself publishes /${path}, and two files cannot have one address`,
+        fix: `rename the file or put it in a folder of its own, such as content/${PUBLIC_FOLDER}/files/`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** A "last reviewed" date in the future would keep the review reminder quiet for years. */
