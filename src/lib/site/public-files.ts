@@ -36,10 +36,16 @@ function fixFor(extension: string): string {
 }
 
 /** Why a file in content/public/ (path relative to it, with "/") may not be published, or undefined. */
-export function unpublishableReason(path: string, head?: Buffer): { problem: string; fix: string } | undefined {
+export function unpublishableReason(path: string, head?: Buffer): { field?: string; problem: string; fix: string } | undefined {
   const name = path.split('/').pop() ?? path;
   if (path.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) {
     return { problem: 'a name starting with "." or "_" is a host\'s configuration file or hidden, and is not published', fix: 'rename it without the leading "." or "_"' };
+  }
+  // In a web address "#" and "?" end the path and "%" starts an escape, so a link written with the
+  // file's name would not find it; "\" separates folders on Windows.
+  const unsafe = /[#?%\\]/.exec(path);
+  if (unsafe) {
+    return { field: '(file name)', problem: `the name has "${unsafe[0]}", which means something else in a web address, so a link to the file would not find it`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
   }
   const extension = extname(name).toLowerCase();
   const kind = KINDS[extension];
@@ -82,7 +88,7 @@ export function publicFileKindProblems(contentPublic: string, rel: (path: string
       head = undefined;
     }
     const reason = head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : unpublishableReason(path, head);
-    if (reason) problems.push({ file: rel(file), field: '(file type)', problem: reason.problem, fix: reason.fix });
+    if (reason) problems.push({ file: rel(file), field: reason.field ?? '(file type)', problem: reason.problem, fix: reason.fix });
   }
   return problems;
 }
