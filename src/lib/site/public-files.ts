@@ -47,6 +47,11 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
   if (unsafe) {
     return { field: '(file name)', problem: `the name has "${unsafe[0]}", which means something else in a web address, so a link to the file would not find it`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
   }
+  // Windows refuses these in a file name: a colleague there could not check the project out.
+  const notOnWindows = /[<>:"|*]/.exec(path);
+  if (notOnWindows) {
+    return { field: '(file name)', problem: `the name has "${notOnWindows[0]}", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
+  }
   const extension = extname(name).toLowerCase();
   const kind = KINDS[extension];
   if (!kind) return { problem: `${extension ? `"${extension}" files are` : 'a file without an extension is'} not published from content/public/`, fix: fixFor(extension) };
