@@ -52,6 +52,11 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
   if (notOnWindows) {
     return { field: '(file name)', problem: `the name has "${notOnWindows[0]}", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
   }
+  // Nor names it keeps for devices (whatever the extension), nor one ending in a dot or a space.
+  const reserved = path.split('/').find((part) => /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i.test(part) || /[. ]$/.test(part));
+  if (reserved !== undefined) {
+    return { field: '(file name)', problem: `Windows cannot have a file or folder named "${reserved}", so the site's files could not be copied to a Windows computer`, fix: 'rename it (or its folder): a name such as "con", "nul" or "com1", or one ending in a dot or a space, is kept by Windows' };
+  }
   const extension = extname(name).toLowerCase();
   const kind = KINDS[extension];
   if (!kind) return { problem: `${extension ? `"${extension}" files are` : 'a file without an extension is'} not published from content/public/`, fix: fixFor(extension) };

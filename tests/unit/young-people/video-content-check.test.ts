@@ -95,6 +95,11 @@ const cases: { rule: string; breakIt: (f: Fixture) => void; expected: RegExp }[]
     expected: /^content\/public\/files\/Q&A: transport\.pdf: \(file name\) — the name has ":", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer — rename it \(or its folder\) with letters, numbers, spaces and hyphens only$/,
   },
   {
+    rule: 'a file in content/public/ has a name Windows keeps for a device',
+    breakIt: (f) => f.write('content/public/files/aux.pdf', '%PDF-1.4\n'),
+    expected: /^content\/public\/files\/aux\.pdf: \(file name\) — Windows cannot have a file or folder named "aux\.pdf", so the site's files could not be copied to a Windows computer — rename it/,
+  },
+  {
     rule: 'a file in content/public/ is in a folder the build fills itself',
     breakIt: (f) => f.write('content/public/og/services/portage-home-visiting.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n'),
     expected: /^content\/public\/og\/services\/portage-home-visiting\.vtt: \(file name\) — the build fills \/og\/ itself \(the social images\), so a file there would be replaced or refused — move it into a folder of its own, such as content\/public\/files\/$/,
