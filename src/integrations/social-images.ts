@@ -221,6 +221,15 @@ export function socialImages(): AstroIntegration {
     drawing.catch(() => undefined);
     return { jobs, files, records, drawing, started };
   };
+  /** prepare, or the build stops in words, with the drawing threads closed first so they cannot keep Astro's process alive. */
+  const prepareOrStop = async (distDir: string): Promise<Prepared> => {
+    try {
+      return prepare(distDir);
+    } catch (error) {
+      await pool?.close();
+      stopImages(error);
+    }
+  };
 
   return {
     name: 'open-local-offer:social-images',
@@ -254,27 +263,14 @@ export function socialImages(): AstroIntegration {
       // finishes and this thread would otherwise wait for it (about 1 s after one edit at 5,000
       // services). Astro skips this hook when it builds no page: then it all happens below.
       'astro:build:generated': async ({ dir }) => {
-        try {
-          prepared = prepare(fileURLToPath(dir));
-        } catch (error) {
-          // The build stops here: its drawing threads must not keep Astro's process alive.
-          await pool?.close();
-          stopImages(error);
-        }
+        prepared = await prepareOrStop(fileURLToPath(dir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const images = pool!;
-        let ready: Prepared;
+        const { jobs, files, records, drawing, started } = prepared ?? (await prepareOrStop(distDir));
+        prepared = undefined;
         try {
-          ready = prepared ?? prepare(distDir);
-        } catch (error) {
-          await images.close();
-          stopImages(error);
-        }
-        try {
-          const { jobs, files, records, drawing, started } = ready;
-          prepared = undefined;
           await drawing;
           // Most images share a few folders (og/services/ holds one per service): each is made once.
           const makeFolder = folderMaker();

@@ -69,8 +69,12 @@ export function foreseenMessage(command: string, error: unknown): string | undef
 /** What to print for an error: its message if foreseen, the one sentence if not, and the trace under --debug. */
 export function errorReport(command: string, error: unknown, debug: boolean): string {
   const text = error instanceof EditorError ? error.message : foreseenMessage(command, error) ?? unexpectedMessage(command, error);
-  const trace = debug && error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
-  return `✗ ${text}${trace}`;
+  return `✗ ${text}${traceUnder(error, debug)}`;
+}
+
+/** The programmer's trace, to print under a message, only when it was asked for. */
+function traceUnder(error: unknown, debug: boolean): string {
+  return debug && error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
 }
 
 /** Whether the command was started with --debug. */
@@ -99,7 +103,6 @@ export function catchUnexpected(command: string): void {
  * only with DEBUG_OPEN_LOCAL_OFFER=1).
  */
 export function stopBuild(text: string, error?: unknown): never {
-  const trace = debugWanted() && error instanceof Error && error.stack ? `\n\n${error.stack}` : '';
-  process.stderr.write(`\n${text}${trace}\n\n`);
+  process.stderr.write(`\n${text}${traceUnder(error, debugWanted())}\n\n`);
   process.exit(1);
 }

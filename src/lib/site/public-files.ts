@@ -35,6 +35,9 @@ function fixFor(extension: string): string {
   return `remove it, or convert it: content/public/ publishes only ${ALLOWED_LIST}`;
 }
 
+/** The fix for a name that a web address or Windows cannot take. */
+const PLAIN_NAME = 'rename it (or its folder) with letters, numbers, spaces and hyphens only';
+
 /** Why a file in content/public/ (path relative to it, with "/") may not be published, or undefined. */
 export function unpublishableReason(path: string, head?: Buffer): { field?: string; problem: string; fix: string } | undefined {
   const name = path.split('/').pop() ?? path;
@@ -45,12 +48,12 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
   // file's name would not find it; "\" separates folders on Windows.
   const unsafe = /[#?%\\]/.exec(path);
   if (unsafe) {
-    return { field: '(file name)', problem: `the name has "${unsafe[0]}", which means something else in a web address, so a link to the file would not find it`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
+    return { field: '(file name)', problem: `the name has "${unsafe[0]}", which means something else in a web address, so a link to the file would not find it`, fix: PLAIN_NAME };
   }
   // Windows refuses these in a file name: a colleague there could not check the project out.
   const notOnWindows = /[<>:"|*]/.exec(path);
   if (notOnWindows) {
-    return { field: '(file name)', problem: `the name has "${notOnWindows[0]}", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer`, fix: 'rename it (or its folder) with letters, numbers, spaces and hyphens only' };
+    return { field: '(file name)', problem: `the name has "${notOnWindows[0]}", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer`, fix: PLAIN_NAME };
   }
   // Nor names it keeps for devices (whatever the extension), nor one ending in a dot or a space.
   const reserved = path.split('/').find((part) => /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i.test(part) || /[. ]$/.test(part));
