@@ -32,12 +32,14 @@ const site = (() => {
 })();
 
 /**
- * Set by `npm run build` (scripts/build.ts), which carries the last build's unchanged pages over
- * into dist/ while Astro starts, and says at astro:build:start whether it did (old-output). Astro
- * keeps each one whose code and cacheKey are unchanged, so it must not empty dist/: old-output
- * moves the old dist/ aside itself when nothing was carried over.
+ * Set by `npm run build` (scripts/build.ts), which starts Astro in a process of its own:
+ * - it carries the last build's unchanged pages over into dist/ while Astro starts, and says at
+ *   astro:build:start whether it did (old-output). Astro keeps each one whose code and cacheKey
+ *   are unchanged, so it must not empty dist/: old-output moves the old dist/ aside itself when
+ *   nothing was carried over;
+ * - it warns of files too big for some hosts itself, once it has every file's size (output-size).
  */
-const carriedOver = process.env.OPEN_LOCAL_OFFER_CARRY_OVER === '1';
+const startedByBuild = process.env.OPEN_LOCAL_OFFER_BUILD === '1';
 
 export default defineConfig({
   site: site.siteUrl,
@@ -50,7 +52,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: [
     contentCheck(),
-    oldOutput({ carriedOver }),
+    oldOutput({ carriedOver: startedByBuild }),
     // After oldOutput: tells npm run build when every page is final, to index them for search.
     pagesFinal(),
     // Before mdx(): every MDX file is checked before it is compiled, in build, dev and cms alike.
@@ -63,7 +65,7 @@ export default defineConfig({
     // Before the social images: it runs while their worker threads finish drawing.
     orukRecords(),
     socialImages(),
-    outputSize(),
+    outputSize({ byBuild: startedByBuild }),
   ],
   // Every script is a file the site built, never inlined into the page however small: the
   // policy (src/lib/site/csp.ts, in each page's <meta> tag) then trusts only the site's own files
@@ -72,7 +74,7 @@ export default defineConfig({
   vite: {
     build: {
       // Astro empties dist/ before it builds, unless told not to.
-      ...(carriedOver ? { emptyOutDir: false } : {}),
+      ...(startedByBuild ? { emptyOutDir: false } : {}),
       assetsInlineLimit: 0,
       rollupOptions: {
         // Astro marks each MDX page's module with a directive that the bundler warns it may not

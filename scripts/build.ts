@@ -22,6 +22,7 @@ import { buildInputsDigest, carryOverPages, dropStaged, type CarriedOver, finish
 import { indexSite, SEARCH_INDEX_FOLDER } from './lib/search-index.ts';
 import { PAGES_FINAL } from '../src/integrations/pages-final.ts';
 import { CARRIED_OVER, type CarriedOverAnswer } from '../src/integrations/old-output.ts';
+import { largeFiles, largeFilesWarning, type LargeFile } from '../src/lib/site/output-size.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -37,6 +38,11 @@ const digestNow = () => {
   }
 };
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+/** Files too big for some hosts, said at the end of the build (Astro leaves it to this command: src/integrations/output-size.ts). */
+const warnOfLarge = (large: LargeFile[]) => {
+  const warning = largeFilesWarning(large);
+  if (warning) console.warn(warning);
+};
 
 const digest = digestNow();
 if (digest) {
@@ -47,6 +53,7 @@ if (digest) {
       `Nothing the site is built from has changed since the last build (its files, packages, settings and date), so dist/ is that build: ${reuse.files.toLocaleString('en-GB')} files from ${LAST_BUILD_DIR}/, in ${seconds()}.\n` +
         `To build everything again, delete ${LAST_BUILD_DIR}/.`,
     );
+    warnOfLarge(reuse.large);
     process.exit(0);
   }
   if (reuse.why !== NO_KEPT_BUILD) console.log(`Building the site: the last build cannot be reused, as ${reuse.why}.`);
@@ -61,7 +68,7 @@ if (digest) {
  */
 const astro = spawn(process.execPath, astroBuildArgs(args), {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  env: { ...process.env, OPEN_LOCAL_OFFER_CARRY_OVER: '1' },
+  env: { ...process.env, OPEN_LOCAL_OFFER_BUILD: '1' },
 });
 let carried: CarriedOver;
 try {
@@ -122,8 +129,8 @@ try {
   process.exit(1);
 }
 
-if (digest && staged) {
-  const kept = finishKeeping(root, staged, digest);
-  if (!kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
-}
+const kept = digest && staged ? finishKeeping(root, staged, digest) : undefined;
+if (kept && !kept.kept) console.log(`The build is not kept for reuse (${kept.why}); the next build is an ordinary one.`);
+// The sizes of every file were taken to keep the build; without it, dist/ is walked for them.
+warnOfLarge(kept?.kept ? kept.large : largeFiles('dist'));
 console.log(`Built and indexed for search in ${seconds()}: the pages were final after ${pagesFinalAfter}, when the search index began, and Astro had finished the rest after ${pagesBuilt}.`);

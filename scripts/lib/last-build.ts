@@ -32,6 +32,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { moveAside } from '../../src/lib/site/old-output.ts';
 import { folderMaker, writeFileWhole } from '../../src/lib/site/place-file.ts';
 import { filesUnder } from '../../src/lib/site/files-under.ts';
+import { largeAmong, type LargeFile } from '../../src/lib/site/output-size.ts';
 import { ASTRO_RECORD, astroRecordPages, writeCarriedPages } from '../../src/lib/site/carried-pages.ts';
 
 /** Where the last build is kept, in the project. */
@@ -54,7 +55,7 @@ export const OUTPUT_ENV_PREFIXES = ['PUBLIC_', 'ASTRO_', 'VITE_', 'PAGEFIND_'];
 /** Variables the site's code reads that cannot change what it builds, each with why. */
 export const NOT_OUTPUT_ENV: Record<string, string> = {
   OG_THREADS: 'how many threads draw the social images, not what they draw',
-  OPEN_LOCAL_OFFER_CARRY_OVER: "set by npm run build for Astro, which then asks whether the last build's pages were put in dist/ for it to keep (carryOverPages): the pages are the same either way",
+  OPEN_LOCAL_OFFER_BUILD: "set by npm run build for Astro, which then asks whether the last build's pages were put in dist/ for it to keep (carryOverPages), and leaves the warning about large files to npm run build: the pages are the same either way",
   DEBUG_OPEN_LOCAL_OFFER: 'whether a command that stops prints the programmer\'s trace',
   NODE_COMPILE_CACHE: "where Node keeps the code it compiled (scripts/lib/compile-cache.ts): how soon a command starts, not what it builds",
 };
@@ -156,7 +157,8 @@ function linkTree(from: string, files: readonly string[], to: string): void {
   }
 }
 
-export type Reuse = { reused: true; files: number; oldOutput?: string } | { reused: false; why: string };
+/** `large`: the files too big for some hosts (src/lib/site/output-size.ts), from the sizes kept with the build. */
+export type Reuse = { reused: true; files: number; large: LargeFile[]; oldOutput?: string } | { reused: false; why: string };
 
 /**
  * Puts the last build back into dist/ when its digest is `digest` and its kept files are as it
@@ -191,7 +193,7 @@ function reuse(root: string, digest: string): Reuse {
     rmSync(dist, { recursive: true, force: true });
     return { reused: false, why: `the kept files could not be linked into dist/ (${(error as Error).message})` };
   }
-  return { reused: true, files: manifest.files.length, oldOutput };
+  return { reused: true, files: manifest.files.length, large: largeAmong(manifest.files), oldOutput };
 }
 
 /**
@@ -207,7 +209,8 @@ export function forgetLastBuild(root: string): void {
   rmSync(join(keptDir, 'dist'), { recursive: true, force: true });
 }
 
-export type Kept = { kept: true; files: number } | { kept: false; why: string };
+/** `large`: the files too big for some hosts (src/lib/site/output-size.ts), from the sizes kept with the build. */
+export type Kept = { kept: true; files: number; large: LargeFile[] } | { kept: false; why: string };
 
 /**
  * dist/ linked into a staging folder beside the kept build, but for the folders left `later`:
@@ -268,7 +271,7 @@ export function finishKeeping(root: string, staged: Staged, digest: string): Kep
     renameSync(staging, join(keptDir, 'dist'));
     // The record last, whole or not at all.
     writeFileWhole(join(keptDir, MANIFEST), JSON.stringify(manifest));
-    return { kept: true, files: manifest.files.length };
+    return { kept: true, files: manifest.files.length, large: largeAmong(manifest.files) };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     try {
@@ -340,7 +343,7 @@ export function movesFor(keptFiles: readonly string[], carried: ReadonlyMap<stri
  * new dist/, where Astro's incremental build finds them and keeps every one whose code and
  * cacheKey are unchanged, instead of copying each from its own cache (a folder, a copy and a
  * time set for every page: about 4 s at 5,000 services). npm run build does this while Astro
- * starts (told by OPEN_LOCAL_OFFER_CARRY_OVER not to empty dist/), and tells it whether it did;
+ * starts (told by OPEN_LOCAL_OFFER_BUILD not to empty dist/), and tells it whether it did;
  * Astro then removes any carried-over page it does not make (src/integrations/old-output.ts). Astro keeps a page in dist/ without reading it, so a page is
  * carried over only when it is certain to be the page Astro's record describes:
  * - Astro's record is the one the kept build left (its digest is in our record): so it describes

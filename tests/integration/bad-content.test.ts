@@ -107,6 +107,18 @@ describe('building the content the check accepts in the corpus', () => {
     expect(existsSync(join(root, 'dist/pagefind'))).toBe(true);
   });
 
+  test('warns, at the end, of the video too big for some hosts, with its size and where to read more', () => {
+    expect(build.output).toContain(
+      [
+        'This file is bigger than 25.0 MB, which some hosts refuse (Cloudflare Pages does):',
+        '  dist/videos/your-rights-at-16.mp4: 26.0 MB',
+        'The site works; choose a host without a per-file limit, or see "File sizes" in docs/hosting.md.',
+      ].join('\n'),
+    );
+    // Once, by npm run build (scripts/build.ts), from the sizes it keeps: not by Astro as well.
+    expect(build.output.match(/which some hosts refuse/g)).toHaveLength(1);
+  });
+
   test('built again with nothing changed, is the same site, put back from the last build without building', async () => {
     const files = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name).slice(dir.length), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]));
     const before = files(join(root, 'dist'));
@@ -114,6 +126,7 @@ describe('building the content the check accepts in the corpus', () => {
     expect(again.status, again.output).toBe(0);
     expect(again.output).toMatch(/^Nothing the site is built from has changed since the last build/);
     expect(again.output).not.toContain('[build]');
+    expect(again.output).toContain('  dist/videos/your-rights-at-16.mp4: 26.0 MB');
     expect(files(join(root, 'dist'))).toEqual(before);
   });
 

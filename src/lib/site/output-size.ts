@@ -15,25 +15,34 @@ export interface LargeFile {
   bytes: number;
 }
 
-/** Every file under `dir` larger than `limit` bytes, largest first. */
-export function largeFiles(dir: string, limit = HOST_FILE_LIMIT_BYTES): LargeFile[] {
+/** The files over `limit` bytes among `files` (each a path from the output folder, with "/", and its size), largest first. */
+export function largeAmong(files: Iterable<readonly [path: string, bytes: number, ...rest: unknown[]]>, limit = HOST_FILE_LIMIT_BYTES): LargeFile[] {
   const found: LargeFile[] = [];
+  for (const [path, bytes] of files) if (bytes > limit) found.push({ path, bytes });
+  return found.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+}
+
+/**
+ * Every file under `dir` larger than `limit` bytes, largest first. `npm run build` does not walk
+ * dist/ again for this: it has every file's size from keeping the build (scripts/build.ts).
+ */
+export function largeFiles(dir: string, limit = HOST_FILE_LIMIT_BYTES): LargeFile[] {
+  const large: [string, number][] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
-        // npm run build's search index is written meanwhile, after the pages (scripts/build.ts).
         const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-        if (size > limit) found.push({ path: relative(dir, path).split('\\').join('/'), bytes: size });
+        if (size > limit) large.push([relative(dir, path).split('\\').join('/'), size]);
       }
     }
   };
   walk(dir);
-  return found.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+  return largeAmong(large, limit);
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** One warning for the build's output, in plain English, or undefined when nothing is too big. */
 export function largeFilesWarning(files: LargeFile[], limit = HOST_FILE_LIMIT_BYTES): string | undefined {

@@ -9,6 +9,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Problem } from '../editors/index.ts';
+import { HOST_FILE_LIMIT_BYTES, megabytes } from './output-size.ts';
 
 /** Each allowed extension, what it is, and how its first bytes start. */
 const KINDS: Record<string, { what: string; starts: (head: Buffer) => boolean }> = {
@@ -88,20 +89,35 @@ function filesIn(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Every file in content/public/ that will not be published, as problems for the content check. */
-export function publicFileKindProblems(contentPublic: string, rel: (path: string) => string): Problem[] {
+/**
+ * Every file in content/public/ that will not be published, as problems for the content check;
+ * and, into `warnings`, each one too big for some hosts (src/lib/site/output-size.ts), which the
+ * build would only say after building.
+ */
+export function publicFileKindProblems(contentPublic: string, rel: (path: string) => string, warnings: Problem[] = []): Problem[] {
   const problems: Problem[] = [];
   for (const path of filesIn(contentPublic)) {
     const file = join(contentPublic, path);
     let head: Buffer | undefined;
+    let bytes = 0;
     try {
       // A link could publish a file from anywhere on the machine that builds the site.
-      head = lstatSync(file).isFile() ? fileHead(file) : undefined;
+      const stat = lstatSync(file);
+      head = stat.isFile() ? fileHead(file) : undefined;
+      bytes = stat.size;
     } catch {
       head = undefined;
     }
     const reason = head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : unpublishableReason(path, head);
     if (reason) problems.push({ file: rel(file), field: reason.field ?? '(file type)', problem: reason.problem, fix: reason.fix });
+    else if (bytes > HOST_FILE_LIMIT_BYTES) {
+      warnings.push({
+        file: rel(file),
+        field: '(file size)',
+        problem: `the file is ${megabytes(bytes)}, and some hosts refuse a file bigger than ${megabytes(HOST_FILE_LIMIT_BYTES)} (Cloudflare Pages does)`,
+        fix: 'make it smaller (a video can be shorter, or saved at a lower quality), or publish on a host without that limit (docs/hosting.md, "File sizes")',
+      });
+    }
   }
   return problems;
 }

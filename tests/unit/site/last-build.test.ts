@@ -1,8 +1,9 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ASTRO_RECORD, CARRIED_PAGES, readCarriedPages, removeUnbuiltPages } from '../../../src/lib/site/carried-pages.ts';
+import { HOST_FILE_LIMIT_BYTES, largeFiles } from '../../../src/lib/site/output-size.ts';
 import {
   affectsOutput,
   buildInputsDigest,
@@ -141,7 +142,7 @@ describe('keeping a finished build and reusing it', () => {
 
   test('puts the same files back into dist/ when nothing has changed', () => {
     buildDist();
-    expect(keepBuild(root, 'abc')).toEqual({ kept: true, files: 3 });
+    expect(keepBuild(root, 'abc')).toEqual({ kept: true, files: 3, large: [] });
     renameSync(join(root, 'dist'), join(root, 'dist-was'));
     expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: true, files: 3 });
     expect(distFiles()).toEqual(built);
@@ -197,13 +198,32 @@ describe('keeping a finished build and reusing it', () => {
     // Written after staging, as Pagefind writes the index.
     write('dist/pagefind/pagefind.js', 'search');
     write('dist/pagefind/fragment/a.pf_fragment', 'fragment');
-    expect(finishKeeping(root, staged, 'abc')).toEqual({ kept: true, files: 5 });
+    expect(finishKeeping(root, staged, 'abc')).toEqual({ kept: true, files: 5, large: [] });
     const record = JSON.parse(readFileSync(join(root, '.cache/site/last-build.json'), 'utf8')) as { files: [string][] };
     expect(record.files.map(([path]) => path)).toEqual(['index.html', 'og/portage.png', 'pagefind/fragment/a.pf_fragment', 'pagefind/pagefind.js', 'services/portage/index.html']);
     rmSync(join(root, 'dist'), { recursive: true });
     expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: true, files: 5 });
     expect(readFileSync(join(root, 'dist/pagefind/pagefind.js'), 'utf8')).toBe('search');
     expect(distFiles()).toEqual(built);
+  });
+
+  test('names the files too big for some hosts from the sizes it keeps, the search index too, when it keeps the build and when it puts it back', () => {
+    buildDist();
+    // Sparse files, as big as a long video and a big search index file, without writing the bytes.
+    write('dist/videos/long.mp4', '');
+    truncateSync(join(root, 'dist/videos/long.mp4'), HOST_FILE_LIMIT_BYTES + 1);
+    const staged = stageBuild(root, ['pagefind']);
+    // Written after staging, as Pagefind writes the index.
+    write('dist/pagefind/huge.pf_meta', '');
+    truncateSync(join(root, 'dist/pagefind/huge.pf_meta'), HOST_FILE_LIMIT_BYTES + 2);
+    const large = [
+      { path: 'pagefind/huge.pf_meta', bytes: HOST_FILE_LIMIT_BYTES + 2 },
+      { path: 'videos/long.mp4', bytes: HOST_FILE_LIMIT_BYTES + 1 },
+    ];
+    expect(finishKeeping(root, staged, 'abc')).toEqual({ kept: true, files: 5, large });
+    expect(largeFiles(join(root, 'dist'))).toEqual(large);
+    rmSync(join(root, 'dist'), { recursive: true });
+    expect(reuseLastBuild(root, 'abc')).toMatchObject({ reused: true, files: 5, large });
   });
 
   test('a staged build given up, or one whose staging failed, leaves no staging folder and no kept build', () => {

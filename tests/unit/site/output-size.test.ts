@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { HOST_FILE_LIMIT_BYTES, largeFiles, largeFilesWarning } from '../../../src/lib/site/output-size.ts';
+import { HOST_FILE_LIMIT_BYTES, largeAmong, largeFiles, largeFilesWarning } from '../../../src/lib/site/output-size.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'olo-output-size-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -21,6 +21,16 @@ test('finds every built file over the limit, in any folder, largest first', () =
     { path: 'big.csv', bytes: 30 * 1024 * 1024 },
     { path: 'openreferral/v3/services.json', bytes: HOST_FILE_LIMIT_BYTES + 1 },
   ]);
+});
+
+test('finds the same among sizes already known (npm run build has them from keeping the build)', () => {
+  const sizes: [string, number, number][] = [
+    ['index.html', 13, 1],
+    ['openreferral/v3/services.json', HOST_FILE_LIMIT_BYTES + 1, 1],
+    ['exactly.json', HOST_FILE_LIMIT_BYTES, 1],
+    ['big.csv', 30 * 1024 * 1024, 1],
+  ];
+  expect(largeAmong(sizes)).toEqual(largeFiles(dist));
 });
 
 test('says which files, how big, and where to read more, in plain English', () => {

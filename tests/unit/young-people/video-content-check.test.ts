@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeFixture, type Fixture } from '../fixture-content.ts';
 import { webVttProblem } from '../../../src/lib/editors/check/cross-checks.ts';
+import { HOST_FILE_LIMIT_BYTES } from '../../../src/lib/site/output-size.ts';
+import { truncateSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The build refuses a video that people could not fully use: no captions, captions that are
@@ -118,6 +121,23 @@ describe('a video that not everyone could use stops the build', () => {
       expect(lines.some((line) => expected.test(line)), `expected a line matching ${expected}, got:\n${lines.join('\n')}`).toBe(true);
     });
   }
+});
+
+describe('a file in content/public/ too big for some hosts', () => {
+  test('is published, with a warning naming the file, its size and the fix', () => {
+    // Sparse: as big as a long video, without writing the bytes. Its first bytes are still an MP4's.
+    const video = join(fixture.root, 'content/public/videos/your-rights-at-16.mp4');
+    truncateSync(video, HOST_FILE_LIMIT_BYTES + 1024 * 1024);
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toContain(
+      'content/public/videos/your-rights-at-16.mp4: (file size) — the file is 26.0 MB, and some hosts refuse a file bigger than 25.0 MB (Cloudflare Pages does) — make it smaller (a video can be shorter, or saved at a lower quality), or publish on a host without that limit (docs/hosting.md, "File sizes")',
+    );
+  });
+
+  test('one of exactly the limit is not warned about', () => {
+    truncateSync(join(fixture.root, 'content/public/videos/your-rights-at-16.mp4'), HOST_FILE_LIMIT_BYTES);
+    expect(fixture.warnings().filter((line) => line.includes('(file size)'))).toEqual([]);
+  });
 });
 
 describe('webVttProblem', () => {

@@ -30,7 +30,7 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   const contentPublic = join(contentDir, PUBLIC_FOLDER);
   problems.push(...references(entries, site, contentPublic, unreadable));
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
-  problems.push(...publicFileKindProblems(contentPublic, rel));
+  problems.push(...publicFileKindProblems(contentPublic, rel, warnings));
   // Nothing in content/ is left out without a word: shortcuts are errors, and what the site does not read is named.
   warnings.push(...unreadTopLevel(contentDir, [...folderCollections.map((c) => c.folder), PUBLIC_FOLDER, SITE_FILE, GLOSSARY_FILE, COVERAGE_FILE], rel));
   problems.push(...symbolicLinks(contentDir, rel));
