@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** What the demo content tells families about the law, checked where a wrong word would mislead. */
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
@@ -164,7 +164,10 @@ describe('"What is changing in SEND, and what is not"', () => {
     expect(page).toMatch(/^lastReviewed: \d{4}-\d{2}-\d{2}$/m);
     expect(page).toMatch(/The law today still applies in full/);
     expect(page).toMatch(/23 February 2026/);
-    expect(page).toMatch(/not bring them in before September 2030/);
+    // The government's own text starts Individual Support Plans and the first reassessments in
+    // September 2029; an earlier version of this page said "not before September 2030", which was wrong.
+    expect(page).toMatch(/first changes would start in September 2029 at the earliest/);
+    expect(page).not.toMatch(/2030/);
     expect(page).toMatch(/\*Sources: .*Children and Families Act 2014/);
   });
 });
@@ -173,7 +176,9 @@ describe('what services and indicators tell families', () => {
   test('post-16 transport is free for learners aged 19 to 25 with an EHC plan; only 16 to 18 may pay (Education Act 1996, section 508F)', () => {
     const service = json('content/services/post-16-travel-support.json');
     expect(service.cost.details).toMatch(/Students aged 16 to 18 may be asked to pay/);
-    expect(service.cost.details).toMatch(/aged 19 to 25 with an EHC plan pay nothing/);
+    expect(service.cost.details).toMatch(/aged 19 to 25 with an EHC plan who started their course at 19 or over pay nothing/);
+    // Section 509AC: a student who started before 19 is still of sixth form age.
+    expect(service.cost.details).toMatch(/started their course before they turned 19 come under the post-16 policy/);
     expect(service.description).toMatch(/508F/);
   });
 
@@ -205,13 +210,17 @@ describe('what the pathways say', () => {
   test('the £6,000 figure is for mainstream schools, and best endeavours does not cover independent specialist colleges', () => {
     expect(text('content/pathways/post-16-sen-support.mdx')).not.toMatch(/£6,000/);
     expect(text('content/pathways/post-16-sen-support.mdx')).toMatch(/Independent specialist colleges and training providers do not have this duty/);
-    expect(text('content/pathways/ehc-plan.mdx')).toMatch(/A mainstream school pays for the first £6,000/);
+    // Funding guidance, not law: never a threshold for an assessment or a plan.
+    expect(text('content/pathways/ehc-plan.mdx')).toMatch(/A mainstream school is expected to pay for up to £6,000 a year of extra help from its own budget\. This is a funding rule, not a legal test\./);
   });
 
   test('ending a plan: not at 19 by itself, kept during an appeal, and reviewed first for an 18+ leaving education', () => {
     const page = text('content/pathways/preparing-for-adulthood.mdx');
     expect(page).toMatch(/cannot end just because the young person is 19 or over/);
-    expect(page).toMatch(/If there is an appeal, the plan stays in place until the appeal is decided/);
+    // Section 45(4): not before the time to appeal has passed, nor while an appeal is heard.
+    expect(page).toMatch(/the plan stays in place until the time to appeal has passed\. If there is an appeal, it stays until the appeal is decided/);
+    // Regulations 29 and 30: under 18, leaving education is no reason to end the plan.
+    expect(page).toMatch(/under 18 leaves education or training, the council cannot end the plan for that reason/);
     expect(page).toMatch(/aged 18 or over leaves education or training, the council must first review the plan/);
   });
 
@@ -233,5 +242,68 @@ describe('what the pathways say', () => {
     expect(page).toMatch(/within \*\*6 months\*\*/);
     expect(page).toMatch(/About a school[^\n]*Department for Education/);
     expect(page).toMatch(/will not usually look at a matter you could take to the SEND Tribunal/);
+  });
+});
+
+/**
+ * The findings of a check of every statement of law in the content against the Act, the
+ * Regulations and the Tribunal rules (7 December 2026). Each was wrong or misleading before.
+ */
+describe('the law as checked on 7 December 2026', () => {
+  const all = () => ['content/pages', 'content/pathways', 'content/navigator', 'content/services', 'content/videos'].flatMap((dir) => readdirSync(dir).map((f) => `${dir}/${f}`)).map((f) => [f, text(f)] as const);
+
+  test('careers guidance from Year 7 cites the Education (Careers Guidance in Schools) Act 2022, not the Skills Act', () => {
+    expect(text('content/pathways/universal-support.mdx')).toMatch(/Education Act 1997, section 42A, as amended by the Education \(Careers Guidance in Schools\) Act 2022/);
+    expect(text('content/pages/whole-setting-transition.mdx')).toMatch(/Education \(Careers Guidance in Schools\) Act 2022/);
+  });
+
+  test('the timeline calculator page lists all four exceptions, the early years closure too (regulations 5(4), 10(4) and 13(3))', () => {
+    const page = text('src/pages/pathways/ehc-timeline.astro');
+    const list = page.slice(page.indexOf('When the council can take longer'), page.indexOf('Even then'));
+    expect(list.match(/<li>/g)).toHaveLength(4);
+    expect(list).toMatch(/nursery or other early years provider/);
+  });
+
+  test('the 31 March date is for a move into a college or other post-16 institution, not a school sixth form (regulation 2; section 83(2))', () => {
+    for (const [file, body] of all()) expect(body, file).not.toMatch(/college, sixth form or other post-16/);
+    expect(text('content/pathways/moving-between-phases.mdx')).toMatch(/A move into a school sixth form is not covered by this date/);
+  });
+
+  test('SEN is measured against what children of the same age usually get, not what one school gives (sections 20 and 21)', () => {
+    expect(text('content/pathways/sen-support.mdx')).toMatch(/what children of the same age usually get in mainstream schools/);
+    expect(text('content/pathways/early-years-sen-support.mdx')).toMatch(/what children of the same age usually get in nurseries, pre-schools and schools/);
+  });
+
+  test('the duty to name a school applies to state schools, non-maintained special schools and the section 41 list only (sections 38 and 39)', () => {
+    expect(text('content/pages/schools-and-colleges-outside-kestrel-vale.mdx')).toMatch(/For an independent school or college that is not on that list, the council must think about your request, but it does not have to follow these rules/);
+  });
+
+  test('no appeal needs mediation first when it is only about the school named, its type, or no school being named (section 55)', () => {
+    for (const [file, body] of all()) expect(body, file).not.toMatch(/only (disagree with|about) the school or college named in the plan[.)]/);
+  });
+
+  test('no page says a request for an assessment must be in writing, or that a plan ends by itself at university', () => {
+    for (const [file, body] of all()) {
+      expect(body, file).not.toMatch(/ask the council in writing for an/);
+      expect(body, file).not.toMatch(/The council ends it when the young person starts their course/);
+    }
+    expect(text('content/pathways/ehc-needs-assessment.mdx')).toMatch(/The law does not say how\. An email or letter is best/);
+  });
+
+  test('mental capacity is cited by regulation (63 to 65 and Schedule 3), not by a Part number', () => {
+    for (const [file, body] of all()) expect(body, file).not.toMatch(/Part 6 \(mental capacity\)/);
+  });
+
+  test('the SEND Tribunal is not called SENDIST, and best endeavours is not limited to a few kinds of school', () => {
+    const glossary = json('content/glossary.json') as { term: string; abbreviations: string[]; definition: string; searchWords?: string[] }[];
+    const tribunal = glossary.find((e) => e.term === 'SEND Tribunal')!;
+    expect(tribunal.abbreviations).not.toContain('SENDIST');
+    expect(tribunal.searchWords).toContain('SENDIST');
+    expect(tribunal.definition).toMatch(/disabled child/);
+    expect(glossary.find((e) => e.term === 'Best endeavours')!.definition).toMatch(/academies, nursery schools run by the council and pupil referral units/);
+  });
+
+  test('every whole-setting page of the ordinarily available provision cites its sources', () => {
+    for (const file of readdirSync('content/pages').filter((f) => f.startsWith('whole-setting-'))) expect(text(`content/pages/${file}`), file).toMatch(/\*Sources: /);
   });
 });

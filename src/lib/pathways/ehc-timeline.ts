@@ -101,11 +101,13 @@ export function amendedPlanDeadline(noticeSent: string): string {
 }
 
 /**
- * When a phase transfer review and amended plan must be finished (regulation 18): 15 February
- * in the calendar year of the move, or 31 March for a move from secondary school into post-16.
+ * The last day for a phase transfer review and amended plan (regulation 18): the plan must be
+ * amended before 15 February in the calendar year of the move, or before 31 March for a move from
+ * secondary school to a post-16 institution (a college, not a school sixth form: regulation 2 and
+ * Children and Families Act 2014, section 83(2)). "Before" makes the last day 14 February or 30 March.
  */
 export function phaseTransferDeadline(yearOfMove: number, intoPost16: boolean): string {
-  return `${String(yearOfMove).padStart(4, '0')}-${intoPost16 ? '03-31' : '02-15'}`;
+  return `${String(yearOfMove).padStart(4, '0')}-${intoPost16 ? '03-30' : '02-14'}`;
 }
 
 export interface AppealDeadline {

@@ -34,7 +34,9 @@ describe('the demo decision trees', () => {
     const ehc = load(EHC_TREE) as unknown as { nodes: Record<string, { question?: string }> };
     const questions = Object.values(ehc.nodes).map((n) => n.question ?? '').join('\n');
     expect(questions).toMatch(/have, or might they have, special educational needs/);
-    expect(questions).toMatch(/more help than the nursery, school or college can normally give/);
+    // Section 36(8)(b), asked without a money test ("from its own resources" read like one).
+    expect(questions).toMatch(/more or different help than the nursery, school or college can usually give\?/);
+    expect(questions).not.toMatch(/own resources/);
   });
 });
 

@@ -28,7 +28,7 @@ function journeys(tree: Tree): Journey[] {
   return out;
 }
 
-const RIGHT_TO_ASK = /A parent, or a young person after (the end of )?Year 11, can ask the council in writing for an EHC needs assessment at any time\./;
+const RIGHT_TO_ASK = /A parent, or a young person after (the end of )?Year 11, can ask the council for an EHC needs assessment at any time\./;
 /** A link to the questions about asking, or to the pathway that explains how to ask. */
 const HOW_TO_ASK = /\]\(\/(navigator\/ask-for-an-ehc-needs-assessment|pathways\/ehc-needs-assessment)\/\)/;
 

@@ -59,9 +59,9 @@ describe('other time limits', () => {
     expect(amendedPlanDeadline('2028-01-10')).toBe('2028-03-06');
   });
 
-  test('phase transfer reviews finish by 15 February, or 31 March for a move into post-16', () => {
-    expect(phaseTransferDeadline(2027, false)).toBe('2027-02-15');
-    expect(phaseTransferDeadline(2027, true)).toBe('2027-03-31');
+  test('phase transfer reviews finish before 15 February, or before 31 March for a move into a post-16 institution: the last days are the 14th and the 30th', () => {
+    expect(phaseTransferDeadline(2027, false)).toBe('2027-02-14');
+    expect(phaseTransferDeadline(2027, true)).toBe('2027-03-30');
   });
 });
 
