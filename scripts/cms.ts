@@ -103,7 +103,7 @@ function toBackend(incoming: IncomingMessage, outgoing: ServerResponse): void {
       return refuse(outgoing, 400, 'the request is not valid JSON');
     }
     const outside = pathsOutsideContent(body);
-    if (outside.length > 0) return refuse(outgoing, 403, `the editor may only read and write files in content/, not ${outside.map((p) => JSON.stringify(p)).join(', ')}`);
+    if (outside.length > 0) return refuse(outgoing, 403, `the editor may only read and write files in content/ (entries, and videos, captions, images and PDFs, none of them hidden), not ${outside.map((p) => JSON.stringify(p)).join(', ')}`);
     // body-parser leaves a request it is told has been read alone.
     Object.assign(incoming, { body, _body: true });
     backend(incoming, outgoing);

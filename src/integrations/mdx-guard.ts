@@ -18,7 +18,7 @@ export function mdxGuardError(source: string, path: string): Error | undefined {
   const hazards = mdxFileHazards(source, folder);
   if (hazards.length === 0) return undefined;
   const message = problemReport(
-    hazards.map((h) => ({ file, field: `(body, line ${h.line})`, problem: `found ${h.found}`, fix: h.fix })),
+    hazards.map((h) => ({ file, field: h.field ?? `(body, line ${h.line})`, problem: `found ${h.found}`, fix: h.fix })),
     1,
   );
   const error = new Error(message);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,12 +18,18 @@ describe('an MDX file written to run code', () => {
   let marker: string;
   const write = () => `process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
   const page = () => `---\ntitle: Opening times\nsummary: When the SEND team is open.\nlastReviewed: 2026-01-10\n---\n\nWe are open on weekdays.\n\n{/* a */ ${write()} /* b */}\n`;
+  // A page whose Markdown image names a code file beside the content: the MDX compiler imports an
+  // image whose address is not a file of the site, and a build once ran this one.
+  const code = () => `${write()};\nexport default '/videos/friends-and-things-to-do.jpg';\n`;
+  const diagram = '---\ntitle: How the process works\nsummary: A diagram of how the process works.\nlastReviewed: 2026-01-10\n---\n\nHere is a diagram of the process.\n\n![Diagram of the process](../.diagram.mjs)\n';
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'olo-hostile-mdx-'));
     marker = join(root, 'ran.txt');
     copyProject(resolve('.'), root);
     writeFileSync(join(root, 'content/pages/opening-times.mdx'), page());
+    writeFileSync(join(root, 'content/.diagram.mjs'), code());
+    writeFileSync(join(root, 'content/pages/how-it-works.mdx'), diagram);
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -33,6 +39,8 @@ describe('an MDX file written to run code', () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('content/pages/opening-times.mdx: (body, line 9) — found {/* a */ process.getBuiltinModule');
     expect(build.output).toContain('remove the curly brackets');
+    expect(build.output).toContain('content/pages/how-it-works.mdx: (body, line 9) — found the image "../.diagram.mjs": not a file of this site');
+    expect(build.output).toContain('content/.diagram.mjs: (file type) — is a code file, and content cannot add code to the site');
     expect(existsSync(marker), 'the marker file').toBe(false);
   }, 120_000);
 
@@ -53,6 +61,22 @@ describe('an MDX file written to run code', () => {
       expect(existsSync(marker), 'the marker file').toBe(false);
       // The editor previewing the page is told why, in the content check's words.
       expect(terminal).toContain('content/pages/opening-times.mdx: (body, line 9) — found {/* a */ process.getBuiltinModule');
+      // The image that names a code file is not compiled either.
+      await fetch(`http://127.0.0.1:${PORT}/how-it-works/`);
+      expect(existsSync(marker), 'the marker file').toBe(false);
+      // A layout added to a page while the server runs (a save in the editor, a git pull): the
+      // content check ran at start-up, so only the guard in the pipeline stands between the
+      // compiler and the module the layout names.
+      const about = join(root, 'content/pages/about-the-local-offer.mdx');
+      expect((await fetch(`http://127.0.0.1:${PORT}/about-the-local-offer/`)).status).toBe(200);
+      const layout = JSON.stringify(`data:text/javascript,${write()};export default function L() { return 'x' }`);
+      writeFileSync(about, readFileSync(about, 'utf8').replace(/^---\n/, `---\nlayout: ${layout}\n`));
+      await new Promise((done) => setTimeout(done, 4000));
+      const after = await fetch(`http://127.0.0.1:${PORT}/about-the-local-offer/`);
+      await after.text();
+      await fetch(`http://127.0.0.1:${PORT}/about-the-local-offer/`);
+      expect(existsSync(marker), 'the marker file').toBe(false);
+      expect(terminal).toContain('content/pages/about-the-local-offer.mdx: layout — found a layout named in the frontmatter');
     } finally {
       server.kill();
     }
@@ -60,15 +84,20 @@ describe('an MDX file written to run code', () => {
 
   test('is refused inside the build itself, even where the content check does not look', async () => {
     // A page in src/pages/ is not content, so only the guard in the pipeline can stop it.
-    rmSync(join(root, 'content/pages/opening-times.mdx'));
+    for (const file of ['content/pages/opening-times.mdx', 'content/pages/how-it-works.mdx', 'content/.diagram.mjs']) rmSync(join(root, file));
+    const about = join(root, 'content/pages/about-the-local-offer.mdx');
+    writeFileSync(about, readFileSync(about, 'utf8').replace(/^layout: .*\n/m, ''));
     mkdirSync(join(root, 'src/pages/notices'), { recursive: true });
+    // The code file moves out of content/, where the content check would stop the build first.
+    writeFileSync(join(root, 'src/diagram.mjs'), code());
     writeFileSync(
       join(root, 'src/pages/notices/index.mdx'),
-      `import cp from 'node:child_process'; export const p = ${write()}; import Step from '../../src/components/Step.astro'\n\nNotices.\n`,
+      `import cp from 'node:child_process'; export const p = ${write()}; import Step from '../../src/components/Step.astro'\n\nNotices.\n\n![Diagram](../../diagram.mjs)\n`,
     );
     const build = await runInCopy(root, 'astro', ['build']);
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('src/pages/notices/index.mdx: (body, line 1) — found import cp from');
+    expect(build.output).toContain('src/pages/notices/index.mdx: (body, line 5) — found the image "../../diagram.mjs": not a file of this site');
     expect(existsSync(marker), 'the marker file').toBe(false);
   }, 180_000);
 });

@@ -137,4 +137,12 @@ describe('the rule the editor backend applies', () => {
     expect(pathsOutsideContent({ params: { entry: { path: 'content/services/a.json', newPath: 'content/services/b.json' }, assets: [{ path: 'content/public/videos/a.jpg' }] } })).toEqual([]);
     expect(pathsOutsideContent({ params: { paths: ['content/a.json', 'src/x.ts'], dataFiles: [{ path: 'content\\..\\x' }] } })).toEqual(['src/x.ts', 'content\\..\\x']);
   });
+
+  test('in content/, only the kinds of file content is made of: no code, and nothing hidden', () => {
+    // A page could import a code file in content/ (an image written as ![x](../diagram.mjs) once did).
+    const named = ['content/diagram.mjs', 'content/.diagram.mjs', 'content/pages/x.ts', 'content/.hidden/a.json', 'content/public/files/.htaccess', 'content/public/videos/a.JS'];
+    expect(pathsOutsideContent({ params: { dataFiles: named.map((path) => ({ path })) } })).toEqual(named);
+    const allowed = ['content/pages/a.mdx', 'content/glossary.json', 'content/public/videos/a.vtt', 'content/public/videos/a.mp4', 'content/public/files/a.pdf', 'content/public/files/a.JPEG', 'content/public/videos'];
+    expect(pathsOutsideContent({ params: { dataFiles: allowed.map((path) => ({ path })) } })).toEqual([]);
+  });
 });

@@ -180,6 +180,36 @@ export function symbolicLinks(contentDir: string, rel: (path: string) => string)
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
+/** Extensions of code: nothing content needs, and what a page could try to make the build run. */
+export const CODE_FILE = /\.(?:[cm]?[jt]sx?|astro|svelte|vue|wasm|node)$/i;
+
+/**
+ * Every code file in content/ outside content/public/ (which refuses them itself), hidden ones
+ * too, except in a .git folder. Content cannot add code: a file here is at best forgotten, and
+ * at worst waiting for a page to import it (the MDX rule refuses every way we know).
+ */
+export function codeFiles(contentDir: string, rel: (path: string) => string, publicFolder: string): Problem[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(contentDir, { recursive: true, withFileTypes: true }) as Dirent[];
+  } catch {
+    return [];
+  }
+  const publicDir = join(contentDir, publicFolder);
+  const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}${sep}`);
+  return entries
+    .filter((entry) => !entry.isDirectory() && CODE_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !inside(path, publicDir) && !relative(contentDir, path).split(sep).includes('.git'))
+    .sort()
+    .map((path) => ({
+      file: rel(path),
+      field: '(file type)',
+      problem: 'is a code file, and content cannot add code to the site',
+      fix: 'delete it (ask a developer if the site needs new code)',
+    }));
+}
+
 /** Files at the top of content/ that the tools read, though the site does not publish them. */
 export const TOOL_FILES = [
   // npm run import's mapping of other directories' codes to ours (docs/import.md).

@@ -18,6 +18,13 @@ export function foreignRequest(headers: { host?: string; origin?: string }, port
 /** The folder, relative to the project, that the editor may read and write. */
 export const EDITABLE_FOLDER = 'content/';
 
+/**
+ * The kinds of file the editor saves: entries (JSON, MDX) and media for content/public/ (the kinds
+ * it publishes, src/lib/site/public-files.ts). A name with any other extension, or a hidden one
+ * (starting with "."), is refused: content cannot add code, or a file a page could import.
+ */
+const EDITABLE_FILE = /\.(?:json|mdx|md|vtt|mp4|webm|png|jpe?g|webp|gif|pdf)$/i;
+
 /** Keys of the backend's requests whose values name files or folders. */
 const PATH_KEY = /^(?:path|newPath|folder|mediaFolder|paths)$/;
 
@@ -30,7 +37,9 @@ export function pathsOutsideContent(body: unknown): string[] {
   const check = (value: unknown) => {
     if (typeof value !== 'string') return void outside.push(String(value));
     const parts = value.split('/');
-    const safe = value.startsWith(EDITABLE_FOLDER) && !/[\\\u0000]/.test(value) && !parts.some((part) => part === '..' || part === '.') && value.length > EDITABLE_FOLDER.length;
+    const last = parts.at(-1) ?? '';
+    const kind = !last.includes('.') || EDITABLE_FILE.test(last);
+    const safe = value.startsWith(EDITABLE_FOLDER) && !/[\\\u0000]/.test(value) && !parts.some((part) => part.startsWith('.')) && kind && value.length > EDITABLE_FOLDER.length;
     if (!safe && value !== EDITABLE_FOLDER.slice(0, -1)) outside.push(value);
   };
   const visit = (node: unknown, key = '') => {

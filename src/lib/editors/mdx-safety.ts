@@ -21,6 +21,8 @@ import { misleadingText, MISLEADING_TEXT_FIX, unsafeUrl, UNSAFE_URL_FIX } from '
 
 export interface MdxHazard {
   line: number;
+  /** A frontmatter field, where the finding is there rather than in the body. */
+  field?: string;
   found: string;
   fix: string;
 }
@@ -57,6 +59,15 @@ const PROSE_NODES = new Set([
 const CURLY_FIX = 'remove the curly brackets: in MDX they hold code, which would run when the site is built (write {/* … */} for a comment, or put a backslash before the first bracket, \\{, to show one)';
 const BANNED_ELEMENT_FIX = 'remove it: pages may not contain scripts, styles, frames, forms or embedded objects (use Markdown, or ask a developer for a component)';
 const EVENT_HANDLER_FIX = 'remove the event handler attribute: the site does not run code from content';
+/**
+ * An image in Markdown whose address is not a file of the site (one starting with a single "/") is
+ * read by the MDX compiler as a module to import: `![x](../notes.mjs)` would run that file while
+ * the site is built. Anything else an image could point at (another website) is blocked by the
+ * pages' security policy anyway.
+ */
+const IMAGE_FIX = "put the picture in content/public/files/ and write its address from the site's root, such as ![what it shows](/files/picture.jpg): any other address is read as code when the site is built, or loads from another website";
+/** The compiler reads this frontmatter field as a module to import around the page: code, whatever it names. */
+const LAYOUT_FIX = 'remove the line: the site chooses the layout of every page itself, and a layout named here would be run as code';
 const IMPORT_FIX = `only the site's content components may be imported, one per line, exactly as: import Step from '${componentImport('Step')}' (the components are ${CONTENT_COMPONENTS.join(' and ')})`;
 
 /** One comment and nothing else: `/* … *\/` with no second comment or code around it. */
@@ -248,6 +259,16 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
     const reason = unsafeUrl(url);
     if (reason) hazards.push({ line, found: `${what} "${short(url, 40)}": ${reason}`, fix: UNSAFE_URL_FIX });
   };
+  /** As the compiler reads an image's address (it decodes it first): only a file of this site is not imported. */
+  const checkImage = (url: string, line: number) => {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURI(url);
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded === undefined || !/^\/(?![/\\])/.test(decoded) || /\\/.test(decoded)) hazards.push({ line, found: `the image "${short(url, 40)}": not a file of this site`, fix: IMAGE_FIX });
+  };
   const checkText = (text: string, line: number) => {
     const reason = /[\u202A-\u202E\u2066-\u2069]/u.test(text) ? misleadingText(text) : undefined;
     if (reason) hazards.push({ line, found: `text where ${reason}`, fix: MISLEADING_TEXT_FIX });
@@ -336,6 +357,9 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
           return;
         }
         if (typeof node.url === 'string') checkUrl(node.url, at, node.type === 'image' ? 'the image' : 'the link');
+        if (node.type === 'image') checkImage(typeof node.url === 'string' ? node.url : '', at);
+        // Its address is in a definition that links share: an image is written with its address.
+        if (node.type === 'imageReference') hazards.push({ line: at, found: 'an image written by reference (![…][…])', fix: IMAGE_FIX });
         if (node.type === 'text' && typeof node.value === 'string') checkText(node.value, at);
     }
     for (const child of node.children ?? []) visit(child, at);
@@ -378,11 +402,18 @@ export function* proseLines(body: string): Generator<[line: number, text: string
  * whose frontmatter cannot be read gives no findings here: the compiler stops on it, compiling nothing.
  */
 export function mdxFileHazards(source: string, folder: string | undefined): MdxHazard[] {
-  let body: string;
+  let parsed: ReturnType<typeof parseFrontmatter>;
   try {
-    body = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content;
+    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   } catch {
     return [];
   }
-  return mdxHazards(body, { provided: (folder && PROVIDED_COMPONENTS[folder]) || [] });
+  const body = mdxHazards(parsed.content, { provided: (folder && PROVIDED_COMPONENTS[folder]) || [] });
+  // The compiler imports what `layout` names (in development too, where the content check only
+  // warns about a field no collection has): refused here, in the pipeline, with the body.
+  if (parsed.frontmatter && typeof parsed.frontmatter === 'object' && 'layout' in parsed.frontmatter) {
+    const index = source.split(/\r?\n/).findIndex((text) => /^\s*["']?layout["']?\s*[:=]/.test(text));
+    return [{ line: index >= 0 ? index + 1 : 1, field: 'layout', found: 'a layout named in the frontmatter', fix: LAYOUT_FIX }, ...body];
+  }
+  return body;
 }

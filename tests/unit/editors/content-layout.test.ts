@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { firstBadUtf8Line, jsonTooDeep, MAX_FILE_BYTES, notAFile, readContentFile, symbolicLinks } from '../../../src/lib/editors/content-layout.ts';
+import { codeFiles, firstBadUtf8Line, jsonTooDeep, MAX_FILE_BYTES, notAFile, readContentFile, symbolicLinks } from '../../../src/lib/editors/content-layout.ts';
 import { jsonError } from '../../../src/lib/editors/check/read.ts';
 import { plainExpected } from '../../../src/lib/editors/problems.ts';
 import { calendarDate } from '../../../src/lib/editors/review-report.ts';
@@ -55,6 +55,18 @@ describe('files and folders in a collection', () => {
     expect(symbolicLinks(dir, (p) => p.slice(dir.length + 1)).map((p) => `${p.file}: ${p.problem}`)).toEqual([
       'gone.json: is a shortcut (symbolic link) to a file that does not exist, and the site publishes only real files, so it would not be published',
       'link.json: is a shortcut (symbolic link) to a file elsewhere, and the site publishes only real files, so it would not be published',
+    ]);
+  });
+  test('every code file is reported, hidden ones too, but not in content/public/ (refused there by kind) or a .git folder', () => {
+    for (const path of ['.diagram.mjs', 'diagram.js', 'pages/x.ts', 'pages/.notes/y.TSX', 'services/z.json', 'public/files/a.js', '.git/hooks/post-checkout.js', 'pages/readme.md']) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), '');
+    }
+    expect(codeFiles(dir, (p) => p.slice(dir.length + 1), 'public').map((p) => `${p.file}: ${p.field} — ${p.problem} — ${p.fix}`)).toEqual([
+      '.diagram.mjs: (file type) — is a code file, and content cannot add code to the site — delete it (ask a developer if the site needs new code)',
+      'diagram.js: (file type) — is a code file, and content cannot add code to the site — delete it (ask a developer if the site needs new code)',
+      'pages/.notes/y.TSX: (file type) — is a code file, and content cannot add code to the site — delete it (ask a developer if the site needs new code)',
+      'pages/x.ts: (file type) — is a code file, and content cannot add code to the site — delete it (ask a developer if the site needs new code)',
     ]);
   });
 });

@@ -59,6 +59,14 @@ describe('an MDX file whose code sits where the frontmatter ends', () => {
   });
 });
 
+describe('an MDX file that names a layout in its frontmatter', () => {
+  test('is refused, on the line of the field: the compiler would import what it names, in development too', () => {
+    const source = `---\ntitle: x\nlayout: "data:text/javascript,process.exit(1)"\n---\n\nText.\n`;
+    expect(mdxFileHazards(source, 'pages')).toEqual([{ line: 3, field: 'layout', found: 'a layout named in the frontmatter', fix: expect.stringMatching(/the site chooses the layout of every page itself/) }]);
+    expect(mdxFileHazards(`---\ntitle: x\n'layout': ../../src/layouts/Base.astro\n---\n`, 'pages')).toEqual([expect.objectContaining({ line: 3, field: 'layout' })]);
+  });
+});
+
 describe('what editors may still write', () => {
   test.each([
     ['prose, lists, tables, quotes and links', '## Help\n\n- one [two](/pathways/) three\n\n| a | b |\n| - | - |\n| 1 | [x](https://example.org/) |\n\n> Quote with [mail](mailto:send@kestrelvale.example) and [phone](tel:01632960100).\n'],
@@ -67,6 +75,7 @@ describe('what editors may still write', () => {
     ['a component imported by its exact path, with plain values', "import Step from '../../src/components/Step.astro'\nimport StepByStep from '../../src/components/StepByStep.astro'\n\n<StepByStep label=\"Steps\">\n<Step title=\"Ask\" level={3}>\nText.\n</Step>\n</StepByStep>\n"],
     ['harmless HTML tags', 'The <abbr title="Special educational needs">SEN</abbr> team<br />and H<sub>2</sub>O and <a href="/contact-us/">contact</a>.\n'],
     ['an escaped curly bracket and less-than sign', 'Costs \\{£6,000\\} for children \\<5.\n'],
+    ['an image that is a file of the site', '![A map of the area](/files/map.png)\n\n![A chart](/files/two%20terms.png "Requests by term")\n'],
   ])('%s', (_what, body) => {
     expect(mdxHazards(body)).toEqual([]);
   });
