@@ -22,7 +22,7 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { foreignRequest, pathsOutsideContent } from '../src/lib/editors/local-editor-guard.ts';
+import { foreignRequest, pathsOutsideContent, pathsThroughLinks } from '../src/lib/editors/local-editor-guard.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -104,6 +104,9 @@ function toBackend(incoming: IncomingMessage, outgoing: ServerResponse): void {
     }
     const outside = pathsOutsideContent(body);
     if (outside.length > 0) return refuse(outgoing, 403, `the editor may only read and write files in content/ (entries, and videos, captions, images and PDFs, none of them hidden), not ${outside.map((p) => JSON.stringify(p)).join(', ')}`);
+    // A shortcut inside content/ would take the backend wherever it leads, such as src/.
+    const linked = pathsThroughLinks(body, contentRoot);
+    if (linked.length > 0) return refuse(outgoing, 403, `the editor does not follow shortcuts (symbolic links) in content/, which lead outside it: ${linked.map((p) => JSON.stringify(p)).join(', ')}. Delete the shortcut, and put the files themselves there`);
     // body-parser leaves a request it is told has been read alone.
     Object.assign(incoming, { body, _body: true });
     backend(incoming, outgoing);

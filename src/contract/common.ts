@@ -42,6 +42,9 @@ export const idRef: RefFactory = (collection) =>
 /** Entry ids are file names: lower-case words joined by hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A name Windows keeps for a device, whatever follows a dot: no file or folder can have it there. */
+export const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i;
+
 export const text = (what = 'some text') =>
   z.string({ error: `${what}, in quotes` }).trim().min(1, { error: `${what} — it cannot be empty` });
 

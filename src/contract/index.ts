@@ -10,4 +10,4 @@ export { pageSchema } from './page.ts';
 export { glossaryTermSchema } from './glossary.ts';
 export { indicatorSchema } from './indicator.ts';
 export { siteSchema } from './site.ts';
-export { idRef, ID_PATTERN, type RefFactory, type CollectionName } from './common.ts';
+export { idRef, ID_PATTERN, WINDOWS_DEVICE_NAME, type RefFactory, type CollectionName } from './common.ts';

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequest, pathsOutsideContent } from '../../src/lib/editors/local-editor-guard.ts';
+import { foreignRequest, pathsOutsideContent, pathsThroughLinks } from '../../src/lib/editors/local-editor-guard.ts';
 
 /**
  * The local editor backend (`npm run cms`) writes files. A web page open in another tab can send
@@ -118,6 +118,34 @@ describe('the local editor backend', () => {
     expect(existsSync(join(root, 'package.json'))).toBe(true);
   });
 
+  test.each([
+    ['a code file, named with a slash at the end that the backend drops', 'content/diagram.mjs/', 'content/diagram.mjs'],
+    ['a package file in content/', 'content/package.json', 'content/package.json'],
+    ['a file without an extension in a collection', 'content/services/evil', 'content/services/evil'],
+    ["a host's configuration file among the videos", 'content/public/videos/_headers', 'content/public/videos/_headers'],
+    ['an SVG among the videos', 'content/public/videos/poster.svg', 'content/public/videos/poster.svg'],
+  ])('never writes %s', async (_what, path, lands) => {
+    const answer = await backend(entry(path), { origin: `http://127.0.0.1:${PORT}` });
+    expect(answer.status).toBe(403);
+    expect(existsSync(join(root, lands))).toBe(false);
+  });
+
+  test('never writes through a shortcut (symbolic link) in content/ to somewhere else', async () => {
+    // A collection's folder that is a shortcut to the site's code: the path itself is one the editor writes.
+    mkdirSync(join(root, 'src-elsewhere'), { recursive: true });
+    renameSync(join(root, 'content/pages'), join(root, 'pages-moved'));
+    symlinkSync('../src-elsewhere', join(root, 'content/pages'));
+    try {
+      const answer = await backend(entry('content/pages/x.mdx'), { origin: `http://127.0.0.1:${PORT}` });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toContain('does not follow shortcuts');
+      expect(existsSync(join(root, 'src-elsewhere/x.mdx'))).toBe(false);
+    } finally {
+      rmSync(join(root, 'content/pages'));
+      renameSync(join(root, 'pages-moved'), join(root, 'content/pages'));
+    }
+  });
+
   test('takes JSON by POST only', async () => {
     expect((await send('/api/v1', { method: 'GET' })).status).toBe(405);
     expect((await send('/api/v1', { method: 'POST', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
@@ -136,6 +164,28 @@ describe('the rule the editor backend applies', () => {
   test('paths in content/ pass and any other does not', () => {
     expect(pathsOutsideContent({ params: { entry: { path: 'content/services/a.json', newPath: 'content/services/b.json' }, assets: [{ path: 'content/public/videos/a.jpg' }] } })).toEqual([]);
     expect(pathsOutsideContent({ params: { paths: ['content/a.json', 'src/x.ts'], dataFiles: [{ path: 'content\\..\\x' }] } })).toEqual(['src/x.ts', 'content\\..\\x']);
+  });
+
+  test('what it writes: an entry of a collection the editor edits, named as the check requires, or a file content/public/ publishes', () => {
+    const write = (path: string) => pathsOutsideContent({ action: 'persistEntry', params: { dataFiles: [{ path }] } });
+    for (const path of ['content/services/a-b.json', 'content/pages/x.mdx', 'content/feedback/2026-10-ehc.json', 'content/public/videos/a.mp4', 'content/public/videos/a.vtt', 'content/public/files/leaflet.pdf']) expect(write(path), path).toEqual([]);
+    for (const path of ['content/package.json', 'content/services/evil', 'content/services/A.json', 'content/pathways/x.json', 'content/site.json', 'content/x.mjs/', 'content//services/a.json', 'content/public/videos/_headers', 'content/public/videos/a.svg', 'content/public/videos/a#b.mp4']) expect(write(path), path).toEqual([path]);
+    // Reading is wider: the editor lists and opens what is there.
+    expect(pathsOutsideContent({ action: 'getEntry', params: { path: 'content/site.json' } })).toEqual([]);
+  });
+
+  test('a path through a shortcut inside content/ is found; content/ itself may be one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'olo-editor-links-'));
+    try {
+      mkdirSync(join(dir, 'real-content/services'), { recursive: true });
+      mkdirSync(join(dir, 'src'));
+      symlinkSync('real-content', join(dir, 'content'));
+      symlinkSync('../src', join(dir, 'real-content/linky'));
+      const body = { params: { dataFiles: [{ path: 'content/linky/pages/evil.md' }, { path: 'content/services/a.json' }] } };
+      expect(pathsThroughLinks(body, dir)).toEqual(['content/linky/pages/evil.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('in content/, only the kinds of file content is made of: no code, and nothing hidden', () => {

@@ -6,6 +6,11 @@
  * the browser asks for, it may only read and write content/ (the media folder, content/public/,
  * is inside it): never the site's code, its configuration or anything else on the machine.
  */
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { folderCollections, PUBLIC_FOLDER } from '../../contract/collections.ts';
+import { CMS_COLLECTIONS } from './cms-config.ts';
+import { unpublishableReason } from '../site/public-files.ts';
 
 /** Why a request comes from somewhere other than this machine's editor page, or undefined. */
 export function foreignRequest(headers: { host?: string; origin?: string }, port: number): string | undefined {
@@ -19,33 +24,53 @@ export function foreignRequest(headers: { host?: string; origin?: string }, port
 export const EDITABLE_FOLDER = 'content/';
 
 /**
- * The kinds of file the editor saves: entries (JSON, MDX) and media for content/public/ (the kinds
+ * The kinds of file the editor reads: entries (JSON, MDX) and media for content/public/ (the kinds
  * it publishes, src/lib/site/public-files.ts). A name with any other extension, or a hidden one
  * (starting with "."), is refused: content cannot add code, or a file a page could import.
  */
 const EDITABLE_FILE = /\.(?:json|mdx|md|vtt|mp4|webm|png|jpe?g|webp|gif|pdf)$/i;
 
-/** Keys of the backend's requests whose values name files or folders. */
+/** Keys of the backend's requests whose values name files or folders, and those that name files only. */
 const PATH_KEY = /^(?:path|newPath|folder|mediaFolder|paths)$/;
+const FILE_KEY = /^(?:path|newPath|paths)$/;
+
+/** The backend's actions that write or delete: each file they name must be one the editor edits. */
+const WRITE_ACTIONS = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'publishUnpublishedEntry', 'deleteUnpublishedEntry', 'updateUnpublishedEntryStatus']);
+
+/**
+ * A file the editor may write or delete: an entry of a collection it edits, named as the content
+ * check requires (lower-case letters, numbers and hyphens), or a file content/public/ publishes.
+ * Not a package.json, a file without an extension or a host's configuration file in content/.
+ */
+export function editableFile(path: string): boolean {
+  const entry = /^content\/([a-z0-9-]+)\/[a-z0-9][a-z0-9-]*\.(json|mdx)$/.exec(path);
+  if (entry) return folderCollections.some((c) => (CMS_COLLECTIONS as readonly string[]).includes(c.name) && c.folder === entry[1] && c.extension === `.${entry[2]}`);
+  const media = `${EDITABLE_FOLDER}${PUBLIC_FOLDER}/`;
+  return path.startsWith(media) && path.length > media.length && unpublishableReason(path.slice(media.length)) === undefined;
+}
 
 /**
  * Every file or folder a backend request names that is outside content/, or that is written in a
- * way that could leave it (.., backslashes, absolute paths). Empty when the request is safe.
+ * way that could leave it (.., backslashes, absolute paths, a slash at the end that the backend
+ * drops), or that is not a kind of file the editor reads; and, for a request that writes, every
+ * file that is not one it edits (editableFile). Empty when the request is safe.
  */
 export function pathsOutsideContent(body: unknown): string[] {
   const outside: string[] = [];
-  const check = (value: unknown) => {
+  const writes = WRITE_ACTIONS.has(String((body as { action?: unknown } | null)?.action ?? ''));
+  const check = (value: unknown, key: string) => {
     if (typeof value !== 'string') return void outside.push(String(value));
     const parts = value.split('/');
     const last = parts.at(-1) ?? '';
     const kind = !last.includes('.') || EDITABLE_FILE.test(last);
-    const safe = value.startsWith(EDITABLE_FOLDER) && !/[\\\u0000]/.test(value) && !parts.some((part) => part.startsWith('.')) && kind && value.length > EDITABLE_FOLDER.length;
+    const plain = !/[\\\u0000]/.test(value) && !parts.some((part) => part.startsWith('.') || part === '') && kind;
+    const safe = value.startsWith(EDITABLE_FOLDER) && plain && value.length > EDITABLE_FOLDER.length && (!writes || !FILE_KEY.test(key) || editableFile(value));
     if (!safe && value !== EDITABLE_FOLDER.slice(0, -1)) outside.push(value);
   };
   const visit = (node: unknown, key = '') => {
     if (PATH_KEY.test(key)) {
-      if (Array.isArray(node)) node.forEach(check);
-      else check(node);
+      if (Array.isArray(node)) node.forEach((value) => check(value, key));
+      else check(node, key);
       return;
     }
     if (Array.isArray(node)) node.forEach((item) => visit(item));
@@ -53,4 +78,31 @@ export function pathsOutsideContent(body: unknown): string[] {
   };
   visit(body);
   return outside;
+}
+
+/**
+ * The files or folders a request names that lie through a symbolic link inside content/ (content/
+ * itself may be a link): the backend would follow it and write wherever it leads, such as src/.
+ */
+export function pathsThroughLinks(body: unknown, root: string): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown, key = '') => {
+    if (PATH_KEY.test(key)) {
+      for (const value of Array.isArray(node) ? node : [node]) {
+        if (typeof value !== 'string') continue;
+        const parts = value.split('/').filter(Boolean);
+        for (let i = 2; i <= parts.length; i++) {
+          if (lstatSync(join(root, ...parts.slice(0, i)), { throwIfNoEntry: false })?.isSymbolicLink()) {
+            found.push(value);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    if (Array.isArray(node)) node.forEach((item) => visit(item));
+    else if (node && typeof node === 'object') for (const [name, value] of Object.entries(node)) visit(value, name);
+  };
+  visit(body);
+  return found;
 }

@@ -10,6 +10,7 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync } fro
 import { extname, join } from 'node:path';
 import type { Problem } from '../editors/index.ts';
 import { HOST_FILE_LIMIT_BYTES, megabytes } from './output-size.ts';
+import { WINDOWS_DEVICE_NAME } from '../../contract/common.ts';
 
 /** Each allowed extension, what it is, and how its first bytes start. */
 const KINDS: Record<string, { what: string; starts: (head: Buffer) => boolean }> = {
@@ -57,7 +58,7 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
     return { field: '(file name)', problem: `the name has "${notOnWindows[0]}", which Windows does not allow in a file name, so the site's files could not be copied to a Windows computer`, fix: PLAIN_NAME };
   }
   // Nor names it keeps for devices (whatever the extension), nor one ending in a dot or a space.
-  const reserved = path.split('/').find((part) => /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i.test(part) || /[. ]$/.test(part));
+  const reserved = path.split('/').find((part) => WINDOWS_DEVICE_NAME.test(part) || /[. ]$/.test(part));
   if (reserved !== undefined) {
     return { field: '(file name)', problem: `Windows cannot have a file or folder named "${reserved}", so the site's files could not be copied to a Windows computer`, fix: 'rename it (or its folder): a name such as "con", "nul" or "com1", or one ending in a dot or a space, is kept by Windows' };
   }

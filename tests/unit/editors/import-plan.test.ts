@@ -99,7 +99,43 @@ describe('identity, not names', () => {
   });
 });
 
+describe("another directory's ids", () => {
+  const handWritten = () => { const { source: _source, ...rest } = existingPortage(); return rest; };
+
+  test("a feed's id that names a service of this site's own is not that service: --update gives the record an id of its own and says so", () => {
+    const plan = planImport([candidate({ id: 'portage-home-visiting', source: { feed: 'neighbouring-council', id: 'h4' }, service: { name: 'Totally different name', description: 'Hijacked.' } })], existing({ 'portage-home-visiting': handWritten() }), { update: true, today: TODAY });
+    expect(plan.update).toEqual([]);
+    const written = [...plan.create, ...plan.drafts];
+    expect(written.map((s) => s.id)).toEqual(['totally-different-name']);
+    expect(written[0]!.problems.join()).toContain('id "portage-home-visiting" is already a service of this site that did not come from this feed');
+  });
+
+  test("a feed's id still names a service that came from the same feed", () => {
+    const plan = planImport([candidate({ id: 'portage-home-visiting', source: { feed: 'council-directory', id: '99' }, service: { summary: 'A new summary.' } })], existing({ 'portage-home-visiting': existingPortage() }), { update: true, today: TODAY });
+    expect(plan.update.map((s) => s.id)).toEqual(['portage-home-visiting']);
+  });
+
+  test("a spreadsheet without a feed (this site's own export) names this site's services by id, as before", () => {
+    const plan = planImport([candidate({ id: 'portage-home-visiting', service: { summary: 'A new summary.' } })], existing({ 'portage-home-visiting': handWritten() }), { update: true, today: TODAY });
+    expect(plan.update.map((s) => s.id)).toEqual(['portage-home-visiting']);
+  });
+});
+
 describe('safe paths', () => {
+  test('an id made from a very long name is cut at a word to 80 characters, so the file can be written', () => {
+    const plan = planImport([candidate({ service: { name: `${'Speech and language therapy '.repeat(4000)}` } })], existing(), { update: false, today: TODAY });
+    const [written] = [...plan.create, ...plan.drafts];
+    expect(written!.id.length).toBeLessThanOrEqual(80);
+    expect(written!.id).toMatch(/^speech-and-language-therapy-speech-and-language-therapy-[a-z-]*[a-z]$/);
+  });
+
+  test('an id asked for that is too long is not used, and an id is never a name Windows keeps for a device', () => {
+    const long = planImport([candidate({ id: 'a'.repeat(300), service: { name: 'Portage' } })], existing(), { update: false, today: TODAY });
+    expect([...long.create, ...long.drafts].map((s) => s.id)).toEqual(['portage']);
+    const con = planImport([candidate({ service: { name: 'Con' } }), candidate({ ref: 'service 2', id: 'nul', service: { name: 'Nul points' } })], existing(), { update: false, today: TODAY });
+    expect([...con.create, ...con.drafts].map((s) => s.id)).toEqual(['con-2', 'nul-2']);
+  });
+
   test('an id of ../../package is never used as a file name: the id is made from the name instead', () => {
     const { candidates } = readServicesCsv('id,name,organisation\n../../package,Evil service,Kestrel Vale Council\n');
     const plan = planImport(candidates, existing(), { update: false, today: TODAY });

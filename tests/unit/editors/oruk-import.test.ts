@@ -50,6 +50,11 @@ describe('every real feed shape is read', () => {
     expect(read({ hello: 1 }).fileProblems).toEqual([NONE_OF_THESE]);
     expect(read('not json').fileProblems[0]).toMatch(/^is not valid JSON \(.*\), so it is none of the feeds the importer reads/);
   });
+
+  test('a feed nested deeper than any directory goes gets one sentence, not a stack overflow', () => {
+    const deep = `{"contents":[{"id":"1","name":"Deep","x_deep":${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
+    expect(read(deep).fileProblems).toEqual([`has lists or objects inside each other more than 64 deep (from line 1), which no directory's feed does, so it ${NONE_OF_THESE}`]);
+  });
 });
 
 describe('values are read the way a council would keep them', () => {

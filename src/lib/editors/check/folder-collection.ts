@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { idRef } from '../../../contract/index.ts';
 import { PUBLIC_FOLDER, type FolderCollection } from '../../../contract/collections.ts';
-import { ID_PATTERN } from '../../../contract/common.ts';
+import { ID_PATTERN, WINDOWS_DEVICE_NAME } from '../../../contract/common.ts';
 import { problemFromIssue, type Problem } from '../problems.ts';
 import { slugify } from '../../text/slug.ts';
 import { mdxHazards, PROVIDED_COMPONENTS } from '../mdx-safety.ts';
@@ -76,6 +76,14 @@ export function checkFolderCollection(context: CheckContext, collection: FolderC
         field: '(file name)',
         problem: `"${id}" is not a valid id: the file name becomes the page address`,
         fix: `rename it using lower-case letters, numbers and hyphens only, such as ${slugify(id) || 'my-entry'}${extension}`,
+      });
+    }
+    if (WINDOWS_DEVICE_NAME.test(id)) {
+      problems.push({
+        file,
+        field: '(file name)',
+        problem: `Windows cannot have a file named "${id}${extension}", so the site's files could not be copied to a Windows computer`,
+        fix: `rename it, for example ${id}-service${extension}: a name such as "con", "nul" or "com1" is kept by Windows`,
       });
     }
     const sameId = idsSeen.get(id.toLowerCase());

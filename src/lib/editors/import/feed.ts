@@ -9,6 +9,7 @@ import type { Candidate } from './plan.ts';
 import type { ReadContext } from './context.ts';
 import { readOrukService } from './oruk.ts';
 import { readOutpostService } from './outpost.ts';
+import { jsonTooDeep } from '../content-layout.ts';
 
 type Json = Record<string, unknown>;
 export type FeedKind = 'Open Referral UK v3 page' | 'Open Referral UK v3 service' | 'Open Referral UK v1 list' | 'Outpost page';
@@ -26,6 +27,9 @@ const looksOutpost = (item: unknown) => isObject(item) && OUTPOST_KEYS.some((k) 
 /** A v1 item may be wrapped: { "content": { …the service… } }. */
 const unwrap = (item: unknown) => (isObject(item) && isObject(item.content) && Object.keys(item).every((k) => ['content', 'links', '_links'].includes(k)) ? item.content : item);
 
+/** How deep a feed's lists and objects may go: an Open Referral UK record goes about 8 deep. */
+const MAX_FEED_DEPTH = 64;
+
 export const NONE_OF_THESE =
   'is none of the feeds the importer reads: expected an Open Referral UK /services page ({ "contents": [ … ] }) or one service, an Open Referral UK v1 list of services, an Outpost page ({ "content": [ … ] }), or a CSV file with a "name" column (see docs/import.md)';
 
@@ -36,6 +40,9 @@ function notAService(entry: unknown, index: number): Candidate {
 
 export function readFeed(text: string, context: ReadContext): FeedRead {
   let feed: unknown;
+  // Deeper than any directory's records go: reading it would exhaust the stack, and it is no feed.
+  const deep = jsonTooDeep(text, MAX_FEED_DEPTH);
+  if (deep !== undefined) return { candidates: [], fileProblems: [`has lists or objects inside each other more than ${MAX_FEED_DEPTH} deep (from line ${deep}), which no directory's feed does, so it ${NONE_OF_THESE}`], notes: [] };
   try {
     feed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

@@ -8,7 +8,7 @@
  * level, access route or contact; a value that does not fit) is written as a draft: kept in
  * content/, never published, listed by `npm run review-report` with what it needs.
  */
-import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema } from '../../../contract/index.ts';
+import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema, WINDOWS_DEVICE_NAME } from '../../../contract/index.ts';
 import { fieldName, problemFromIssue } from '../problems.ts';
 import { slugify } from '../../text/slug.ts';
 
@@ -111,6 +111,17 @@ export function normaliseName(name: string): string {
 /** Sections a service may leave out (not stated): one that does not hang together is left out whole. */
 const OPTIONAL_SECTIONS = new Set(['ageRange', 'cost', 'hours']);
 
+/** The longest id: an id is a file name, and a name of 100,000 characters is longer than any disk allows. */
+export const MAX_ID_LENGTH = 80;
+
+/** An id made from a name: its words, cut at a hyphen to at most MAX_ID_LENGTH characters. */
+export function idFromName(name: string, fallback: string): string {
+  const slug = slugify(name);
+  if (slug.length <= MAX_ID_LENGTH) return slug || fallback;
+  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_ID_LENGTH).replace(/-+$/, '') || fallback;
+}
+
 /** What "how to get it" says when the source gives nothing better: the page's own contacts. */
 export const FILLED_HOW_TO = 'Contact the service using the details on this page.';
 
@@ -193,9 +204,10 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
   const taken = new Set(existing.services.keys());
   const claimed = new Map<string, string>();
 
+  /** A new id: a name Windows keeps for a device is never one (a colleague on Windows could not check the file out). */
   const uniqueId = (base: string, used: (id: string) => boolean) => {
     let id = base;
-    for (let n = 2; used(id); n++) id = `${base}-${n}`;
+    for (let n = 2; used(id) || WINDOWS_DEVICE_NAME.test(id); n++) id = `${base}-${n}`;
     return id;
   };
 
@@ -232,8 +244,8 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
     };
     if (!organisationId && orgName) {
       // The id asked for (our own export's), when it is a valid id; otherwise one made from the name.
-      const asked = org.id && ID_PATTERN.test(org.id) ? org.id : undefined;
-      organisationId = uniqueId(asked ?? (slugify(orgName) || 'organisation'), (id) => orgs.has(id) || newOrganisations.has(id));
+      const asked = org.id && ID_PATTERN.test(org.id) && org.id.length <= MAX_ID_LENGTH ? org.id : undefined;
+      organisationId = uniqueId(asked ?? idFromName(orgName, 'organisation'), (id) => orgs.has(id) || newOrganisations.has(id));
       newOrganisations.set(organisationId, fitOrganisation(orderOrganisation(orgData)));
       orgByName.set(normaliseName(orgName), organisationId);
       if (orgSourceKey) orgBySource.set(orgSourceKey, organisationId);
@@ -264,14 +276,24 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       });
     }
     let asked = candidate.id?.trim();
-    if (asked && !ID_PATTERN.test(asked)) {
-      problems.push(`id "${asked}" is not a valid id (lower-case letters, digits and single hyphens, such as "speech-and-language-therapy"), so the id was made from the name`);
+    if (asked && (!ID_PATTERN.test(asked) || asked.length > MAX_ID_LENGTH)) {
+      problems.push(`id "${asked.slice(0, 60)}${asked.length > 60 ? '…' : ''}" is not a valid id (lower-case letters, digits and single hyphens, such as "speech-and-language-therapy", at most ${MAX_ID_LENGTH} characters), so the id was made from the name`);
       asked = undefined;
+    }
+    // A feed's id names a service of that feed only: another directory's "blue-badge" is not this
+    // site's own Blue Badge page, which an --update would otherwise overwrite. (A spreadsheet
+    // without a feed, such as this site's own export, names this site's services.)
+    if (asked && !id && existing.services.has(asked) && candidate.source) {
+      const otherSource = existing.services.get(asked)?.source as Partial<SourceRef> | undefined;
+      if (otherSource?.feed !== candidate.source.feed) {
+        problems.push(`id "${asked}" is already a service of this site that did not come from this feed, so this one was given an id of its own`);
+        asked = undefined;
+      }
     }
     if (!id && asked && existing.services.has(asked) && !claimed.has(asked)) id = asked;
     if (id && claimed.has(id)) id = undefined; // two records of this import matched one service: the second is a new one
     const previous = id ? existing.services.get(id) : undefined;
-    if (!id) id = uniqueId(asked ?? (slugify(name) || 'service'), (x) => taken.has(x) || claimed.has(x));
+    if (!id) id = uniqueId(asked ?? idFromName(name, 'service'), (x) => taken.has(x) || claimed.has(x));
     claimed.set(id, candidate.ref);
     taken.add(id);
 
