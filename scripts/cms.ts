@@ -23,6 +23,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { foreignRequest, pathsOutsideContent, pathsThroughLinks } from '../src/lib/editors/local-editor-guard.ts';
+import { adminPolicy, backendFromEnv } from '../src/lib/editors/cms-config.ts';
+import { contentSecurityPolicy } from '../src/lib/site/csp.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -68,7 +70,10 @@ start(
 
 function forward(incoming: IncomingMessage, outgoing: ServerResponse, targetPort: number): void {
   const upstream = request({ host, port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (response) => {
-    outgoing.writeHead(response.statusCode ?? 502, response.headers);
+    // The editor's page can write to content/: it has its policy here too, where the development
+    // server (which leaves every page's policy out) serves it. The built page carries its own.
+    const editorPage = !preview && /^\/admin(?:\/|\/index\.html)?(?:[?#]|$)/.test(incoming.url ?? '') && /^text\/html\b/i.test(String(response.headers['content-type'] ?? ''));
+    outgoing.writeHead(response.statusCode ?? 502, editorPage ? { ...response.headers, 'content-security-policy': contentSecurityPolicy(adminPolicy(backendFromEnv(process.env))) } : response.headers);
     response.pipe(outgoing);
   });
   upstream.on('error', () => {

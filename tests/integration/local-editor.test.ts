@@ -20,16 +20,16 @@ interface Answer {
 }
 
 /** One request with exactly these headers (fetch would not let a test set Host). */
-function send(path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: unknown }): Promise<Answer> {
+function send(path: string, { method = 'GET', headers = {}, body, port = PORT }: { method?: string; headers?: Record<string, string>; body?: unknown; port?: number }): Promise<Answer & { policy?: string }> {
   return new Promise((done, fail) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const outgoing = request(
-      { host: '127.0.0.1', port: PORT, path, method, headers: { host: `127.0.0.1:${PORT}`, ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      { host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk) => (text += chunk));
-        response.on('end', () => done({ status: response.statusCode ?? 0, body: text }));
+        response.on('end', () => done({ status: response.statusCode ?? 0, body: text, policy: response.headers['content-security-policy'] as string | undefined }));
       },
     );
     outgoing.on('error', fail);
@@ -194,5 +194,49 @@ describe('the rule the editor backend applies', () => {
     expect(pathsOutsideContent({ params: { dataFiles: named.map((path) => ({ path })) } })).toEqual(named);
     const allowed = ['content/pages/a.mdx', 'content/glossary.json', 'content/public/videos/a.vtt', 'content/public/videos/a.mp4', 'content/public/files/a.pdf', 'content/public/files/a.JPEG', 'content/public/videos'];
     expect(pathsOutsideContent({ params: { dataFiles: allowed.map((path) => ({ path })) } })).toEqual([]);
+  });
+});
+
+describe('the editor page under npm run cms with the development server', () => {
+  const port = PORT + 10;
+  let root: string;
+  let cms: ChildProcess;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'olo-local-editor-dev-'));
+    cpSync('content', join(root, 'content'), { recursive: true });
+    cpSync('package.json', join(root, 'package.json'));
+    cms = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/cms.ts'), '--port', String(port), '--site-port', String(port + 2), '--root', root], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // As an editor runs it, in a plain environment: with the test runner's own variables the
+      // development server answered /admin/ with 404.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
+    });
+    let said = '';
+    cms.stdout!.on('data', (chunk) => (said += chunk));
+    cms.stderr!.on('data', (chunk) => (said += chunk));
+    for (let i = 0; i < 300; i++) {
+      try {
+        const answer = await send('/admin/', { port });
+        if (answer.status === 200) return;
+        said += `[${answer.status}] `;
+      } catch (error) {
+        said += `[${(error as Error).message}] `;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`npm run cms did not start:\n${said}`);
+  }, 90_000);
+
+  afterAll(() => {
+    cms?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('has its security policy, as the built page does: the development server leaves every page\'s out', async () => {
+    const policy = (await send('/admin/', { port })).policy ?? '';
+    expect(policy).toMatch(/script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toMatch(/default-src 'self'/);
   });
 });

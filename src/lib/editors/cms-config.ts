@@ -6,6 +6,7 @@
  * hint an editor reads) is written here, keyed by field path.
  */
 import type { z } from 'astro/zod';
+import type { Directive } from '../site/csp.ts';
 import { folderCollections, type FolderCollection } from '../../contract/collections.ts';
 import { idRef, type CollectionName, type RefFactory } from '../../contract/index.ts';
 import {
@@ -590,4 +591,19 @@ export function backendOrigins(backend: CmsBackend): string[] {
 export function backendImageOrigins(backend: CmsBackend): string[] {
   if (backend.api_root) return [new URL(backend.api_root).origin];
   return backend.name === 'gitlab' ? ['https://gitlab.com', 'https://secure.gravatar.com'] : ['https://avatars.githubusercontent.com'];
+}
+
+/**
+ * The changes to the site's policy (src/lib/site/csp.ts) that the editor at /admin/ needs, and only
+ * it: 'unsafe-eval' (Decap compiles its config checks), inline styles (its UI styles itself at run
+ * time), blob:/data: images (media previews) and the Git host's API. The built page carries them in
+ * its <meta> tag; `npm run cms` sends them as a header with the development server's page.
+ */
+export function adminPolicy(backend: CmsBackend): Directive[] {
+  return [
+    ['script-src', "'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
+    ['style-src', "'self'", "'unsafe-inline'"],
+    ['connect-src', "'self'", ...backendOrigins(backend)],
+    ['img-src', "'self'", 'blob:', 'data:', ...backendImageOrigins(backend)],
+  ];
 }
