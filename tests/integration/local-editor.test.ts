@@ -39,25 +39,45 @@ function send(path: string, { method = 'GET', headers = {}, body, port = PORT }:
 
 const backend = (body: unknown, headers: Record<string, string> = {}) => send('/api/v1', { method: 'POST', headers, body });
 
+/**
+ * `npm run cms` on a copy of content/, answering at `port`: with the built-site preview, or the
+ * development server. Resolves once it answers; stops with what the command said if it never does.
+ */
+async function startEditor(port: number, { preview }: { preview: boolean }): Promise<{ root: string; cms: ChildProcess }> {
+  const root = mkdtempSync(join(tmpdir(), 'olo-local-editor-'));
+  cpSync('content', join(root, 'content'), { recursive: true });
+  cpSync('package.json', join(root, 'package.json'));
+  const cms = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/cms.ts'), ...(preview ? ['--preview'] : []), '--port', String(port), '--site-port', String(port + 2), '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // As an editor runs it, in a plain environment: with the test runner's own variables the
+    // development server answered /admin/ with 404.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
+  });
+  let said = '';
+  cms.stdout!.on('data', (chunk) => (said += chunk));
+  cms.stderr!.on('data', (chunk) => (said += chunk));
+  for (let i = 0; i < 300; i++) {
+    try {
+      // The backend, or, with the development server, the editor's page it serves.
+      const answer = preview ? await send('/api/v1', { method: 'POST', body: { action: 'info', params: {} }, port }) : await send('/admin/', { port });
+      if (answer.status === 200) return { root, cms };
+      said += `[${answer.status}] `;
+    } catch (error) {
+      said += `[${(error as Error).message}] `;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  cms.kill();
+  throw new Error(`npm run cms did not start:\n${said}`);
+}
+
 describe('the local editor backend', () => {
   let root: string;
   let cms: ChildProcess;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'olo-local-editor-'));
-    cpSync('content', join(root, 'content'), { recursive: true });
-    cpSync('package.json', join(root, 'package.json'));
-    cms = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/cms.ts'), '--preview', '--port', String(PORT), '--site-port', String(PORT + 2), '--root', root], { stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'error' } });
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await backend({ action: 'info', params: {} })).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('npm run cms did not start');
-  }, 30_000);
+    ({ root, cms } = await startEditor(PORT, { preview: true }));
+  }, 90_000);
 
   afterAll(() => {
     cms?.kill();
@@ -203,29 +223,7 @@ describe('the editor page under npm run cms with the development server', () => 
   let cms: ChildProcess;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'olo-local-editor-dev-'));
-    cpSync('content', join(root, 'content'), { recursive: true });
-    cpSync('package.json', join(root, 'package.json'));
-    cms = spawn(resolve('node_modules/.bin/node'), [resolve('scripts/cms.ts'), '--port', String(port), '--site-port', String(port + 2), '--root', root], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // As an editor runs it, in a plain environment: with the test runner's own variables the
-      // development server answered /admin/ with 404.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME ?? root, ASTRO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
-    });
-    let said = '';
-    cms.stdout!.on('data', (chunk) => (said += chunk));
-    cms.stderr!.on('data', (chunk) => (said += chunk));
-    for (let i = 0; i < 300; i++) {
-      try {
-        const answer = await send('/admin/', { port });
-        if (answer.status === 200) return;
-        said += `[${answer.status}] `;
-      } catch (error) {
-        said += `[${(error as Error).message}] `;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`npm run cms did not start:\n${said}`);
+    ({ root, cms } = await startEditor(port, { preview: false }));
   }, 90_000);
 
   afterAll(() => {
