@@ -68,12 +68,15 @@ start(
     : [join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs'), 'dev', '--port', String(sitePort), '--host', host],
 );
 
+/** The editor page's policy, as the built page carries it (the same for every request). */
+const editorPolicy = contentSecurityPolicy(adminPolicy(backendFromEnv(process.env)));
+
 function forward(incoming: IncomingMessage, outgoing: ServerResponse, targetPort: number): void {
   const upstream = request({ host, port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (response) => {
     // The editor's page can write to content/: it has its policy here too, where the development
     // server (which leaves every page's policy out) serves it. The built page carries its own.
     const editorPage = !preview && /^\/admin(?:\/|\/index\.html)?(?:[?#]|$)/.test(incoming.url ?? '') && /^text\/html\b/i.test(String(response.headers['content-type'] ?? ''));
-    outgoing.writeHead(response.statusCode ?? 502, editorPage ? { ...response.headers, 'content-security-policy': contentSecurityPolicy(adminPolicy(backendFromEnv(process.env))) } : response.headers);
+    outgoing.writeHead(response.statusCode ?? 502, editorPage ? { ...response.headers, 'content-security-policy': editorPolicy } : response.headers);
     response.pipe(outgoing);
   });
   upstream.on('error', () => {

@@ -149,17 +149,20 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** Everything in content/, at any depth (none if it cannot be read): the check walks it once for the rules below. */
+export function everythingIn(contentDir: string): Dirent[] {
+  try {
+    return readdirSync(contentDir, { recursive: true, withFileTypes: true }) as Dirent[];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Every symbolic link (shortcut) in content/. The build does not follow them (and must not: a link
  * could publish any file on the computer), so each would vanish from the site without a word.
  */
-export function symbolicLinks(contentDir: string, rel: (path: string) => string): Problem[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(contentDir, { recursive: true, withFileTypes: true }) as Dirent[];
-  } catch {
-    return [];
-  }
+export function symbolicLinks(contentDir: string, rel: (path: string) => string, entries = everythingIn(contentDir)): Problem[] {
   return entries
     .filter((entry) => entry.isSymbolicLink())
     .map((entry) => {
@@ -188,13 +191,7 @@ export const CODE_FILE = /\.(?:[cm]?[jt]sx?|astro|svelte|vue|wasm|node)$/i;
  * too, except in a .git folder. Content cannot add code: a file here is at best forgotten, and
  * at worst waiting for a page to import it (the MDX rule refuses every way we know).
  */
-export function codeFiles(contentDir: string, rel: (path: string) => string, publicFolder: string): Problem[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(contentDir, { recursive: true, withFileTypes: true }) as Dirent[];
-  } catch {
-    return [];
-  }
+export function codeFiles(contentDir: string, rel: (path: string) => string, publicFolder: string, entries = everythingIn(contentDir)): Problem[] {
   const publicDir = join(contentDir, publicFolder);
   const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}${sep}`);
   return entries

@@ -7,10 +7,10 @@
  * is inside it): never the site's code, its configuration or anything else on the machine.
  */
 import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { folderCollections, PUBLIC_FOLDER } from '../../contract/collections.ts';
 import { CMS_COLLECTIONS } from './cms-config.ts';
-import { unpublishableReason } from '../site/public-files.ts';
+import { PUBLISHABLE_EXTENSIONS, unpublishableReason } from '../site/public-files.ts';
 
 /** Why a request comes from somewhere other than this machine's editor page, or undefined. */
 export function foreignRequest(headers: { host?: string; origin?: string }, port: number): string | undefined {
@@ -24,15 +24,31 @@ export function foreignRequest(headers: { host?: string; origin?: string }, port
 export const EDITABLE_FOLDER = 'content/';
 
 /**
- * The kinds of file the editor reads: entries (JSON, MDX) and media for content/public/ (the kinds
- * it publishes, src/lib/site/public-files.ts). A name with any other extension, or a hidden one
+ * The kinds of file the editor reads: entries (JSON, MDX, Markdown) and the kinds content/public/
+ * publishes (src/lib/site/public-files.ts). A name with any other extension, or a hidden one
  * (starting with "."), is refused: content cannot add code, or a file a page could import.
  */
-const EDITABLE_FILE = /\.(?:json|mdx|md|vtt|mp4|webm|png|jpe?g|webp|gif|pdf)$/i;
+const EDITABLE_EXTENSIONS = new Set(['.json', '.mdx', '.md', ...PUBLISHABLE_EXTENSIONS]);
+const editableKind = (name: string) => EDITABLE_EXTENSIONS.has(extname(name).toLowerCase());
 
 /** Keys of the backend's requests whose values name files or folders, and those that name files only. */
 const PATH_KEY = /^(?:path|newPath|folder|mediaFolder|paths)$/;
 const FILE_KEY = /^(?:path|newPath|paths)$/;
+
+/** Every value a backend request gives for a file or folder, with the key it is under. */
+function namedPaths(body: unknown): { value: unknown; key: string }[] {
+  const found: { value: unknown; key: string }[] = [];
+  const visit = (node: unknown, key = '') => {
+    if (PATH_KEY.test(key)) {
+      for (const value of Array.isArray(node) ? node : [node]) found.push({ value, key });
+      return;
+    }
+    if (Array.isArray(node)) node.forEach((item) => visit(item));
+    else if (node && typeof node === 'object') for (const [name, value] of Object.entries(node)) visit(value, name);
+  };
+  visit(body);
+  return found;
+}
 
 /** The backend's actions that write or delete: each file they name must be one the editor edits. */
 const WRITE_ACTIONS = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'publishUnpublishedEntry', 'deleteUnpublishedEntry', 'updateUnpublishedEntryStatus']);
@@ -58,25 +74,18 @@ export function editableFile(path: string): boolean {
 export function pathsOutsideContent(body: unknown): string[] {
   const outside: string[] = [];
   const writes = WRITE_ACTIONS.has(String((body as { action?: unknown } | null)?.action ?? ''));
-  const check = (value: unknown, key: string) => {
-    if (typeof value !== 'string') return void outside.push(String(value));
+  for (const { value, key } of namedPaths(body)) {
+    if (typeof value !== 'string') {
+      outside.push(String(value));
+      continue;
+    }
     const parts = value.split('/');
     const last = parts.at(-1) ?? '';
-    const kind = !last.includes('.') || EDITABLE_FILE.test(last);
+    const kind = !last.includes('.') || editableKind(last);
     const plain = !/[\\\u0000]/.test(value) && !parts.some((part) => part.startsWith('.') || part === '') && kind;
     const safe = value.startsWith(EDITABLE_FOLDER) && plain && value.length > EDITABLE_FOLDER.length && (!writes || !FILE_KEY.test(key) || editableFile(value));
     if (!safe && value !== EDITABLE_FOLDER.slice(0, -1)) outside.push(value);
-  };
-  const visit = (node: unknown, key = '') => {
-    if (PATH_KEY.test(key)) {
-      if (Array.isArray(node)) node.forEach((value) => check(value, key));
-      else check(node, key);
-      return;
-    }
-    if (Array.isArray(node)) node.forEach((item) => visit(item));
-    else if (node && typeof node === 'object') for (const [name, value] of Object.entries(node)) visit(value, name);
-  };
-  visit(body);
+  }
   return outside;
 }
 
@@ -85,24 +94,12 @@ export function pathsOutsideContent(body: unknown): string[] {
  * itself may be a link): the backend would follow it and write wherever it leads, such as src/.
  */
 export function pathsThroughLinks(body: unknown, root: string): string[] {
-  const found: string[] = [];
-  const visit = (node: unknown, key = '') => {
-    if (PATH_KEY.test(key)) {
-      for (const value of Array.isArray(node) ? node : [node]) {
-        if (typeof value !== 'string') continue;
-        const parts = value.split('/').filter(Boolean);
-        for (let i = 2; i <= parts.length; i++) {
-          if (lstatSync(join(root, ...parts.slice(0, i)), { throwIfNoEntry: false })?.isSymbolicLink()) {
-            found.push(value);
-            break;
-          }
-        }
-      }
-      return;
-    }
-    if (Array.isArray(node)) node.forEach((item) => visit(item));
-    else if (node && typeof node === 'object') for (const [name, value] of Object.entries(node)) visit(value, name);
+  const throughLink = (value: string) => {
+    const parts = value.split('/').filter(Boolean);
+    for (let i = 2; i <= parts.length; i++) if (lstatSync(join(root, ...parts.slice(0, i)), { throwIfNoEntry: false })?.isSymbolicLink()) return true;
+    return false;
   };
-  visit(body);
-  return found;
+  return namedPaths(body)
+    .map(({ value }) => value)
+    .filter((value): value is string => typeof value === 'string' && throughLink(value));
 }

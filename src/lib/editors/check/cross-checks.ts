@@ -18,7 +18,7 @@ import { closest, type Problem } from '../problems.ts';
 import { readabilityWarnings } from '../readability.ts';
 import { overTaggedServices } from '../tag-check.ts';
 import { nowReading } from '../command-errors.ts';
-import { codeFiles, symbolicLinks, unreadTopLevel } from '../content-layout.ts';
+import { codeFiles, everythingIn, symbolicLinks, unreadTopLevel } from '../content-layout.ts';
 import { idLookup, type CheckContext, type Entries, type LoadedEntry, type SiteSettings, type StepResult, type Unreadable } from './context.ts';
 import { checkTextFields } from './text-fields.ts';
 
@@ -33,8 +33,9 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   problems.push(...publicFileKindProblems(contentPublic, rel, warnings));
   // Nothing in content/ is left out without a word: shortcuts are errors, and what the site does not read is named.
   warnings.push(...unreadTopLevel(contentDir, [...folderCollections.map((c) => c.folder), PUBLIC_FOLDER, SITE_FILE, GLOSSARY_FILE, COVERAGE_FILE], rel));
-  problems.push(...symbolicLinks(contentDir, rel));
-  problems.push(...codeFiles(contentDir, rel, PUBLIC_FOLDER));
+  const everything = everythingIn(contentDir);
+  problems.push(...symbolicLinks(contentDir, rel, everything));
+  problems.push(...codeFiles(contentDir, rel, PUBLIC_FOLDER, everything));
   problems.push(...checkTextFields(entries, unreadable, warnings));
   // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
   warnings.push(...readabilityWarnings([...entries.values()].flat()));
