@@ -2,7 +2,9 @@
  * CSV as spreadsheets expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted
  * when they hold a comma, quote or line break. Text that a spreadsheet would run as a formula
  * (starting with =, +, -, @, tab or carriage return, or the full-width =, +, - and @ that Apple
- * Numbers reads as those) is prefixed with an apostrophe.
+ * Numbers reads as those) is prefixed with an apostrophe. A field holding a semicolon or a tab is
+ * quoted too: a spreadsheet set to split on those (Excel in much of Europe splits on ";") then
+ * keeps it whole, so "a;=HYPERLINK(…)" cannot become a cell that starts with "=".
  *
  * Why not csv-stringify (tried for issue 28; it gave the same bytes, and its list of formula signs
  * added the full-width ones): this module is also bundled into a page script, through
@@ -19,7 +21,7 @@ export function csvField(value: CsvCell): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
   if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A whole CSV file: a header row, then the rows, each line ending in CRLF. */

@@ -24,7 +24,7 @@ describe('CSV', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   });
   test('text starting with a tab or carriage return, or a minus sign in text, is made harmless too', () => {
-    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('\tcmd')).toBe(`"'\tcmd"`);
     expect(csvField('\rcmd')).toBe(`"'\rcmd"`);
     expect(csvField('-2+3')).toBe("'-2+3");
   });
@@ -33,6 +33,11 @@ describe('CSV', () => {
     expect(csvField('\uFF0B1')).toBe("'\uFF0B1");
     expect(csvField('\uFF0D1')).toBe("'\uFF0D1");
     expect(csvField('\uFF20SUM(A1)')).toBe("'\uFF20SUM(A1)");
+  });
+  test('a semicolon or tab is quoted, so a spreadsheet that splits on it keeps the cell whole', () => {
+    expect(csvField('Speech; language')).toBe('"Speech; language"');
+    expect(csvField('a;=HYPERLINK("x")')).toBe('"a;=HYPERLINK(""x"")"');
+    expect(csvField('a\t=cmd')).toBe('"a\t=cmd"');
   });
   test('a line break of either kind on its own is quoted', () => {
     expect(csvField('two\rlines')).toBe('"two\rlines"');
