@@ -16,7 +16,7 @@
 import type { z } from 'astro/zod';
 import type { organisationSchema } from '../../contract/organisation.ts';
 import type { serviceSchema } from '../../contract/service.ts';
-import { markdownToText } from '../text/markdown.ts';
+import { markdownToParagraphs } from '../text/markdown.ts';
 import { uuidV5, URL_NAMESPACE } from './uuid.ts';
 import { accessRoutes, categories, levels, needs, weekdays, type Weekday } from '../../contract/vocabulary.ts';
 
@@ -146,7 +146,7 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
   const organization = defined({
     id: id('organization', organisation.id),
     name: organisation.data.name,
-    description: organisation.data.description ? markdownToText(organisation.data.description) : organisation.data.name,
+    description: organisation.data.description ? markdownToParagraphs(organisation.data.description) : organisation.data.name,
     email: organisation.data.email,
     website: organisation.data.website,
     x_id: organisation.id,
@@ -262,7 +262,7 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     id: serviceId,
     organization_id: organization.id,
     name: data.name,
-    description: markdownToText(data.description),
+    description: markdownToParagraphs(data.description),
     // The service's own website; our page about it is x_page.
     url: data.contacts.find((contact) => contact.website)?.website,
     email: data.contacts.find((contact) => contact.email)?.email,
@@ -273,8 +273,8 @@ export function toOrukService(source: OrukSource, context: OrukContext) {
     assured_date: data.lastReviewed,
     alert: data.status === 'temporarily-closed' ? 'This service is temporarily closed. Contact them to find out more.' : undefined,
     last_modified: `${data.lastReviewed}T00:00:00Z`,
-    eligibility_description: data.access.eligibility ? markdownToText(data.access.eligibility) : undefined,
-    application_process: markdownToText(data.access.howTo),
+    eligibility_description: data.access.eligibility ? markdownToParagraphs(data.access.eligibility) : undefined,
+    application_process: markdownToParagraphs(data.access.howTo),
     phones,
     schedules,
     service_areas: serviceAreas,

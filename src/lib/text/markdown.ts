@@ -72,15 +72,32 @@ export function renderInlineMarkdown(source: string): string {
   return md.renderInline(source);
 }
 
-/** Markdown to plain text, for summaries, meta descriptions and search. */
+/** The characters renderMarkdown writes as entities, back as themselves. */
+const decodeEntities = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** Markdown to plain text on one line, for summaries, meta descriptions and search. */
 export function markdownToText(source: string): string {
-  return renderMarkdown(source)
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  return decodeEntities(renderMarkdown(source).replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Markdown to plain text that keeps its shape, for open data whose fields hold text, not HTML:
+ * paragraphs and headings separated by a blank line, each list item on a line of its own
+ * starting "- ", and a line break kept as one.
+ */
+export function markdownToParagraphs(source: string): string {
+  const text = renderMarkdown(source)
+    .replace(/\n/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<\/(?:p|h[1-6]|blockquote|pre|ul|ol|table|tr)>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

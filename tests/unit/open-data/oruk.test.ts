@@ -59,9 +59,9 @@ describe('toOrukService: the service', () => {
     expect(record().x_page).toBe('https://localoffer.kestrelvale.example/services/sensory-play-sessions/');
   });
 
-  test('gives the name and a plain-text description without the summary repeated in it; the summary travels in x_summary', () => {
+  test('gives the name and a plain-text description without the summary repeated in it, its paragraphs and list items kept apart; the summary travels in x_summary', () => {
     expect(record().name).toBe('Sensory play sessions');
-    expect(record().description).toBe('Small groups with trained staff. soft play music');
+    expect(record().description).toBe('Small groups with trained staff.\n\n- soft play\n- music');
     expect(record().x_summary).toBe('Play sessions for children with sensory needs.');
   });
 
@@ -97,7 +97,7 @@ describe('toOrukService: the service', () => {
 
   test('gives eligibility and how to apply as plain text', () => {
     expect(record().eligibility_description).toBe('Children who live in Kestrel Vale.');
-    expect(record().application_process).toBe('Just turn up, or book online .');
+    expect(record().application_process).toBe('Just turn up, or book online.');
   });
 
   test('uses the first contact email as the service email', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { markdownToText, renderMarkdown } from '../../../src/lib/text/markdown.ts';
+import { markdownToParagraphs, markdownToText, renderMarkdown } from '../../../src/lib/text/markdown.ts';
 
 describe('Markdown from content fields', () => {
   test('escapes raw HTML so it shows as text and never runs', () => {
@@ -20,5 +20,11 @@ describe('Markdown from content fields', () => {
   });
   test('turns Markdown into plain text for summaries', () => {
     expect(markdownToText('**Bold** and [a link](https://example.org) & more')).toBe('Bold and a link & more');
+  });
+  test('turns Markdown into plain text that keeps its paragraphs, headings and list items, for open data', () => {
+    const source = '## Who it is for\n\nFamilies in **Saltmere** & nearby.\nSecond line.\n\n- Stay and play\n- Advice on [benefits](https://example.org)\n\nCall 01632 960 100.';
+    expect(markdownToParagraphs(source)).toBe('Who it is for\n\nFamilies in Saltmere & nearby. Second line.\n\n- Stay and play\n- Advice on benefits\n\nCall 01632 960 100.');
+    // A tag written in Markdown is text, and stays text: the field holds text, not HTML.
+    expect(markdownToParagraphs('Written as <b>a tag</b> & more')).toBe('Written as <b>a tag</b> & more');
   });
 });
