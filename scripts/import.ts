@@ -20,7 +20,7 @@ import { formatProblem } from '../src/lib/editors/problems.ts';
 import { areaNameOf } from '../src/lib/open-data/oruk.ts';
 import { ID_PATTERN } from '../src/contract/common.ts';
 import { planImport, type Candidate, type ExistingOrganisation, type SourceRef } from '../src/lib/editors/import/plan.ts';
-import { decodeCsv, readServicesCsv } from '../src/lib/editors/import/csv.ts';
+import { decodeCsv, readServicesCsv, workbookProblem } from '../src/lib/editors/import/csv.ts';
 import { NONE_OF_THESE, readFeed } from '../src/lib/editors/import/feed.ts';
 import { emptyMapping, parseMapping } from '../src/lib/editors/import/mapping.ts';
 import { readContext } from '../src/lib/editors/import/context.ts';
@@ -86,6 +86,11 @@ let fileProblems: string[] = [];
 const notes: string[] = [];
 const bytes = readFileSync(file);
 const head = new TextDecoder().decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
+const workbook = workbookProblem(bytes);
+if (workbook) {
+  console.error(`✗ ${file}: ${workbook}`);
+  process.exit(1);
+}
 if (value('oruk') || head.startsWith('{') || head.startsWith('[')) {
   const read = readFeed(bytes.toString('utf8'), context);
   ({ candidates, fileProblems } = read);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { firstSentence, htmlToMarkdown, htmlToText, markdownToPlain } from '../../../src/lib/editors/import/html.ts';
 import { renderMarkdown } from '../../../src/lib/text/markdown.ts';
+import { describe as describeSource } from '../../../src/lib/editors/import/context.ts';
 
 const REAL_FEEDS = resolve('../shared/real-feeds');
 
@@ -42,9 +43,24 @@ describe('plain text from HTML, for names and summaries', () => {
     expect(htmlToText('<p>Fish &amp; chips</p><p>on&nbsp;Friday</p>')).toBe('Fish & chips on Friday');
   });
 
-  test('a summary is the first sentence of the plain text, never a tag or an escape', () => {
-    const markdown = htmlToMarkdown('<h1>About Us</h1><p>We help <b>young</b> people &amp; families. More text.</p>');
-    const plain = markdownToPlain(markdown);
-    expect(firstSentence(plain)).toBe('About Us We help young people & families.');
+  test('a summary is the first sentence of the first paragraph, never a heading, a tag or an escape', () => {
+    expect(describeSource('<h1>About Us</h1><p>We help <b>young</b> people &amp; families. More text.</p>').summary).toBe('We help young people & families.');
+    expect(markdownToPlain(htmlToMarkdown('<p>We help <b>young</b> people &amp; families.</p>'))).toBe('We help young people & families.');
+  });
+
+  test('a line break in a feed\'s description is a space in the summary, not a backslash, and two end the paragraph', () => {
+    expect(describeSource('<p>Many services in one.<br>There are 18 of them.</p>').summary).toBe('Many services in one.');
+    expect(describeSource('<p>Drop in to our SEND support session<br><br>These relaxed sessions help. More.</p>').summary).toBe('Drop in to our SEND support session');
+    expect(describeSource('<p>One line<br>and the next.</p>').summary).toBe('One line and the next.');
+  });
+
+  test('stars and underscores written in a feed\'s text stay as written in the summary', () => {
+    expect(describeSource('<p>Line with *stars* and _underscores_ here.</p>').summary).toBe('Line with *stars* and _underscores_ here.');
+    expect(markdownToPlain('Line with \\*stars\\* and **bold** text.')).toBe('Line with *stars* and bold text.');
+  });
+
+  test('a summary from Markdown or plain text skips a heading too', () => {
+    expect(describeSource('## Who we are\n\nWe run **stay and play** groups. Every week.').summary).toBe('We run stay and play groups.');
+    expect(describeSource('Plain text, one sentence. Then more.').summary).toBe('Plain text, one sentence.');
   });
 });

@@ -190,3 +190,79 @@ test('--update of a draft keeps what it still needs, so an update never publishe
   expect(plan.update).toEqual([]);
   expect(plan.drafts[0]!.draft).toContain(draft.draft[0]);
 });
+
+describe('importing the same feed again changes nothing', () => {
+  /** What the files would be after --write: the plan applied to what was there. */
+  const written = (plan: ReturnType<typeof planImport>, before: Existing): Existing => {
+    const services = new Map(before.services);
+    for (const s of [...plan.create, ...plan.update, ...plan.drafts]) services.set(s.id, s.data);
+    const organisations = new Map(before.organisations);
+    for (const o of [...plan.newOrganisations, ...plan.updatedOrganisations]) organisations.set(o.id, { name: String(o.data.name), source: o.data.source as never, data: o.data });
+    return { ...before, services, organisations };
+  };
+  const changes = (plan: ReturnType<typeof planImport>) => [...plan.create, ...plan.update, ...plan.drafts].map((s) => s.id);
+
+  test('a feed that gives one id to two services: each keeps its own file, a second run changes nothing, and the dry run says so', () => {
+    const records = () => [
+      candidate({ ref: 'service 374', source: { feed: 'f', id: 'same' }, service: { name: 'Fishponds yoga', description: 'Yoga in Fishponds.' } }),
+      candidate({ ref: 'service 811', source: { feed: 'f', id: 'same' }, service: { name: 'Yoga for relaxation', description: 'Relaxing yoga.' } }),
+    ];
+    const first = planImport(records(), existing(), { update: false, today: TODAY });
+    expect(first.create.map((s) => s.id)).toEqual(['fishponds-yoga', 'yoga-for-relaxation']);
+    expect(first.create[0]!.problems.join()).toContain('the feed gives its id "same" to 2 records (also service 811), so they are told apart by their names');
+    const after = written(first, existing());
+    const second = planImport(records(), after, { update: true, today: TODAY });
+    expect(second.update.map((s) => [s.id, s.data.name])).toEqual([['fishponds-yoga', 'Fishponds yoga'], ['yoga-for-relaxation', 'Yoga for relaxation']]);
+    expect(second.update.map((s) => s.data)).toEqual(first.create.map((s) => s.data));
+    expect(second.create).toEqual([]);
+  });
+
+  test('a feed that holds one organisation twice (two ids, one name): the first is created, and a second run does not move it to the other', () => {
+    const records = () => [
+      candidate({ ref: 'service 1', source: { feed: 'f', id: '1' }, organisation: { name: 'National Autism Charity', sourceId: 'org-a', website: 'https://www.autism.example' } }),
+      candidate({ ref: 'service 2', source: { feed: 'f', id: '2' }, organisation: { name: 'National Autism Charity', sourceId: 'org-b', website: 'https://www.autism.example/', description: 'Another copy' }, service: { name: 'Parent workshops' } }),
+    ];
+    const first = planImport(records(), existing(), { update: false, today: TODAY });
+    expect(first.newOrganisations.map((o) => [o.id, o.data.source])).toEqual([['national-autism-charity', { feed: 'f', id: 'org-a' }]]);
+    const after = written(first, existing());
+    for (let run = 0; run < 2; run++) {
+      const again = planImport(records(), after, { update: true, today: TODAY });
+      expect(again.updatedOrganisations).toEqual([]);
+      expect(again.newOrganisations).toEqual([]);
+    }
+  });
+
+  test('an organisation of the site without a source takes the first record of that name, not the last', () => {
+    const records = [
+      candidate({ ref: 'service 1', source: { feed: 'f', id: '1' }, organisation: { name: 'Kestrel Vale Council', sourceId: 'a', website: 'https://first.example' } }),
+      candidate({ ref: 'service 2', source: { feed: 'f', id: '2' }, organisation: { name: 'Kestrel Vale Council', sourceId: 'b', website: 'https://second.example' }, service: { name: 'Another service' } }),
+    ];
+    const before = existing();
+    before.organisations.set('kestrel-vale-council', { name: 'Kestrel Vale Council', data: { name: 'Kestrel Vale Council' } });
+    const plan = planImport(records, before, { update: true, today: TODAY });
+    expect(plan.updatedOrganisations.map((o) => [o.id, o.data.website, o.data.source])).toEqual([['kestrel-vale-council', 'https://first.example', { feed: 'f', id: 'a' }]]);
+  });
+
+  test('--update keeps the locations of a service when the source says nothing about places', () => {
+    const withPlace = { ...existingPortage(), locations: [{ name: 'Patchway office', address: '1 High Street, Patchway', postcode: 'BS34 5LP' }] };
+    const plan = planImport([candidate({ source: { feed: 'council-directory', id: '42' }, service: { locations: [] }, filled: ['locations'] })], existing({ 'portage-home-visiting': withPlace }), { update: true, today: TODAY });
+    expect(plan.update[0]!.data.locations).toEqual(withPlace.locations);
+  });
+
+  test('--update never takes a review date back: a later date of the service is kept, and said', () => {
+    const checked = { ...existingPortage(), lastReviewed: '2026-05-01' };
+    const plan = planImport([candidate({ source: { feed: 'council-directory', id: '42' }, service: { lastReviewed: '2025-09-02' } })], existing({ 'portage-home-visiting': checked }), { update: true, today: TODAY });
+    expect(plan.update[0]!.data.lastReviewed).toBe('2026-05-01');
+    expect(plan.update[0]!.problems.join()).toContain("the service's own date 2026-05-01 is later than the source's 2025-09-02, so it was kept");
+    const newer = planImport([candidate({ source: { feed: 'council-directory', id: '42' }, service: { lastReviewed: '2026-05-20' } })], existing({ 'portage-home-visiting': checked }), { update: true, today: TODAY });
+    expect(newer.update[0]!.data.lastReviewed).toBe('2026-05-20');
+  });
+
+  test('nothing changes on a second run of the same records', () => {
+    const records = () => [candidate({ source: { feed: 'f', id: '1' } }), candidate({ ref: 'service 2', source: { feed: 'f', id: '2' }, service: { name: 'Stay and play' } })];
+    const first = planImport(records(), existing(), { update: false, today: TODAY });
+    const second = planImport(records(), written(first, existing()), { update: true, today: TODAY });
+    expect(second.update.map((s) => s.data)).toEqual(first.create.map((s) => s.data));
+    expect(changes(second)).toEqual(changes(first));
+  });
+});

@@ -83,6 +83,45 @@ describe('values are read the way a council would keep them', () => {
     expect(service({ ...noAssured, last_modified: '2025-09-02T23:30:00Z' }).lastReviewed).toBe('2025-09-03');
   });
 
+  test('a phone written with a label keeps the label as its contact\'s name (the real Bristol record)', () => {
+    expect(service(real('bristol-v3-service.json')).contacts).toContainEqual({ name: 'Bristol Youth MAPS', phone: '0117 332 7111' });
+  });
+
+  test('a summary is the first sentence of the first paragraph, not a heading glued to it (the real Bristol record)', () => {
+    const s = service(real('bristol-v3-service.json'));
+    expect(s.summary).toMatch(/^1625 Independent People /);
+    expect(s.summary).not.toMatch(/\\|About Us/);
+  });
+
+  test('tags in a contact\'s name, an address line or accessibility are taken out, as in every plain field', () => {
+    const s = service({
+      ...base,
+      contacts: [{ name: 'Desk <script>alert(1)</script>', phones: [{ number: '01632 960 100' }] }],
+      service_at_locations: [{ location: { name: 'Hall', addresses: [{ address_1: '1 High St <img src=x onerror=alert(18)>', city: 'MyCity', postal_code: 'KV1 1AA' }], accessibility: [{ description: '<b>Ramp</b><script>alert(19)</script>' }] } }],
+    });
+    expect(s.contacts).toContainEqual(expect.objectContaining({ name: 'Desk', phone: '01632 960 100' }));
+    expect(s.locations).toEqual([expect.objectContaining({ address: '1 High St, MyCity', accessibility: 'Ramp' })]);
+  });
+
+  test('an email address at .invalid is a placeholder: left out, and said', () => {
+    const [candidate] = read({ ...base, email: 'Unknown-1777@noemail.invalid', contacts: [] }).candidates;
+    expect(JSON.stringify(candidate!.service.contacts)).not.toContain('noemail.invalid');
+    expect(candidate!.problems.join()).toContain('"Unknown-1777@noemail.invalid" is a placeholder');
+  });
+
+  test('a record without service_at_locations says nothing of places, so an --update keeps the service\'s own; an empty list says there are none', () => {
+    const { service_at_locations: _, ...placeless } = base;
+    expect(read(placeless).candidates[0]!.filled).toContain('locations');
+    expect(read({ ...base, service_at_locations: [] }).candidates[0]!.filled).not.toContain('locations');
+  });
+
+  test('an extension after an Outpost phone number is said, not dropped (the real Buckinghamshire record)', () => {
+    const feed = read(real('buckinghamshire-outpost-services.json'));
+    const aba = feed.candidates.find((c) => /ABA Horizons/.test(String(c.service.name)))!;
+    expect(aba.service.contacts).toContainEqual(expect.objectContaining({ phone: '0203 289 6420' }));
+    expect(aba.unmapped.join('\n')).toMatch(/"Ext 303" after the number 0203 289 6420 was not imported/);
+  });
+
   test('HTML in names, descriptions and fees never reaches our fields as tags or entities', () => {
     const s = service(real('dfe-test-service-with-html-and-javascript.json'));
     for (const text of [s.name, s.summary, s.description, s.cost?.details].filter(Boolean)) expect(text).not.toMatch(/<[a-z/]|&[a-z#0-9]+;|javascript:/i);

@@ -4,7 +4,7 @@
  * reader shares: the summary and description from HTML, and the codes from the mapping.
  */
 import { accessRoutes, categories, levels, needs } from '../../../contract/vocabulary.ts';
-import { firstSentence, htmlToMarkdown, markdownToPlain } from './html.ts';
+import { descriptionFrom, firstSentence } from './html.ts';
 import { applyMapping, emptyMapping, type ImportMapping, type Vocab } from './mapping.ts';
 import type { Candidate } from './plan.ts';
 import type { RecordReader } from './record.ts';
@@ -34,11 +34,10 @@ export const labelOf: Record<Vocab, (value: string) => string> = {
 
 /** Description (Markdown) and summary (plain text) from a description that may be HTML. */
 export function describe(html: string | undefined, summary?: string): { description?: string; summary?: string } {
-  const description = html ? htmlToMarkdown(html) : undefined;
-  const plain = description ? markdownToPlain(description) : '';
+  const { markdown, lead } = html ? descriptionFrom(html) : { markdown: '', lead: '' };
   return {
-    description: description || undefined,
-    summary: summary?.trim() || (plain ? firstSentence(plain) : undefined),
+    description: markdown || undefined,
+    summary: summary?.trim() || (lead ? firstSentence(lead) : undefined),
   };
 }
 

@@ -9,7 +9,7 @@ import { accessRoutes, categories, levels, needs, serviceStatuses } from '../../
 import type { Candidate } from './plan.ts';
 import { describe } from './context.ts';
 import { htmlToText } from './html.ts';
-import { phoneNumber, webAddress } from './values.ts';
+import { emailAddress, notePhoneRest, phoneNumber, webAddress } from './values.ts';
 
 /** The columns, in the order of the sample file. */
 export const CSV_COLUMNS = [
@@ -47,11 +47,14 @@ const REQUIRED = ['name'];
 
 type Vocabulary = { values: readonly string[]; labels: Record<string, string> };
 
-const list = (cell: string | undefined) => (cell ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+/** A cell's text with the spaces a spreadsheet hides (non-breaking, zero-width) made ordinary. */
+const tidy = (text: string) => text.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+
+const list = (cell: string | undefined) => (cell ?? '').split(';').map(tidy).filter(Boolean);
 
 /** Matches "Social care", "social-care" or "SOCIAL CARE" to the code "social-care". */
 function vocabularyValue(vocabulary: Vocabulary, text: string): string | undefined {
-  const wanted = text.trim().toLowerCase();
+  const wanted = tidy(text).toLowerCase();
   return vocabulary.values.find((v) => v === wanted || vocabulary.labels[v]!.toLowerCase() === wanted || v.replace(/-/g, ' ') === wanted);
 }
 
@@ -85,6 +88,30 @@ function isoDate(cell: string | undefined): string | undefined {
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
+/** A plain cell (a name, an address line): tags taken out, entities read. */
+const plainCell = (value: string | undefined) => (blank(value) ? htmlToText(value!) || undefined : undefined);
+
+/** Cost details that say the service is free, and no more. */
+const SAYS_FREE = /^\s*(free|free of charge|no charge|none|£0(\.00)?)\s*\.?\s*$/i;
+/** Cost details that name a price. */
+const NAMES_A_PRICE = /£\s?\d/;
+
+/**
+ * The cost from the free and cost_details columns. A blank free column is "not stated"; with
+ * details, it is worked out only when they are plain about it (just "Free", or a price in pounds).
+ * Otherwise the row is a draft that asks for yes or no, so a page never says "There is a charge"
+ * that the spreadsheet did not.
+ */
+function costOf(freeCell: string | undefined, detailsCell: string | undefined, problems: string[], needs: string[]): { free: boolean; details?: string } | undefined {
+  const free = yesNo(freeCell, 'free', problems);
+  const details = plainCell(detailsCell);
+  if (!details) return free === undefined ? undefined : { free };
+  if (free !== undefined) return { free, details };
+  if (SAYS_FREE.test(details)) return { free: true, details };
+  if (!NAMES_A_PRICE.test(details)) needs.push(`cost.free — the free column is blank, but cost_details says "${details.slice(0, 60)}" — write yes or no in the free column (until then the page would say there is a charge)`);
+  return { free: false, details };
+}
+
 export interface CsvRead {
   candidates: Candidate[];
   /** Problems with the file as a whole (duplicate or missing columns, unreadable CSV). */
@@ -114,6 +141,16 @@ export function decodeCsv(bytes: Uint8Array): { text: string; note?: string } {
   } catch {
     return { text: new TextDecoder('windows-1252').decode(bytes), note: 'the file is not UTF-8, so it was read as Windows-1252 (latin-1), as older Excel saves CSV; check accented letters such as é and £ in the dry run, or save it as "CSV UTF-8" and import again' };
   }
+}
+
+/**
+ * Why a file is not CSV at all but a spreadsheet's own workbook (Excel .xlsx or LibreOffice .ods,
+ * which are zip files, or Excel's older .xls), in words; undefined for anything else.
+ */
+export function workbookProblem(bytes: Uint8Array): string | undefined {
+  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  if (!starts(0x50, 0x4b, 0x03, 0x04) && !starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return undefined;
+  return 'is a spreadsheet workbook (an Excel .xlsx or .xls file, or a LibreOffice .ods file), not CSV: open it in the spreadsheet, save it as "CSV UTF-8 (comma delimited)" (in LibreOffice, "Text CSV"), and import the .csv file';
 }
 
 /** The delimiter of the header row: the one of , ; tab | that splits it into most columns outside quotes. */
@@ -146,6 +183,12 @@ export function readServicesCsv(text: string, options: { delimiter?: string } = 
   });
   const missing = REQUIRED.filter((c) => !header.includes(c));
   const unknownColumns = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
+  // A column with no name in row 1 but values below: said, as its values are not imported.
+  header.forEach((h, i) => {
+    if (h) return;
+    const first = rows.slice(1).find((row) => row[i]?.trim())?.[i]?.trim();
+    if (first) unknownColumns.push(`column ${i + 1} (it has no name in row 1; its first value is "${first.slice(0, 40)}")`);
+  });
   if (missing.length) fileProblems.push(`row 1 must name the columns; missing: ${missing.join(', ')}${delimiter === ',' && header.length === 1 && /;/.test(header[0] ?? '') ? ' (the columns look separated by semicolons: add --delimiter ";")' : ''} (see docs/import.md)`);
   // A row with more cells than the header has a value with no column: the file is wrong, not the row.
   rows.forEach((row, index) => {
@@ -162,10 +205,13 @@ export function readServicesCsv(text: string, options: { delimiter?: string } = 
     const row = index + 1;
     const r: Record<string, string> = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
     const problems: string[] = [];
-    const contact = Object.fromEntries(Object.entries({ name: blank(r.contact_name), phone: phoneNumber(r.phone)?.number ?? blank(r.phone), email: blank(r.email), website: webAddress(r.website, 'website', problems) }).filter(([, v]) => v));
-    const location = blank(r.location_name) || blank(r.address) || blank(r.postcode) ? [{ name: blank(r.location_name) ?? blank(r.address), address: blank(r.address), postcode: blank(r.postcode)?.toUpperCase() }] : [];
+    const rowNeeds: string[] = [];
+    const phone = phoneNumber(r.phone);
+    notePhoneRest(phone, 'phone', problems);
+    const contact = Object.fromEntries(Object.entries({ name: plainCell(r.contact_name), phone: phone?.number ?? blank(r.phone), email: emailAddress(blank(r.email), 'email', problems), website: webAddress(r.website, 'website', problems) }).filter(([, v]) => v));
+    const location = blank(r.location_name) || blank(r.address) || blank(r.postcode) ? [{ name: plainCell(r.location_name) ?? plainCell(r.address), address: plainCell(r.address), postcode: plainCell(r.postcode)?.toUpperCase() }] : [];
     const { description, summary } = describe(blank(r.description), r.summary ? htmlToText(r.summary) : undefined);
-    const free = yesNo(r.free, 'free', problems);
+    const cost = costOf(r.free, r.cost_details, problems, rowNeeds);
     const min = whole(r.age_min);
     const max = whole(r.age_max);
     const service: Record<string, unknown> = {
@@ -177,7 +223,7 @@ export function readServicesCsv(text: string, options: { delimiter?: string } = 
       levels: vocabularyList(levels, r.levels),
       ageRange: min === undefined && max === undefined ? undefined : { min: min ?? 0, max: max ?? 25 },
       access: Object.fromEntries(Object.entries({ routes: vocabularyList(accessRoutes, r.access_routes), howTo: blank(r.how_to_access), eligibility: blank(r.eligibility) }).filter(([, v]) => v !== undefined)),
-      cost: free === undefined && !blank(r.cost_details) ? undefined : { free: free ?? false, ...(blank(r.cost_details) ? { details: blank(r.cost_details) } : {}) },
+      cost,
       contacts: Object.keys(contact).length ? [contact] : [],
       locations: location.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v))),
       areaServed: list(r.area_served).length ? list(r.area_served) : undefined,
@@ -193,6 +239,7 @@ export function readServicesCsv(text: string, options: { delimiter?: string } = 
       organisation: { name: r.organisation ?? '', website: webAddress(r.organisation_website, 'organisation_website', problems) },
       problems,
       unmapped: [],
+      needs: rowNeeds,
     });
   });
   return { candidates, fileProblems: [], unknownColumns, notes };

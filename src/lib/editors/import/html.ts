@@ -88,17 +88,71 @@ const tidySpaces = (text: string) => text.replace(/[\u00a0\u2007\u202f]/g, ' ').
  * scripts, styles, event attributes, images and `javascript:` links are not.
  */
 export function htmlToMarkdown(value: string): string {
-  if (!looksLikeHtml(value)) return tidySpaces(value).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return descriptionFrom(value).markdown;
+}
+
+/**
+ * A description from a feed or a spreadsheet cell (HTML, Markdown or plain text): its Markdown,
+ * and the plain text of its first paragraph (its lead), which the summary is made from. The lead
+ * is never a heading ("About us"), and ends at a blank line made of two line breaks.
+ */
+export function descriptionFrom(value: string): { markdown: string; lead: string } {
+  if (!looksLikeHtml(value)) {
+    const markdown = tidySpaces(value).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const first = markdown.split(/\n\s*\n/).find((block) => !/^#{1,6}\s/.test(block.trim()) && markdownToPlain(block));
+    return { markdown, lead: first ? markdownToPlain(first) : '' };
+  }
   const hast = fromHtml(value, { fragment: true });
   stripHast(hast);
   const mdast = toMdast(hast) as MdastNodes;
   cleanMdast(mdast);
   demoteHeadings(mdast);
   const markdown = toMarkdown(mdast, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' });
-  return tidySpaces(markdown)
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return {
+    markdown: tidySpaces(markdown)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    lead: leadOf(mdast),
+  };
+}
+
+/** The text of the first paragraph that says anything, read from the tree (so no Markdown escapes). */
+function leadOf(root: MdastNodes): string {
+  let lead = '';
+  const visit = (node: MdastNodes) => {
+    if (lead) return;
+    if (node.type === 'paragraph') {
+      lead = paragraphText(node);
+      return;
+    }
+    if (node.type === 'heading' || node.type === 'code') return;
+    if ('children' in node) for (const child of node.children as MdastNodes[]) visit(child);
+  };
+  visit(root);
+  return lead;
+}
+
+/** A paragraph's words; one line break is a space, two in a row end it (feeds write paragraphs as <br><br>). */
+function paragraphText(paragraph: MdastNodes): string {
+  const parts: string[] = [];
+  let breaks = 0;
+  const walk = (node: MdastNodes): boolean => {
+    if (node.type === 'break') {
+      if (++breaks >= 2 && parts.join('').trim()) return false;
+      parts.push(' ');
+      return true;
+    }
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      if (node.value.trim()) breaks = 0;
+      parts.push(node.value);
+      return true;
+    }
+    if ('children' in node) for (const child of node.children as MdastNodes[]) if (!walk(child)) return false;
+    return true;
+  };
+  walk(paragraph);
+  return tidySpaces(parts.join('')).replace(/\s+/g, ' ').trim();
 }
 
 /** HTML (or plain text) as one line of plain text: for names, summaries and other plain fields. */
@@ -117,13 +171,17 @@ export function htmlToText(value: string): string {
 
 /** Markdown back to plain text, for the summary made from an imported description. */
 export function markdownToPlain(markdown: string): string {
+  // Escaped characters (\* \_) are set aside first, so they are never read as emphasis.
+  const escaped: string[] = [];
   return markdown
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>&|~])/g, (_, character: string) => `\uE000${escaped.push(character) - 1}\uE001`)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/^\s*[-*+]\s+/gm, '')
     .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>&|~])/g, '$1')
+    .replace(/\uE000(\d+)\uE001/g, (_, index: string) => escaped[Number(index)]!)
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/\s+/g, ' ')

@@ -6,9 +6,9 @@
  */
 import { weekdays } from '../../../contract/vocabulary.ts';
 import { htmlToMarkdown, htmlToText } from './html.ts';
-import { RecordReader, type Path } from './record.ts';
+import { pathText, RecordReader, type Path } from './record.ts';
 import { areaOf, classify, describe, feedCandidate, type ReadContext } from './context.ts';
-import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
+import { ageRange, clockTime, emailAddress, notePhoneRest, phoneNumber, reviewDate, webAddress } from './values.ts';
 import { FILLED_HOW_TO, NEEDS_DESCRIPTION, type Candidate } from './plan.ts';
 
 const DAY_CODES: Record<string, string> = { MO: 'mon', TU: 'tue', WE: 'wed', TH: 'thu', FR: 'fri', SA: 'sat', SU: 'sun' };
@@ -34,13 +34,14 @@ function phonesOf(r: RecordReader, path: Path, name: string | undefined): Contac
     const raw = r.text([...path, i, 'number']);
     const phone = phoneNumber(raw);
     if (!phone) {
-      if (raw) r.problems.push(`${[...path, i, 'number'].join('.')}: "${raw}" is not a UK phone number, so it was left out`);
+      if (raw) r.problems.push(`${pathText([...path, i, 'number'])}: "${raw}" is not a UK phone number, so it was left out`);
       return [];
     }
     r.use([...path, i, 'id']);
     r.use([...path, i, 'contact_id']);
     r.use([...path, i, 'service_id']);
     r.use([...path, i, 'type']);
+    notePhoneRest(phone, pathText([...path, i, 'number']), r.notes);
     return [{ name: name ?? phone.label, phone: phone.number }];
   });
 }
@@ -49,17 +50,18 @@ function phonesOf(r: RecordReader, path: Path, name: string | undefined): Contac
 function contactsOf(r: RecordReader, path: Path, contacts: Contact[]): void {
   for (const i of r.list(path)) {
     const at = [...path, i];
-    const email = emailAddress(r.peek([...at, 'email']) as string | undefined);
-    const website = webAddress(r.peek([...at, 'x_website']) as string | undefined, `${at.join('.')}.x_website`, r.problems);
+    const email = emailAddress(r.peek([...at, 'email']) as string | undefined, pathText([...at, 'email']), r.problems);
+    const website = webAddress(r.peek([...at, 'x_website']) as string | undefined, pathText([...at, 'x_website']), r.problems);
     const phones = r.list([...at, 'phones']).filter((p) => phoneNumber(r.peek([...at, 'phones', p, 'number']) as string | undefined));
     if (!email && !website && phones.length === 0) continue; // no way to get in touch: listed as not imported
-    const name = r.text([...at, 'name']) ?? r.text([...at, 'title']);
+    const name = r.plain([...at, 'name']) ?? r.plain([...at, 'title']);
     if (email) r.text([...at, 'email']);
     if (website) r.text([...at, 'x_website']);
     for (const key of ['id', 'service_id', 'organization_id', 'location_id', 'service_at_location_id']) r.use([...at, key]);
     const numbers = phonesOf(r, [...at, 'phones'], name);
-    addContact(contacts, { name, phone: numbers[0]?.phone, email, website });
-    for (const more of numbers.slice(1)) addContact(contacts, { name, phone: more.phone });
+    // A phone's own label ("Bristol Youth MAPS: 0117 332 7111") names it when the contact has no name.
+    addContact(contacts, { name: numbers[0]?.name ?? name, phone: numbers[0]?.phone, email, website });
+    for (const more of numbers.slice(1)) addContact(contacts, more);
   }
 }
 
@@ -99,7 +101,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
   // The service's own phone, email and website: a general contact, unless a named one has them.
   const servicePhones = phonesOf(r, ['phones'], undefined);
   const website = webAddress(r.text(['url']), 'url', r.problems);
-  const email = emailAddress(r.text(['email']));
+  const email = emailAddress(r.text(['email']), 'email', r.problems);
   const general: Contact = { phone: servicePhones[0]?.phone, email, website };
   if (contacts.length && general.website && !contacts.some((c) => c.website === general.website)) {
     // The service's website sits with its first contact, as our own export writes it.
@@ -127,20 +129,20 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     for (const c of phonesOf(r, [...loc, 'phones'], undefined)) addContact(contacts, c);
     const [a] = r.list([...loc, 'addresses']);
     const addr: Path = [...loc, 'addresses', a ?? 0];
-    const exact = r.text([...loc, 'x_address']);
-    const lines = a === undefined ? [] : [r.text([...addr, 'address_1']), r.text([...addr, 'address_2']), r.text([...addr, 'city'])].filter(Boolean);
+    const exact = r.plain([...loc, 'x_address']);
+    const lines = a === undefined ? [] : [r.plain([...addr, 'address_1']), r.plain([...addr, 'address_2']), r.plain([...addr, 'city'])].filter(Boolean);
     if (a !== undefined) {
       for (const key of ['id', 'location_id', 'address_type']) r.use([...addr, key]);
       const region = r.peek([...addr, 'state_province']);
       if (context.areaName && region === context.areaName) r.use([...addr, 'state_province']);
       if (r.peek([...addr, 'country']) === 'GB') r.use([...addr, 'country']);
     }
-    const postcode = a === undefined ? undefined : r.text([...addr, 'postal_code']);
+    const postcode = a === undefined ? undefined : r.plain([...addr, 'postal_code']);
     const accessibility = r
       .list([...loc, 'accessibility'])
       .map((k) => {
         for (const key of ['id', 'location_id']) r.use([...loc, 'accessibility', k, key]);
-        return r.text([...loc, 'accessibility', k, 'description']);
+        return r.plain([...loc, 'accessibility', k, 'description']);
       })
       .filter(Boolean)
       .join(' ');
@@ -174,7 +176,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
   // Cost: free only on positive evidence; nothing stated means not stated.
   const options = r.list(['cost_options']).map((i) => {
     for (const key of ['id', 'service_id']) r.use(['cost_options', i, key]);
-    return { option: r.text(['cost_options', i, 'option']), amount: r.number(['cost_options', i, 'amount']), detail: r.text(['cost_options', i, 'amount_description']), from: r.text(['cost_options', i, 'valid_from']), to: r.text(['cost_options', i, 'valid_to']) };
+    return { option: r.plain(['cost_options', i, 'option']), amount: r.number(['cost_options', i, 'amount']), detail: r.plain(['cost_options', i, 'amount_description']), from: r.plain(['cost_options', i, 'valid_from']), to: r.plain(['cost_options', i, 'valid_to']) };
   });
   const fees = r.text(['fees']);
   const feesDescription = r.text(['fees_description']);
@@ -250,7 +252,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     org.website = webAddress(r.text(['organization', 'website']) ?? r.text(['organization', 'url']), 'organization.website', r.problems);
     if (org.website && r.peek(['organization', 'url']) === r.peek(['organization', 'website'])) r.use(['organization', 'url']);
     if (r.peek(['organization', 'uri']) === r.peek(['organization', 'website'])) r.use(['organization', 'uri']);
-    org.email = emailAddress(r.text(['organization', 'email']));
+    org.email = emailAddress(r.text(['organization', 'email']), 'organization.email', r.problems);
     const orgPhone = phoneNumber(r.text(['organization', 'x_phone']));
     org.phone = orgPhone?.number;
   }
@@ -286,6 +288,7 @@ export function readOrukService(record: Record<string, unknown>, index: number, 
     reader: r,
     needs,
     codes,
-    filled: [...codes.filled, ...(areaServed.length ? [] : ['areaServed']), ...(status ? [] : ['status']), ...(howTo ? [] : ['access.howTo'])],
+    // A record without service_at_locations says nothing about places (v1 feeds have none): an --update keeps the service's own.
+    filled: [...codes.filled, ...(areaServed.length ? [] : ['areaServed']), ...(status ? [] : ['status']), ...(howTo ? [] : ['access.howTo']), ...(record.service_at_locations === undefined || record.service_at_locations === null ? ['locations'] : [])],
   });
 }

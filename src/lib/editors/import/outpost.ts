@@ -5,9 +5,9 @@
  * onto our model. As with Open Referral records, whatever is not read is listed as not imported.
  */
 import { htmlToMarkdown, htmlToText } from './html.ts';
-import { RecordReader, type Path } from './record.ts';
+import { pathText, RecordReader, type Path } from './record.ts';
 import { classify, describe, feedCandidate, type ReadContext } from './context.ts';
-import { ageRange, clockTime, emailAddress, phoneNumber, reviewDate, webAddress } from './values.ts';
+import { ageRange, clockTime, emailAddress, notePhoneRest, phoneNumber, reviewDate, webAddress } from './values.ts';
 import { FILLED_HOW_TO, NEEDS_DESCRIPTION, type Candidate } from './plan.ts';
 
 const WEEKDAYS: Record<string, string> = { monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat', sunday: 'sun' };
@@ -52,18 +52,19 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     const at: Path = ['contacts', i];
     const rawPhone = r.peek([...at, 'phone']) as string | undefined;
     const phone = phoneNumber(rawPhone);
-    const email = emailAddress(r.peek([...at, 'email']) as string | undefined);
+    const email = emailAddress(r.peek([...at, 'email']) as string | undefined, pathText([...at, 'email']), r.problems);
     if (!phone && !email) continue;
     if (phone) r.text([...at, 'phone']);
+    notePhoneRest(phone, pathText([...at, 'phone']), r.notes);
     if (email) r.text([...at, 'email']);
     r.use([...at, 'id']);
     r.use([...at, 'visible']);
-    add({ name: r.text([...at, 'name']) ?? r.text([...at, 'title']), phone: phone?.number, email });
+    add({ name: r.plain([...at, 'name']) ?? r.plain([...at, 'title']) ?? phone?.label, phone: phone?.number, email });
   }
   add({ website: webAddress(r.text(['url']), 'url', r.problems) });
   for (const i of r.list(['links'])) {
     const website = webAddress(r.text(['links', i, 'url']), `links[${i}].url`, r.problems);
-    if (website) add({ name: r.text(['links', i, 'label']), website });
+    if (website) add({ name: r.plain(['links', i, 'label']), website });
   }
   if (r.object(['local_offer'])) {
     const link = webAddress(r.text(['local_offer', 'link']), 'local_offer.link', r.problems);
@@ -74,7 +75,7 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
   for (const i of r.list(['locations'])) {
     const at: Path = ['locations', i];
     r.use([...at, 'id']);
-    const lines = [r.text([...at, 'address_1']), r.text([...at, 'address_2']), r.text([...at, 'city'])].filter(Boolean) as string[];
+    const lines = [r.plain([...at, 'address_1']), r.plain([...at, 'address_2']), r.plain([...at, 'city'])].filter(Boolean) as string[];
     if (r.peek([...at, 'country']) === 'GB') r.use([...at, 'country']);
     r.use([...at, 'state_province']);
     if (r.peek([...at, 'mask_exact_address']) === false) r.use([...at, 'mask_exact_address']);
@@ -87,7 +88,7 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
       .map((k) => {
         r.use([...at, 'accessibilities', k, 'id']);
         r.use([...at, 'accessibilities', k, 'slug']);
-        return r.text([...at, 'accessibilities', k, 'name']);
+        return r.plain([...at, 'accessibilities', k, 'name']);
       })
       .filter(Boolean)
       .join('. ');
@@ -96,7 +97,7 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
         Object.entries({
           name: htmlToText(r.text([...at, 'name']) ?? '') || lines[0],
           address: lines.map((l) => l.trim()).join(', ') || undefined,
-          postcode: r.text([...at, 'postal_code'])?.toUpperCase(),
+          postcode: r.plain([...at, 'postal_code'])?.toUpperCase(),
           lat: inUk ? lat : undefined,
           lng: inUk ? lng : undefined,
           accessibility: accessibility || undefined,
@@ -138,8 +139,8 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     const at: Path = ['cost_options', i];
     r.use([...at, 'id']);
     const amount = r.number([...at, 'amount']);
-    const option = r.text([...at, 'option']);
-    const cadence = r.text([...at, 'cadence']);
+    const option = r.plain([...at, 'option']);
+    const cadence = r.plain([...at, 'cadence']);
     return [option, amount !== undefined ? `£${amount.toFixed(2)}` : undefined, cadence].filter(Boolean).join(' ');
   });
   const cost = free !== undefined || costs.length ? { free: free ?? false, ...(costs.filter(Boolean).length ? { details: costs.filter(Boolean).join('. ') } : {}) } : undefined;
@@ -150,9 +151,11 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     org.sourceId = org.name ? r.text(['organisation', 'id']) : undefined;
     const d = r.text(['organisation', 'description']);
     org.description = d ? htmlToMarkdown(d) : undefined;
-    org.email = emailAddress(r.text(['organisation', 'email']));
+    org.email = emailAddress(r.text(['organisation', 'email']), 'organisation.email', r.problems);
     org.website = webAddress(r.text(['organisation', 'url']), 'organisation.url', r.problems);
-    org.phone = phoneNumber(r.text(['organisation', 'phone']))?.number;
+    const orgPhone = phoneNumber(r.text(['organisation', 'phone']));
+    notePhoneRest(orgPhone, 'organisation.phone', r.notes);
+    org.phone = orgPhone?.number;
     if (!org.name) r.use(['organisation', 'id']);
   }
 
@@ -189,6 +192,13 @@ export function readOutpostService(record: Record<string, unknown>, index: numbe
     reader: r,
     needs,
     codes,
-    filled: [...codes.filled.filter((f) => !(f === 'access.routes' && referral !== undefined)), 'areaServed', 'status', 'access.howTo'],
+    filled: [
+      ...codes.filled.filter((f) => !(f === 'access.routes' && referral !== undefined)),
+      'areaServed',
+      'status',
+      'access.howTo',
+      // No locations in the record says nothing about places: an --update keeps the service's own.
+      ...(record.locations === undefined || record.locations === null ? ['locations'] : []),
+    ],
   });
 }

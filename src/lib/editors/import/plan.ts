@@ -192,17 +192,23 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
   const updatedOrganisations = new Map<string, Record<string, unknown>>();
 
   // Services: by source id, then by name and organisation together.
-  const serviceBySource = new Map<string, string>();
+  const serviceBySource = new Map<string, string[]>();
   const serviceByName = new Map<string, string[]>();
   for (const [id, data] of existing.services) {
     const key = sourceKey(data.source);
-    if (key) serviceBySource.set(key, id);
+    if (key) serviceBySource.set(key, [...(serviceBySource.get(key) ?? []), id]);
     const org = typeof data.organisation === 'string' ? data.organisation : (data.organisation as { id?: string } | undefined)?.id;
     const nameKey = `${normaliseName(String(data.name ?? ''))}\u0000${org}`;
     serviceByName.set(nameKey, [...(serviceByName.get(nameKey) ?? []), id]);
   }
   const taken = new Set(existing.services.keys());
   const claimed = new Map<string, string>();
+  // A feed that gives one id to two records (it happens): those records are told apart by name.
+  const recordsWithSource = new Map<string, string[]>();
+  for (const candidate of candidates) {
+    const key = sourceKey(candidate.source);
+    if (key) recordsWithSource.set(key, [...(recordsWithSource.get(key) ?? []), candidate.ref]);
+  }
 
   /** A new id: a name Windows keeps for a device is never one (a colleague on Windows could not check the file out). */
   const uniqueId = (base: string, used: (id: string) => boolean) => {
@@ -226,6 +232,7 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
     let organisationId: string | undefined;
     const orgSourceKey = org.sourceId && candidate.source ? sourceKey({ feed: candidate.source.feed, id: org.sourceId }) : undefined;
     if (orgSourceKey) organisationId = orgBySource.get(orgSourceKey);
+    const bySource = organisationId !== undefined;
     if (!organisationId && orgName) organisationId = orgByName.get(normaliseName(orgName));
     const orgData = Object.fromEntries(
       Object.entries({ name: orgName, description: org.description, website: org.website, email: org.email, phone: org.phone, source: orgSourceKey ? { feed: candidate.source!.feed, id: org.sourceId } : undefined }).filter(([, v]) => v),
@@ -250,10 +257,19 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       orgByName.set(normaliseName(orgName), organisationId);
       if (orgSourceKey) orgBySource.set(orgSourceKey, organisationId);
       orgs.set(organisationId, { name: orgName });
-    } else if (organisationId && options.update && orgs.get(organisationId)?.data && !newOrganisations.has(organisationId)) {
+    } else if (organisationId && options.update && orgs.get(organisationId)?.data && !newOrganisations.has(organisationId) && (bySource || !orgs.get(organisationId)!.source)) {
+      // Updated from the feed's record of it, or one of the site's own without a source (which
+      // takes this one): never from another record that only shares its name (a feed can hold
+      // one organisation twice, and another directory's copy is not this one), so a second run
+      // changes nothing.
       const before = { ...orgs.get(organisationId)!.data, ...updatedOrganisations.get(organisationId) };
       const after = fitOrganisation(orderOrganisation({ ...before, ...orgData, name: before.name ?? orgName }));
       if (JSON.stringify(after) !== JSON.stringify(before)) updatedOrganisations.set(organisationId, after);
+      // It now belongs to that record of the feed: a later record of the same name is not it.
+      if (!bySource && orgSourceKey) {
+        orgs.get(organisationId)!.source = orgData.source as SourceRef;
+        orgBySource.set(orgSourceKey, organisationId);
+      }
     }
     if (!organisationId) {
       organisationId = UNSTATED_ORGANISATION.id;
@@ -266,7 +282,15 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
 
     // The service's identity: its source id, then its name and organisation; then the id asked for.
     const key = sourceKey(candidate.source);
-    let id = key ? serviceBySource.get(key) : undefined;
+    let id: string | undefined;
+    if (key) {
+      const known = (serviceBySource.get(key) ?? []).filter((other) => !claimed.has(other));
+      const others = (recordsWithSource.get(key) ?? []).filter((ref) => ref !== candidate.ref);
+      if (others.length) problems.push(`the feed gives its id "${candidate.source!.id}" to ${others.length + 1} records (also ${others.slice(0, 3).join(', ')}${others.length > 3 ? '…' : ''}), so they are told apart by their names: ask the directory to give each its own id`);
+      // One record and one service with this id: the same service, even renamed at the source.
+      // Several: the one with this name, as the id alone cannot say which.
+      id = others.length === 0 && (serviceBySource.get(key) ?? []).length === 1 ? known[0] : known.find((other) => normaliseName(String(existing.services.get(other)?.name ?? '')) === normaliseName(name));
+    }
     if (!id) {
       const sameName = serviceByName.get(`${normaliseName(name)}\u0000${organisationId}`) ?? [];
       // A service of the same name with another id in the same feed is another service.
@@ -318,6 +342,11 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       ...(candidate.source ? { source: candidate.source } : {}),
     };
     if (options.update && previous) data.contacts = mergeContacts(previous.contacts, incoming.contacts);
+    // A review date never goes back: an editor who checked the service after the source did keeps that date.
+    if (options.update && typeof previous?.lastReviewed === 'string' && typeof incoming.lastReviewed === 'string' && previous.lastReviewed > incoming.lastReviewed) {
+      data.lastReviewed = previous.lastReviewed;
+      problems.push(`lastReviewed: the service's own date ${previous.lastReviewed} is later than the source's ${incoming.lastReviewed}, so it was kept`);
+    }
     // An update of a draft keeps what it still needs: an editor removes each item once done.
     if (options.update && Array.isArray(previous?.draft)) needs.push(...previous.draft.filter((n): n is string => typeof n === 'string' && !/— needs at least one /.test(n)));
     delete data.draft;

@@ -4,6 +4,8 @@
  * "not imported". A value of the wrong type (an object where text should be, a list where an
  * object should be) is a problem reported for that record, never an exception.
  */
+import { htmlToText } from './html.ts';
+
 type Json = Record<string, unknown>;
 
 /** A path as people read it: contacts[0].phones[1].number */
@@ -66,6 +68,12 @@ export class RecordReader {
     if (typeof value === 'number') return String(value);
     if (typeof value !== 'string') return this.wrong(path, 'text', value);
     return value.trim() || undefined;
+  }
+
+  /** Plain text at a path: tags a feed put in a name or an address line are taken out, entities read. */
+  plain(path: Path): string | undefined {
+    const text = this.text(path);
+    return text === undefined ? undefined : htmlToText(text) || undefined;
   }
 
   /** A number at a path (a number written as text is accepted). */

@@ -16,19 +16,37 @@ export function webAddress(value: string | undefined, field: string, notes: stri
 
 const UK_PHONE = /(?:\+44\s?\(?0?\)?\s?|\(?0)\d(?:[\s)-]*\d){8,9}/;
 
-/** A UK phone number found in text such as "Bristol Youth MAPS: 0117 332 7111"; the words before it are its label. */
-export function phoneNumber(value: string | undefined): { number: string; label?: string } | undefined {
+/**
+ * A UK phone number found in text such as "Bristol Youth MAPS: 0117 332 7111"; the words before
+ * it are its label, and anything after it ("Ext 303") is `rest`, which a phone number cannot hold.
+ */
+export function phoneNumber(value: string | undefined): { number: string; label?: string; rest?: string } | undefined {
   const text = value?.replace(/["“”]/g, '').trim();
   if (!text) return undefined;
   const match = UK_PHONE.exec(text);
   if (!match) return undefined;
   const number = match[0].replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
   const label = text.slice(0, match.index).replace(/[\s:–-]+$/, '').trim();
-  return { number, ...(label ? { label } : {}) };
+  const rest = text.slice(match.index + match[0].length).replace(/^[\s,;:.)–-]+/, '').trim();
+  return { number, ...(label ? { label } : {}), ...(rest ? { rest } : {}) };
 }
 
-export function emailAddress(value: string | undefined): string | undefined {
+/** Says what followed a phone number ("Ext 303"), so it is not lost without a word. */
+export function notePhoneRest(phone: { number: string; rest?: string } | undefined, field: string, notes: string[]): void {
+  if (phone?.rest) notes.push(`${field}: "${phone.rest.slice(0, 60)}" after the number ${phone.number} was not imported, as a phone number cannot hold it: if callers need it (an extension), add it to how to get the service`);
+}
+
+/**
+ * An email address as a feed gives it ("mailto:" taken off). An address at ".invalid", the name
+ * kept for addresses that are sure not to work ("Unknown-17@noemail.invalid"), is a placeholder:
+ * it is left out, and `problems` says so.
+ */
+export function emailAddress(value: string | undefined, field = 'email', problems?: string[]): string | undefined {
   const text = value?.trim().replace(/^mailto:/i, '');
+  if (text && /\.invalid$/i.test(text)) {
+    problems?.push(`${field}: "${text.slice(0, 60)}" is a placeholder (no address at .invalid can receive email), so it was left out`);
+    return undefined;
+  }
   return text ? text : undefined;
 }
 
