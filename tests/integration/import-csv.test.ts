@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeFixture, type Fixture } from '../unit/fixture-content.ts';
@@ -52,6 +52,31 @@ describe('importing services from a spreadsheet', () => {
     expect(cafe.cost).toEqual({ free: false, details: '£2 for a drink and a snack' });
     expect(JSON.parse(fixture.read('content/services/portage-home-visiting.json')).summary).not.toBe('A new summary.');
     expect(fixture.check()).toEqual([]);
+  });
+
+  test('rows with text the content check would refuse are written so the check still passes: cut, cleaned or dated today, and the draft keeps what was cut', () => {
+    const csv = join(fixture.root, 'hard.csv');
+    const long = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+    const rows = [
+      ['name', 'organisation', 'summary', 'description', 'location_name', 'address', 'postcode', 'last_reviewed'],
+      [`Long name ${long(40)}`, 'Kestrel Vale Council', 'One.', 'Desc.', '', '', '', '2026-01-01'],
+      ['Long place', 'Kestrel Vale Council', 'One.', 'Desc.', `Hall ${long(45)}`, '1 High Street', 'KV1 1AA', '2026-01-01'],
+      ['Future date', 'Kestrel Vale Council', 'One.', 'Desc.', '', '', '', '2099-01-01'],
+      ['Reversed \u202etxt.exe', 'Kestrel Vale Council', 'One.', 'Desc.', '', '', '', '2026-01-01'],
+      ['Huge description', 'Kestrel Vale Council', 'One.', `Text. ${'x'.repeat(125_000)}`, '', '', '', '2026-01-01'],
+      ['Long summary', 'Kestrel Vale Council', `${long(60)}.`, 'Desc.', '', '', '', '2026-01-01'],
+    ];
+    writeFileSync(csv, rows.map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n'));
+    const { status, output } = runImport(fixture, csv, '--write');
+    expect(output).not.toContain('After the import, npm run check finds');
+    expect(status, output.slice(-2000)).toBe(0);
+    expect(fixture.check()).toEqual([]);
+    const read = (id: string) => JSON.parse(fixture.read(`content/services/${id}.json`));
+    const summary = read('long-summary');
+    expect(summary.summary.length).toBeLessThanOrEqual(200);
+    expect(summary.draft.join()).toContain(`it was: "${long(60)}."`);
+    expect(read('future-date').lastReviewed).toBe(new Date().toISOString().slice(0, 10));
+    expect(read('reversed-txt-exe').name).toBe('Reversed txt.exe');
   });
 
   test('--update overwrites an existing service and keeps fields the spreadsheet cannot hold', () => {

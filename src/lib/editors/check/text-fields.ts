@@ -22,7 +22,7 @@ function* stringFields(value: unknown, field = ''): Generator<[field: string, te
  */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 100_000;
-const NAME_FIELDS = /(?:^|\.)(?:name|title|term|label|question)$/;
+export const NAME_FIELDS = /(?:^|\.)(?:name|title|term|label|question)$/;
 
 /** Fields shown as plain text (escaped), where an HTML entity would show as typed. */
 const PLAIN_TEXT_FIELDS = /(?:^|\.)(?:name|title|summary|term|label|question|requirement)$/;

@@ -10,6 +10,8 @@
  */
 import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema, WINDOWS_DEVICE_NAME } from '../../../contract/index.ts';
 import { fieldName, problemFromIssue } from '../problems.ts';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, NAME_FIELDS } from '../check/text-fields.ts';
+import { BIDI_CONTROLS, textFieldProblems, UNSAFE_URL_FIX } from '../../../contract/url-safety.ts';
 import { slugify } from '../../text/slug.ts';
 
 export interface SourceRef {
@@ -292,7 +294,9 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
       id = others.length === 0 && (serviceBySource.get(key) ?? []).length === 1 ? known[0] : known.find((other) => normaliseName(String(existing.services.get(other)?.name ?? '')) === normaliseName(name));
     }
     if (!id) {
-      const sameName = serviceByName.get(`${normaliseName(name)}\u0000${organisationId}`) ?? [];
+      // A name too long for the field was written cut (fitTexts): that is the name to look for.
+      const written = name.length > MAX_NAME_LENGTH ? cutAt(name, MAX_NAME_LENGTH) : name;
+      const sameName = serviceByName.get(`${normaliseName(written)}\u0000${organisationId}`) ?? [];
       // A service of the same name with another id in the same feed is another service.
       id = sameName.find((other) => {
         const otherSource = existing.services.get(other)?.source as Partial<SourceRef> | undefined;
@@ -351,6 +355,7 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
     if (options.update && Array.isArray(previous?.draft)) needs.push(...previous.draft.filter((n): n is string => typeof n === 'string' && !/— needs at least one /.test(n)));
     delete data.draft;
 
+    fitTexts(data, today, needs, problems);
     // Values that do not fit are left out (named in what the draft needs), never a reason to refuse the record.
     for (let round = 0; round < 10; round++) {
       const result = schema.safeParse(data);
@@ -434,6 +439,56 @@ export function planImport(candidates: Candidate[], existing: Existing, options:
   return plan;
 }
 
+/** Every text in a value, with its path: ["contacts", 0, "name"]. */
+function* textsIn(value: unknown, path: PropertyKey[] = []): Generator<[path: PropertyKey[], text: string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* textsIn(item, [...path, i]);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* textsIn(item, [...path, key]);
+}
+
+/** Text cut at a word to fit `limit` characters, ending "…". */
+const cutAt = (text: string, limit: number) => `${text.slice(0, limit - 1).replace(/\s+\S*$/, '')}…`;
+
+/**
+ * What `npm run check` asks of every text beyond the schema (src/lib/editors/check/text-fields.ts,
+ * cross-checks.ts), made true of an imported service, so the file written always passes: hidden
+ * characters that reverse text are taken out, a name or a text longer than a field holds is cut
+ * (the draft says so, and keeps a summary's whole text), a link that is not safe is left out, and
+ * a review date in the future becomes today's.
+ */
+function fitTexts(data: Record<string, unknown>, today: string, needs: string[], problems: string[]): void {
+  for (const [path, original] of [...textsIn(data)]) {
+    if (path[0] === 'source' || path[0] === 'draft') continue;
+    const field = fieldName(path);
+    let text = original;
+    if (BIDI_CONTROLS.test(text)) {
+      text = text.replace(new RegExp(BIDI_CONTROLS.source, 'gu'), '');
+      problems.push(`${field}: hidden characters that reverse the direction of text were taken out`);
+    }
+    const limit = NAME_FIELDS.test(field) ? MAX_NAME_LENGTH : MAX_TEXT_LENGTH;
+    if (text.length > limit) {
+      needs.push(`${field} — the source's text has ${text.length.toLocaleString('en-GB')} characters, more than the ${limit.toLocaleString('en-GB')} this field holds, so it was cut — shorten it${limit === MAX_NAME_LENGTH ? ` (it was: "${text.length > 2000 ? cutAt(text, 2000) : text}")` : ''}`);
+      text = cutAt(text, limit);
+    }
+    if (textFieldProblems('', field, text).length) {
+      removeAt(data, path);
+      needs.push(`${field} — ${textFieldProblems('', field, text)[0]!.problem} — ${UNSAFE_URL_FIX} (the imported value was left out)`);
+      continue;
+    }
+    if (text !== original) setAt(data, path, text);
+  }
+  if (typeof data.lastReviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.lastReviewed) && data.lastReviewed > today) {
+    problems.push(`lastReviewed ${data.lastReviewed} is in the future, so today's date was used`);
+    data.lastReviewed = today;
+  }
+}
+
+function setAt(data: Record<string, unknown>, path: readonly PropertyKey[], value: unknown): void {
+  let parent: any = data;
+  for (const part of path.slice(0, -1)) parent = parent[part as string];
+  parent[path[path.length - 1] as string] = value;
+}
+
 function orderOrganisation(data: Record<string, unknown>): Record<string, unknown> {
   const order = ['name', 'description', 'website', 'email', 'phone', 'source'];
   return Object.fromEntries([...order.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]), ...Object.entries(data).filter(([k, v]) => !order.includes(k) && v !== undefined)]);
@@ -453,6 +508,12 @@ function fillRequired(data: Record<string, any>, path: readonly PropertyKey[], n
   switch (field) {
     case 'summary':
       if (!missing(data.summary) && String(data.summary).length <= 200) return false;
+      if (!missing(data.summary)) {
+        // Too long: cut at a word, and the draft keeps the whole text for the editor.
+        needs.push(`summary — the source's summary has ${String(data.summary).length} characters, more than the 200 a summary holds, so it was cut — shorten it to one sentence (it was: "${String(data.summary).slice(0, 2000)}")`);
+        data.summary = cutAt(String(data.summary), 200);
+        return true;
+      }
       data.summary = name.length <= 200 ? name : `${name.slice(0, 199)}…`;
       needs.push('summary — the source gives no description to make it from — write one sentence saying what it offers');
       return true;
