@@ -30,6 +30,20 @@ export interface MdxHazard {
 /** The components editors may use in MDX, with the folder they live in. */
 export const CONTENT_COMPONENTS = ['StepByStep', 'Step'] as const;
 
+/**
+ * What each content component takes: its attributes, which it needs, and what each value must be
+ * (keep in step with the Props of src/components/<Name>.astro). A title becomes the step's address
+ * on the page (#step-…), so it must be text with a letter or a number in it.
+ */
+const COMPONENT_ATTRIBUTES: Record<(typeof CONTENT_COMPONENTS)[number], Record<string, { needed?: true; value: 'words' | 'level'; example: string }>> = {
+  StepByStep: { label: { value: 'words', example: 'label="Steps to an EHC plan"' } },
+  Step: {
+    title: { needed: true, value: 'words', example: 'title="Ask for an assessment"' },
+    timescale: { value: 'words', example: 'timescale="Within 6 weeks of the request"' },
+    level: { value: 'level', example: 'level={3}' },
+  },
+};
+
 /** The exact import an MDX file in content/<folder>/ writes for a content component. */
 export const componentImport = (name: string) => `../../src/components/${name}.astro`;
 
@@ -298,7 +312,8 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
           : `<${name}> is not used in content: write it in Markdown (## for a heading, - for a list, [text](address) for a link), or use one of the tags ${Object.keys(HTML_ELEMENTS).join(', ')}`,
       });
     }
-    const allowed = isComponent ? undefined : [...GLOBAL_ATTRIBUTES, ...HTML_ELEMENTS[name]!];
+    const takes = isComponent ? COMPONENT_ATTRIBUTES[name as keyof typeof COMPONENT_ATTRIBUTES] : undefined;
+    const allowed = takes ? Object.keys(takes) : [...GLOBAL_ATTRIBUTES, ...HTML_ELEMENTS[name]!];
     for (const attribute of node.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute') {
         hazards.push({ line: at, found: `<${name} {${short(String(attribute.value ?? ''), 30)}}>`, fix: 'write each attribute as name="value": {…} in a tag holds code' });
@@ -313,7 +328,9 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
         hazards.push({
           line: at,
           found: `${attributeName} on <${name}>`,
-          fix: allowed ? `remove it: <${name}> may only have ${allowed.join(', ')}` : `remove it: attributes are plain names such as title="…" (directives like set:html are not allowed)`,
+          fix: takes
+            ? `${closestName(attributeName, allowed) ? `did you mean ${closestName(attributeName, allowed)}? ` : ''}<${name}> takes ${allowed.join(', ')}, such as <${name} ${Object.values(takes)[0]!.example}>`
+            : `remove it: <${name}> may only have ${allowed.join(', ')}`,
         });
         continue;
       }
@@ -330,6 +347,30 @@ export function mdxHazards(body: string, { provided = [] as readonly string[] } 
       if (typeof value === 'string') {
         if (URL_ATTRIBUTES.has(attributeName.toLowerCase())) checkUrl(value, at, `${attributeName}=`);
         else checkText(value, at);
+      }
+    }
+    // After the attributes' own findings, so code in one is what the line reports.
+    if (takes) componentAttributes(name, takes, node.attributes ?? [], at);
+  };
+
+  /** A component's own attributes: the ones it needs are there, and each value is what it takes. */
+  const componentAttributes = (name: string, takes: (typeof COMPONENT_ATTRIBUTES)[keyof typeof COMPONENT_ATTRIBUTES], attributes: MdxAttribute[], at: number) => {
+    for (const [attributeName, rule] of Object.entries(takes)) {
+      const attribute = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === attributeName);
+      if (!attribute) {
+        if (rule.needed) hazards.push({ line: at, found: `<${name}> without ${attributeName}`, fix: `give it a ${attributeName} in quotes, such as <${name} ${rule.example}>` });
+        continue;
+      }
+      const value = attribute.value;
+      const literal = value && typeof value === 'object' ? String((value as { value?: unknown }).value ?? '').trim() : undefined;
+      const ok = rule.value === 'words' ? typeof value === 'string' && /[A-Za-z0-9]/.test(value) : literal === '2' || literal === '3' || value === '2' || value === '3';
+      if (!ok) {
+        const shown = typeof value === 'string' ? `"${short(value, 30)}"` : literal !== undefined ? `{${short(literal, 30)}}` : 'nothing';
+        hazards.push({
+          line: at,
+          found: `${attributeName}=${shown} on <${name}>`,
+          fix: rule.value === 'words' ? `write the ${attributeName} as words in quotes, with letters a to z or numbers in it, such as ${rule.example}` : `the level is 2 or 3, written ${rule.example} (3 when the steps sit under a heading of their own)`,
+        });
       }
     }
   };

@@ -4,7 +4,7 @@ import { makeFixture } from '../fixture-content.ts';
 
 describe('MDX bodies written by editors', () => {
   test('may use Markdown, links and the site\'s own components', () => {
-    const body = "import StepByStep from '../../src/components/StepByStep.astro';\n\n## Steps\n\n[Call us](tel:01632960100) or [read more](/pathways/).\n\n<StepByStep steps={[]} />\n\n```html\n<script>shown as code</script>\n```\n";
+    const body = "import StepByStep from '../../src/components/StepByStep.astro';\n\n## Steps\n\n[Call us](tel:01632960100) or [read more](/pathways/).\n\n<StepByStep label=\"Steps\" />\n\n```html\n<script>shown as code</script>\n```\n";
     expect(mdxHazards(body)).toEqual([]);
   });
 
@@ -34,7 +34,18 @@ describe('MDX bodies written by editors', () => {
   });
 
   test('may use comments and plain values in curly brackets', () => {
-    expect(mdxHazards('Text {/* a note for editors */} here.\n\n<StepByStep label="Steps" count={3} items={["a", \'b\', 1.5, true, null]} />\n', { provided: ['StepByStep'] })).toEqual([]);
+    expect(mdxHazards('Text {/* a note for editors */} here.\n\n<Step title="Ask" level={3} />\n\n<abbr title={"Education, Health and Care"}>EHC</abbr>\n', { provided: ['Step'] })).toEqual([]);
+  });
+
+  test.each([
+    ['a step without a title', '<Step>x</Step>', /^<Step> without title$/, /give it a title in quotes, such as <Step title="Ask for an assessment">/],
+    ['a step with its title under another name', '<Step name="Plan">x</Step>', /^name on <Step>$/, /<Step> takes title, timescale, level, such as <Step title="Ask for an assessment">/],
+    ['a step whose title is a number', '<Step title={2}>x</Step>', /^title=\{2\} on <Step>$/, /write the title as words in quotes/],
+    ['a step whose title has no letters or numbers', '<Step title="★ ★">x</Step>', /^title="★ ★" on <Step>$/, /with letters a to z or numbers in it/],
+    ['a misspelt attribute', '<Step title="Plan" timescal="6 weeks">x</Step>', /^timescal on <Step>$/, /did you mean timescale\? <Step> takes title, timescale, level/],
+    ['a level the page has no heading for', '<Step title="Plan" level={7}>x</Step>', /^level=\{7\} on <Step>$/, /the level is 2 or 3/],
+  ])('%s is refused with the line and the fix, not a crash in the build', (_what, text, found, fix) => {
+    expect(mdxHazards(`Intro.\n\n${text}\n`, { provided: ['Step'] })).toEqual([{ line: 3, found: expect.stringMatching(found), fix: expect.stringMatching(fix) }]);
   });
 
   test.each([
