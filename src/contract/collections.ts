@@ -18,7 +18,7 @@ import {
 } from './index.ts';
 
 /** Addresses under /services/ that the site uses itself, so no service may have these ids. */
-export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'need', 'category', 'level', 'age', 'page'];
+export const RESERVED_SERVICE_IDS = ['shortlist', 'a-z', 'find', 'need', 'category', 'level', 'age', 'page'];
 
 /**
  * Top-level URLs the site itself uses. A general page (content/pages/<id>.mdx) is published at

@@ -6,7 +6,7 @@ export { navigatorSchema } from './navigator.ts';
 export { provisionSchema } from './provision.ts';
 export { videoSchema } from './video.ts';
 export { feedbackSchema } from './feedback.ts';
-export { pageSchema } from './page.ts';
+export { inSection, pageSchema, PROVISION_SECTION } from './page.ts';
 export { glossaryTermSchema } from './glossary.ts';
 export { indicatorSchema } from './indicator.ts';
 export { siteSchema } from './site.ts';

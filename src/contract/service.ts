@@ -120,7 +120,11 @@ export const serviceSchema = ({ ref }: { ref: RefFactory }) =>
     /** Leave empty when delivered at home, online or across the whole area. */
     locations: z.array(location, { error: 'a list of locations (can be empty, [])' }).default([]),
     /** Locality names from site.json, or ["whole-area"]. */
-    areaServed: z.array(text('a locality name'), { error: 'a list of locality names, or ["whole-area"]' }).default(['whole-area']),
+    areaServed: z
+      .array(text('a locality name'), { error: 'a list of locality names, or ["whole-area"]' })
+      // An empty list would mean "nowhere": the service would be on no page of the service finder.
+      .min(1, { error: 'at least one locality: use ["whole-area"] for a service open to the whole area' })
+      .default(['whole-area']),
     hours: z.array(openingHours, { error: 'a list of opening times' }).optional(),
     /** Extra words people search for: acronyms, local names. */
     keywords: z.array(text('a search word'), { error: 'a list of search words' }).default([]),

@@ -9,6 +9,7 @@ import { sortProvision } from '../lib/provision/provision.ts';
 import { relatedServicesIndex } from '../lib/directory/related-services.ts';
 import { facetsOf, type ServiceFacets } from '../lib/directory/service-filter.ts';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
+import { inSection, PROVISION_SECTION } from '../contract/index.ts';
 
 export type Service = CollectionEntry<'services'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -161,5 +162,5 @@ export function allProvision(): Promise<Provision[]> {
 
 /** General pages about what every setting should do (content/pages with section: provision). */
 export async function wholeSettingPages(): Promise<CollectionEntry<'pages'>[]> {
-  return (await getCollection('pages', (page) => page.data.section === 'provision')).sort(byTitle);
+  return (await getCollection('pages', (page) => inSection(page.data, PROVISION_SECTION))).sort(byTitle);
 }

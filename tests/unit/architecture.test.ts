@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { RESERVED_PAGE_IDS, RESERVED_PATHWAY_IDS, RESERVED_PROVISION_IDS, RESERVED_SERVICE_IDS } from '../../src/contract/collections.ts';
 
 /**
  * The layout docs/architecture.md describes, held by a test so it stays true:
@@ -97,5 +98,23 @@ describe('the code is layered as docs/architecture.md says', () => {
       'src/lib/navigator/outcome-services.ts -> src/lib/directory/service-filter.ts: import src/lib/directory/index.ts instead (export what you need from there)',
       "src/components/navigator/NavigatorOutcome.astro -> src/components/directory/ServiceCard.astro: a component uses its own feature's components and site's shared page parts",
     ]);
+  });
+});
+
+describe('addresses the site uses itself are taken: no entry can be published over them', () => {
+  // A page or folder of src/pages/<section>/ whose name is not a [parameter] is an address of the site.
+  const ownAddresses = (section: string) =>
+    readdirSync(join('src/pages', section), { withFileTypes: true })
+      .map((entry) => entry.name.replace(/\.(astro|ts)$/, ''))
+      .filter((name) => !name.startsWith('[') && name !== 'index');
+  test.each([
+    ['services', RESERVED_SERVICE_IDS],
+    ['pathways', RESERVED_PATHWAY_IDS],
+    ['provision', RESERVED_PROVISION_IDS],
+  ])('every address under /%s/ is a reserved id of its collection', (section, reserved) => {
+    expect(ownAddresses(section).filter((name) => !reserved.includes(name))).toEqual([]);
+  });
+  test('every top-level address is a reserved page id', () => {
+    expect(ownAddresses('').filter((name) => !name.includes('.') && !RESERVED_PAGE_IDS.includes(name))).toEqual([]);
   });
 });

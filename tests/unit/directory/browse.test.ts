@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { groupByLetter, letterOf } from '../../../src/lib/directory/a-to-z.ts';
+import { groupByLetter, LETTERS, letterLabel, letterOf } from '../../../src/lib/directory/a-to-z.ts';
 import { browseCounts, browsePages, listsEveryService, pageNumbers } from '../../../src/lib/directory/browse.ts';
 import type { ServiceFacets } from '../../../src/lib/directory/service-filter.ts';
 
@@ -10,6 +10,19 @@ test('names are filed under their first letter, ignoring punctuation and case', 
   const groups = groupByLetter(['banana', 'Apple', 'avocado', 'cherry'], (s) => s);
   expect([...groups.keys()]).toEqual(['a', 'b', 'c']);
   expect(groups.get('a')).toEqual(['Apple', 'avocado']);
+});
+
+test('every name is filed somewhere: accents under their letter, numbers under 0-9, other alphabets and symbols under "other", shown last', () => {
+  expect(letterOf('Éire family hub')).toBe('e');
+  expect(letterOf('Łódź parents')).toBe('l');
+  expect(letterOf('خواتین کا مرکز')).toBe('other');
+  expect(letterOf('华人家长支持小组')).toBe('other');
+  expect(letterOf('★ Stars club')).toBe('s');
+  expect(letterOf('★★')).toBe('other');
+  const groups = groupByLetter(['华人家长支持小组', 'Zebra club', '24-hour helpline', 'Apple'], (s) => s);
+  expect([...groups.keys()]).toEqual(['a', 'z', '0-9', 'other']);
+  expect(LETTERS.slice(-2)).toEqual(['0-9', 'other']);
+  expect([letterLabel('a'), letterLabel('0-9'), letterLabel('other')]).toEqual([{ short: 'A', phrase: 'A' }, { short: '0–9', phrase: 'a number' }, { short: 'Other', phrase: 'another character' }]);
 });
 
 test('there is a browse page for every need, type, level and age band', () => {

@@ -84,6 +84,11 @@ const cases: { rule: string; file: string; breakIt: (f: Fixture) => void; expect
   { rule: 'a YAML value has an unquoted " #"', file: 'content/pages/privacy.mdx', breakIt: (f) => f.write('content/pages/privacy.mdx', f.read('content/pages/privacy.mdx').replace(/^title: .*$/m, 'title: Privacy notice #2')), expected: /content\/pages\/privacy\.mdx: title — line 2: " #" starts a comment in YAML, so everything after it is lost — put the whole value in double quotes, such as title: "Privacy notice #2"/ },
   { rule: 'a service file was copied without a new name', file: 'content/services/speech-and-language-therapy-copy.json', breakIt: (f) => f.write('content/services/speech-and-language-therapy-copy.json', f.read(SERVICE)), expected: /content\/services\/speech-and-language-therapy\.json: name — "Children's speech and language therapy" is also the name of content\/services\/speech-and-language-therapy-copy\.json, from the same organisation — if one is a copy/ },
   { rule: 'site.json has the same field twice', file: 'content/site.json', breakIt: (f) => f.write('content/site.json', f.read('content/site.json').replace('"siteUrl":', '"name": "Another name",\n  "siteUrl":')), expected: /content\/site\.json: name — "name" appears twice in the same place, so one of them would be silently lost/ },
+  { rule: 'a feedback theme has no letters a to z or numbers', file: 'content/site.json', breakIt: (f) => f.editJson('content/site.json', (d) => d.feedbackThemes.push('تعليم')), expected: /content\/site\.json: feedbackThemes\[\d+\] — "تعليم" has no letters a to z or numbers, so it cannot make the address of its page — write the theme with letters a to z or numbers/ },
+  { rule: 'two feedback themes make one page address', file: 'content/site.json', breakIt: (f) => f.editJson('content/site.json', (d) => d.feedbackThemes.push(d.feedbackThemes[0].toUpperCase())), expected: /content\/site\.json: feedbackThemes\[\d+\] — ".+" and ".+" \(feedbackThemes\[0\]\) make the same page address, \/you-said-we-did\/theme\/.+\/, so one of them would lose its page/ },
+  { rule: 'two localities make one page address', file: 'content/site.json', breakIt: (f) => f.editJson('content/site.json', (d) => d.localities.push({ ...d.localities[0], name: d.localities[0].name.replace(/ /g, '-').toLowerCase() })), expected: /content\/site\.json: localities\[\d+\]\.name — ".+" and ".+" \(localities\[0\]\.name\) make the same page address, \/services\/find\/…\/.+\// },
+  { rule: 'a service uses the service finder\'s address', file: 'content/services/find.json', breakIt: (f) => f.write('content/services/find.json', f.read(SERVICE).replace('"Children\'s speech and language therapy"', '"Find a childminder"')), expected: /content\/services\/find\.json: \(file name\) — \/services\/find\/ is already used by the site/ },
+  { rule: 'a service is served nowhere (areaServed is empty)', file: SERVICE, breakIt: (f) => f.editJson(SERVICE, (d) => (d.areaServed = [])), expected: /speech-and-language-therapy\.json: areaServed — .*use \["whole-area"\]/ },
   { rule: 'two glossary terms share an abbreviation', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => { const [first, second] = d.filter((t: { abbreviations?: string[] }) => t.abbreviations?.length); second.abbreviations.push(first.abbreviations[0]); }), expected: /content\/glossary\.json: \[\d+\]\.abbreviations\[\d+\] — ".+" is already an abbreviation of ".+" at \[\d+\] — keep it on one term/ },
   { rule: 'a glossary term is defined twice', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => d.push({ ...d[0] })), expected: /content\/glossary\.json: \[\d+\]\.term — ".*" is already defined at \[0\]/ },
   { rule: 'a video has no captions field', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — this required field is missing/ },
@@ -142,6 +147,21 @@ describe('a broken content file gets a message naming the file and the field', (
       d.levels = [];
     });
     expect(fixture.check().length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("a page's section", () => {
+  const PAGE = 'content/pages/whole-setting-assessment.mdx';
+  const withSection = (f: Fixture, section: string) => f.write(PAGE, f.read(PAGE).replace(/^section: .*$/m, `section: ${section}`));
+  test('"Provision" with a capital letter is the provision section, with nothing to look at', () => {
+    withSection(fixture, 'Provision');
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([]);
+  });
+  test('a section that is nearly "provision" is worth a look, as the page would not be listed there', () => {
+    withSection(fixture, 'provison');
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([`${PAGE}: section — "provison" is not "provision", so the page is not listed with the ordinarily available provision — write section: provision if it belongs there; any other word only groups pages for editors`]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { CollectionName } from '../../../contract/index.ts';
+import { PROVISION_SECTION, type CollectionName } from '../../../contract/index.ts';
 import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, PUBLIC_FOLDER, SITE_FILE } from '../../../contract/collections.ts';
 import { isoDateOf } from '../../../contract/common.ts';
 import { videoTopics } from '../../../contract/vocabulary.ts';
@@ -40,9 +40,23 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   // Plain English, measured: long sentences and hard paragraphs are worth a look, not a stop.
   warnings.push(...readabilityWarnings([...entries.values()].flat()));
   warnings.push(...overTaggedServices(entries.get('services') ?? []));
+  warnings.push(...misspeltSections(entries.get('pages') ?? []));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
   return { problems, warnings };
+}
+
+/**
+ * A page's section is free text ("about", "help"), but one word does something: "provision"
+ * lists the page with the ordinarily available provision. A section that is nearly that word
+ * ("provison", "provisions") would leave the page out without a word, so it is worth a look.
+ */
+function misspeltSections(pages: LoadedEntry[]): Problem[] {
+  return pages.flatMap((page) => {
+    const section = typeof page.data.section === 'string' ? page.data.section.trim().toLowerCase() : undefined;
+    if (!section || section === PROVISION_SECTION || closest(section, [PROVISION_SECTION]) !== PROVISION_SECTION) return [];
+    return [{ file: page.file, field: 'section', problem: `"${String(page.data.section)}" is not "${PROVISION_SECTION}", so the page is not listed with the ordinarily available provision`, fix: `write section: ${PROVISION_SECTION} if it belongs there; any other word only groups pages for editors` }];
+  });
 }
 
 /** WebVTT: a "WEBVTT" header line, then at least one cue with a valid timing line. */

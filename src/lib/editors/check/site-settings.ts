@@ -8,6 +8,7 @@ import { SITE_FILE } from '../../../contract/collections.ts';
 import type { Problem } from '../problems.ts';
 import type { CheckContext, SiteSettings, StepResult } from './context.ts';
 import { checkRequiredJsonFile } from './read.ts';
+import { slugify } from '../../text/slug.ts';
 
 /** content/site.json checked; `site` is its settings when they are valid. */
 export function checkSiteSettings(context: CheckContext): StepResult & { site?: SiteSettings } {
@@ -19,6 +20,7 @@ export function checkSiteSettings(context: CheckContext): StepResult & { site?: 
     problems.push(...themeContrastProblems(rel(sitePath), site.theme));
     const address = siteUrlProblem(rel(sitePath), site.siteUrl);
     if (address) problems.push(address);
+    problems.push(...pageAddressProblems(rel(sitePath), site));
   }
   return { problems, files, site };
 }
@@ -37,6 +39,34 @@ export function siteUrlProblem(file: string, siteUrl: string): Problem | undefin
     problem: `"${siteUrl}" has something after the domain name (${url.pathname}${url.search}${url.hash}), but the site must be published at the top of its own address`,
     fix: `use the address of the home page with nothing after the domain name, such as "${url.origin}/", and publish the site there (a sub-domain such as https://localoffer.kestrelvale.gov.uk/ works well)`,
   };
+}
+
+/**
+ * Each locality and feedback theme is the address of pages of its own (the service finder's
+ * /services/find/…/<locality>/, /you-said-we-did/theme/<theme>/), made of its letters a to z and
+ * numbers. A name with none of those would make no address (the build stopped), and two names
+ * that make the same one would share one page, and one would lose its services or its entries.
+ */
+export function pageAddressProblems(file: string, site: { localities: { name: string }[]; feedbackThemes: string[] }): Problem[] {
+  const lists = [
+    { what: 'locality', names: site.localities.map((l) => l.name), field: (i: number) => `localities[${i}].name`, page: (slug: string) => `/services/find/…/${slug}/` },
+    { what: 'theme', names: site.feedbackThemes, field: (i: number) => `feedbackThemes[${i}]`, page: (slug: string) => `/you-said-we-did/theme/${slug}/` },
+  ];
+  const problems: Problem[] = [];
+  for (const { what, names, field, page } of lists) {
+    const seen = new Map<string, number>();
+    names.forEach((name, i) => {
+      const slug = slugify(name);
+      if (!slug) {
+        problems.push({ file, field: field(i), problem: `"${name}" has no letters a to z or numbers, so it cannot make the address of its page`, fix: `write the ${what} with letters a to z or numbers, such as its English name (you can keep the other name after it, as "Health (صحة)")` });
+        return;
+      }
+      const first = seen.get(slug);
+      if (first === undefined) seen.set(slug, i);
+      else problems.push({ file, field: field(i), problem: `"${name}" and "${names[first]}" (${field(first)}) make the same page address, ${page(slug)}, so one of them would lose its page`, fix: `use one ${what} for both, or give them names that differ by more than capital letters, spaces or punctuation` });
+    });
+  }
+  return problems;
 }
 
 /** WCAG 2.2 contrast ratio of two "#rrggbb" colours. */
