@@ -15,6 +15,8 @@ import { formatDate, today } from '../src/lib/text/dates.ts';
 import { isoDateOf } from '../src/contract/common.ts';
 import { catchUnexpected, EditorError } from '../src/lib/editors/command-errors.ts';
 import { shown } from '../src/lib/editors/problems.ts';
+import { folderCollections } from '../src/contract/collections.ts';
+import { ANY_ID } from '../src/lib/editors/check/context.ts';
 
 catchUnexpected('npm run review-report');
 
@@ -30,7 +32,7 @@ const on = dateOption === undefined ? today() : calendarDate(dateOption);
 if (!on) throw new EditorError(`--date must be a real date written as YYYY-MM-DD, such as --date ${today()}; "${dateOption ?? ''}" is not`);
 const out = option('out') ?? 'review-report.csv';
 
-const { entries, site } = checkContent({ rootDir: root, contentDir, publicDir: `${root}public/` });
+const { entries, site, unreadable } = checkContent({ rootDir: root, contentDir, publicDir: `${root}public/` });
 if (!site) throw new EditorError('content/site.json has problems, so the review interval is not known: run npm run check, fix what it lists, then run the report again');
 const organisations = new Map((entries.get('organisations') ?? []).map((o) => [o.id, String(o.data.name ?? o.id)]));
 
@@ -38,6 +40,18 @@ const reviewable: ReviewableEntry[] = [];
 /** Entries that should have a review date but whose date cannot be read: named, never dropped in silence. */
 const undated: string[] = [];
 const drafts: DraftEntry[] = [];
+// A file that cannot be read at all (not valid JSON, no frontmatter) has no date to read either.
+for (const collection of REVIEWED_COLLECTIONS) {
+  const folder = folderCollections.find((c) => c.name === collection)!;
+  for (const id of unreadable?.get(collection) ?? []) undated.push(id === ANY_ID ? `content/${folder.folder}/ (the folder cannot be read)` : `content/${folder.folder}/${id}${folder.extension} (the file cannot be read)`);
+}
+/** The organisation a row is filed under: its name, or the id as written when no organisation has it (never another organisation's). */
+const unknownOrganisations = new Set<string>();
+const organisationOf = (id: string | undefined) => {
+  if (!id) return site.localAuthority;
+  if (!organisations.has(id)) unknownOrganisations.add(id);
+  return organisations.get(id) ?? `"${id}" (no organisation has this id: run npm run check)`;
+};
 for (const [collection, list] of entries) {
   for (const entry of list) {
     // A draft is not published, so it is not due for review: it is listed below with what it needs.
@@ -57,7 +71,7 @@ for (const [collection, list] of entries) {
       id: entry.id,
       file: entry.file,
       title: String(entry.data.name ?? entry.data.title ?? entry.id),
-      organisation: (organisationId && organisations.get(organisationId)) || site.localAuthority,
+      organisation: organisationOf(organisationId),
       lastReviewed,
     });
   }
@@ -103,6 +117,10 @@ if (draftGroups.size) {
 if (undated.length > 0) {
   console.log(`\nNot in this report, because the date they were last reviewed cannot be read (run npm run check to see how to fix each):`);
   for (const line of undated) console.log(`  ${line}`);
+  process.exitCode = 1;
+}
+if (unknownOrganisations.size > 0) {
+  console.log(`\nSome entries name an organisation that no file in content/organisations/ has (${[...unknownOrganisations].join(', ')}): they are listed under that id above. Run npm run check to see how to fix each.`);
   process.exitCode = 1;
 }
 console.log(`\nOnly ${REVIEWED_COLLECTIONS.join(', ')} have review dates; organisations, decision trees, "you said, we did" entries, indicators and the glossary are not in this report (docs/editing.md).`);

@@ -63,5 +63,5 @@ function checkEverything(options: CheckOptions): CheckResult {
   add(glossary);
   add(crossChecks(context, entries, settings.site, unreadable));
   add(checkCoverageList(context, entries, unreadable));
-  return { problems, warnings, entries, files, site: settings.site };
+  return { problems, warnings, entries, files, site: settings.site, unreadable };
 }

@@ -42,6 +42,8 @@ export interface CheckResult {
   files: number;
   /** content/site.json, when it is valid. */
   site?: SiteSettings;
+  /** The ids of files of each collection that could not be read at all (ANY_ID: the whole folder). */
+  unreadable?: Map<CollectionName, Set<string>>;
 }
 
 export type SiteSettings = z.infer<ReturnType<typeof siteSchema>>;
