@@ -29,6 +29,12 @@ test('a missing closing quote, single quotes and a file cut short are named as s
   expect(jsonMessage('{\n  "needs": ["sensory"')).toBe('the file ends too early: a closing } or ] (or a closing quote) is missing at the end');
 });
 
+test('a tab pasted into text, and spaces that are not ordinary spaces, are named as such, not as a missing quote or field name', () => {
+  expect(jsonMessage('{\n  "name": "Portage\thome visiting"\n}')).toBe('line 2: the text in quotes has a tab in it (often pasted from a spreadsheet) — replace it with a space, or write \\t');
+  expect(jsonMessage('{\n\u00a0\u00a0"name": "Portage"\n}')).toMatch(/^line 2: there is an invisible character here that is not an ordinary space \(U\+00A0, often pasted from a web page or a document\)/);
+  expect(jsonMessage('{\u200b"name": "Portage"}')).toMatch(/^line 1: there is an invisible character here that is not an ordinary space \(U\+200B/);
+});
+
 test('a word that is not a value is found on its line', () => {
   expect(jsonMessage('{\n  "name": "Portage",\n  "free": yes\n}')).toBe('line 3: yes is not a value — put text in double quotes, and write yes or no as true or false');
 });

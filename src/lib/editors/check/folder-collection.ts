@@ -25,6 +25,15 @@ const MEDIA_EXTENSION = /^\.(?:mp4|webm|vtt|jpe?g|png|webp|gif|svg|pdf)$/i;
  * the ids of files that could not be read: other files may still name them, and saying those
  * references point nowhere would only add false errors to the real one.
  */
+/** Why a file's frontmatter cannot be found, in the words that fit what is there. */
+export function frontmatterMissing(source: string): { problem: string; fix: string } {
+  const text = source.replace(/^\uFEFF/, '');
+  if (/\r(?!\n)/.test(text) && !text.includes('\n')) return { problem: 'the lines of the file end with a carriage return only (as very old Mac programs save), so its --- lines cannot be found', fix: 'save the file again with ordinary line endings (in most editors, "LF" or "CRLF" in the status bar)' };
+  const first = text.split(/\r?\n/, 1)[0]!;
+  if (/^---[ \t]+$/.test(first)) return { problem: 'the first line has spaces after ---', fix: 'delete the spaces after --- on the first line, and on the closing --- line' };
+  return { problem: 'the file does not start with frontmatter between two --- lines', fix: 'put the fields between a line "---" at the very top and another "---" line' };
+}
+
 export function checkFolderCollection(context: CheckContext, collection: FolderCollection): StepResult & { entries: LoadedEntry[]; unread: Set<string> } {
   const { contentDir, publicDir, rel } = context;
   const problems: Problem[] = [];
@@ -122,7 +131,7 @@ export function checkFolderCollection(context: CheckContext, collection: FolderC
     } else {
       const split = splitFrontmatter(source);
       if (!split) {
-        problems.push({ file, field: '(frontmatter)', problem: 'the file does not start with frontmatter between two --- lines', fix: 'put the fields between a line "---" at the very top and another "---" line' });
+        problems.push({ file, field: '(frontmatter)', ...frontmatterMissing(source) });
         unread.add(id);
         continue;
       }
@@ -143,8 +152,10 @@ export function checkFolderCollection(context: CheckContext, collection: FolderC
       for (const hazard of mdxHazards(body, { provided: PROVIDED_COMPONENTS[collection.folder] })) {
         problems.push({ file, field: `(body, line ${bodyStart + hazard.line})`, problem: `found ${hazard.found}`, fix: hazard.fix });
       }
-      if (collection.bodyRequired && !body.trim()) {
-        problems.push({ file, field: '(body)', problem: 'there is nothing after the frontmatter', fix: `write ${collection.bodyRequired} below the second --- line` });
+      // Comments ({/* … */}) and invisible characters show nothing: a body of only those is empty.
+      const shown = body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '').replace(/[\p{White_Space}\p{Cf}]/gu, '');
+      if (collection.bodyRequired && !shown) {
+        problems.push({ file, field: '(body)', problem: body.trim() ? 'there is nothing to read after the frontmatter: only comments or invisible characters' : 'there is nothing after the frontmatter', fix: `write ${collection.bodyRequired} below the second --- line` });
       }
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -58,7 +58,14 @@ export function jsonError(error: unknown, source: string): string {
     return `line ${before}: there is a comma after the last item, before the closing ${next} — delete that comma`;
   }
   if (/Expected ',' or '[}\]]' after/.test(message)) return `line ${line}: a comma is missing before this (probably at the end of line ${before})`;
-  if (/Bad control character in string literal/.test(message)) return `line ${line}: a closing quote (") is missing — text in quotes must end on the same line`;
+  if (/Bad control character in string literal/.test(message)) {
+    // A tab pasted from a spreadsheet is a control character too, inside quotes that are closed.
+    if (text[position] === '\t') return `line ${line}: the text in quotes has a tab in it (often pasted from a spreadsheet) — replace it with a space, or write \\t`;
+    return `line ${line}: a closing quote (") is missing — text in quotes must end on the same line`;
+  }
+  // Spaces that look like spaces but are not (non-breaking, zero-width), pasted from a web page or Word.
+  const odd = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/.exec(text.slice(Math.max(0, position - 1), position + 1));
+  if (odd) return `line ${line}: there is an invisible character here that is not an ordinary space (U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, often pasted from a web page or a document) — delete the spaces around this point and type them again`;
   if (next === "'" || text[position] === "'") return `line ${line}: use double quotes (") around names and text, not single quotes`;
   // The parser's other messages, in words (it names the place it gave up, the line to look at).
   if (/Expected double-quoted property name|Expected property name or '\}'/.test(message)) {

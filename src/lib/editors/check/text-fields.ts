@@ -56,9 +56,16 @@ export function checkTextFields(entries: Entries, unreadable: Unreadable, warnin
     }
   };
   const idsOf = idLookup(entries, unreadable);
+  // Drafts (imported services not finished) are published nowhere: a link to one goes nowhere.
+  const drafts = new Set((entries.get('services') ?? []).filter((s) => Array.isArray(s.data.draft) && s.data.draft.length > 0).map((s) => s.id));
   const checkLink = (entry: LoadedEntry, field: string, path: string) => {
     const page = path.split(/[?#]/)[0]!;
     if (/\.[a-z0-9]+$/i.test(page)) return;
+    const draft = /^\/services\/([^/]+)\/?$/.exec(page)?.[1];
+    if (draft && drafts.has(draft)) {
+      problems.push({ file: entry.file, field, problem: `the link to ${path} goes nowhere: content/services/${draft}.json is a draft, which is not published`, fix: 'finish the draft and publish it (see "Drafts" in docs/import.md), or remove the link for now' });
+      return;
+    }
     const reason = unknownPath(page, idsOf);
     if (!reason) return;
     const suggestion = likelyPath(page, idsOf, closest);
