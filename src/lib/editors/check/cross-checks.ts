@@ -14,7 +14,7 @@ import { publicFileKindProblems } from '../../site/public-files.ts';
 import { BUILT_FOLDERS, builtFolderOf, filesUnder } from '../../site/content-files.ts';
 import { slugify } from '../../text/slug.ts';
 import { addDays, today } from '../../text/dates.ts';
-import { closest, type Problem } from '../problems.ts';
+import { closest, shown as shownValue, type Problem } from '../problems.ts';
 import { readabilityWarnings } from '../readability.ts';
 import { overTaggedServices } from '../tag-check.ts';
 import { nowReading } from '../command-errors.ts';
@@ -119,6 +119,11 @@ function references(entries: Entries, site: { localities: { name: string }[]; fe
     if (typeof value !== 'string') return;
     const available = idsOf(collection);
     if (available.has(value)) return;
+    // No id is that long (a file name): shown cut, with no guess (comparing it with every id takes seconds).
+    if (value.length > 200) {
+      problems.push({ file: entry.file, field, problem: `${shownValue(value)} does not match any file in content/${collection}/`, fix: `use the file name (without extension) of an entry in content/${collection}/` });
+      return;
+    }
     const guess = closest(value, available);
     problems.push({
       file: entry.file,
