@@ -26,6 +26,8 @@ const list = root.querySelector('[data-results]');
 const more = root.querySelector('[data-more]');
 const none = root.querySelector('[data-no-results]');
 const noneQuery = root.querySelector('[data-no-results-query]');
+const noneFiltered = root.querySelector('[data-no-results-filtered]');
+const clearFilters = root.querySelector('[data-clear-filters]');
 const filterBox = root.querySelector('[data-filters]');
 const filterPanel = root.querySelector('[data-filters-panel]');
 const ageBands = JSON.parse(root.dataset.ageBands ?? '[]');
@@ -85,6 +87,9 @@ let filtersLoaded = false;
 let results = [];
 let shown = 0;
 let run = 0;
+const pageTitle = document.title;
+/** What this page held when the reader left it, if they have come back to it (used once). */
+let comingBack = history.state;
 
 /** Chosen filters from the address: ?need=Health&need=…  */
 function chosenFilters(params) {
@@ -123,7 +128,15 @@ function safeExcerpt(html) {
   return out;
 }
 
-function renderFilters(counts, chosen) {
+/** The address of this search without its filters. */
+function unfiltered(query) {
+  return query ? `${location.pathname}?${new URLSearchParams({ q: query })}` : location.pathname;
+}
+
+function renderFilters(counts, chosen, query) {
+  // The boxes are drawn again with the new counts: the one that had focus gets it back, so a
+  // keyboard or screen reader user stays where they were (WCAG 2.4.3).
+  const focused = filterBox.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement ? [document.activeElement.name, document.activeElement.value] : undefined;
   filterBox.replaceChildren();
   for (const [key, legendText] of FILTERS) {
     const values = Object.entries(counts[key] ?? {}).filter(([value, count]) => count > 0 || chosen[key]?.includes(value));
@@ -152,7 +165,15 @@ function renderFilters(counts, chosen) {
     });
     filterBox.append(fieldset);
   }
+  if (Object.keys(chosen).length) {
+    const clear = document.createElement('a');
+    clear.className = 'search-filters__clear';
+    clear.href = unfiltered(query);
+    clear.textContent = 'Clear filters';
+    filterBox.append(clear);
+  }
   filterBox.hidden = filterBox.childElementCount === 0;
+  if (focused) [...filterBox.querySelectorAll('input[type="checkbox"]')].find((box) => box.name === focused[0] && box.value === focused[1])?.focus();
 }
 
 // Loads the next batch's pages; draws nothing if a newer search started meanwhile.
@@ -164,6 +185,7 @@ async function nextBatch() {
 }
 
 function drawBatch(data) {
+  let firstLink;
   for (const page of data) {
     const li = document.createElement('li');
     li.className = 'search-result';
@@ -174,6 +196,7 @@ function drawBatch(data) {
     link.textContent = page.meta?.title ?? page.url;
     heading.append(link);
     li.append(heading);
+    firstLink ??= link;
     if (page.meta?.organisation) {
       const caption = document.createElement('p');
       caption.className = 'search-result__meta';
@@ -187,11 +210,25 @@ function drawBatch(data) {
   }
   shown += data.length;
   more.hidden = shown >= results.length;
+  return firstLink;
 }
+
+/** What the status says of the results on the page. */
+let summary = '';
 
 async function showMore() {
   const data = await nextBatch();
-  if (data) drawBatch(data);
+  if (!data) return;
+  // Focus goes to the first new result, so nobody has to go back through the ones before it,
+  // and the status says how many are now shown.
+  drawBatch(data)?.focus();
+  status.textContent = `Showing ${shown} of ${summary}`;
+  remember();
+}
+
+/** How many results are shown, kept with this page in the history, so Back from a result finds it again. */
+function remember() {
+  history.replaceState({ ...(history.state ?? {}), shown, scrollY: window.scrollY }, '');
 }
 
 /** Opens the filters for a search that has chosen some already (which loads their counts). */
@@ -255,11 +292,23 @@ async function search(updateAddress) {
   if (!first) return;
   list.replaceChildren();
   drawBatch(first);
-  if (filtersLoaded) renderFilters(response.filters ?? {}, chosen);
+  // Coming back to this page (Back from a result): as many results as were shown, where they were.
+  const restore = comingBack;
+  comingBack = undefined;
+  while (restore?.shown > shown && shown < results.length) {
+    const data = await nextBatch();
+    if (!data) return;
+    drawBatch(data);
+  }
+  if (restore?.scrollY) window.scrollTo(0, restore.scrollY);
+  if (filtersLoaded) renderFilters(response.filters ?? {}, chosen, query);
   // The filter shows once there is something to filter (or a filter to take off).
   filterPanel.toggleAttribute('data-pending', results.length === 0 && !Object.keys(chosen).length);
   none.hidden = results.length > 0;
   noneQuery.textContent = query;
+  const filtered = Object.keys(chosen).length > 0;
+  noneFiltered.hidden = !filtered;
+  clearFilters.href = unfiltered(query);
   const count = results.length;
   status.textContent =
     count === 0
@@ -267,7 +316,9 @@ async function search(updateAddress) {
         ? `No results for “${query}”${Object.keys(chosen).length ? ' with these filters' : ''}.`
         : 'Nothing matches all of these choices. Try removing one.'
       : `${count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}.`;
+  summary = status.textContent;
   status.textContent += ageNote;
+  document.title = query ? `“${query}” – ${pageTitle}` : pageTitle;
 }
 
 form.addEventListener('submit', (event) => {
@@ -276,6 +327,9 @@ form.addEventListener('submit', (event) => {
 });
 filterBox.addEventListener('change', () => search(true));
 more.addEventListener('click', () => showMore());
+// Where the reader was, kept as they leave for a result (the page may not be kept whole).
+addEventListener('pagehide', () => remember());
+history.scrollRestoration = 'manual';
 // Opening "Filter results" loads the filters' counts; focus stays on the summary, where it was.
 filterPanel.addEventListener('toggle', () => {
   if (!filterPanel.open || wantFilters) return;

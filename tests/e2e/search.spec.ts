@@ -81,6 +81,54 @@ test('results have highlighted excerpts and filters with counts that narrow them
   await expect(page.getByRole('group', { name: 'Area of need' }).getByLabel(/^Sensory and\/or physical needs/)).toBeChecked();
 });
 
+test('ticking a filter box with the keyboard keeps focus on that box, and the next Tab goes on to the next one (WCAG 2.4.3)', async ({ page }) => {
+  await page.goto('/search/?q=support');
+  await expect(page.locator('[data-status]')).toContainText('for “support”');
+  await page.locator('summary', { hasText: 'Filter results' }).click();
+  const group = page.getByRole('group', { name: 'Age' });
+  const first = group.getByRole('checkbox').first();
+  await first.focus();
+  const name = await first.evaluate((box: HTMLInputElement) => box.value);
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/age=/);
+  await expect(page.locator('[data-status]')).toContainText('for “support”');
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(name);
+  await expect(page.locator(':focus')).toBeChecked();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('age');
+});
+
+test('filters that leave nothing say so, and offer to clear them, keeping the words', async ({ page }) => {
+  await page.goto('/search/?q=swimming&category=Travel+and+transport');
+  await expect(page.locator('[data-status]')).toContainText('No results for “swimming” with these filters.');
+  const clear = page.getByRole('main').getByRole('link', { name: 'clear all filters' });
+  await expect(clear).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Clear filters' })).toBeVisible();
+  await clear.click();
+  await expect(page).toHaveURL(/\/search\/\?q=swimming$/);
+  await expect(page.locator('[data-status]')).toContainText(/\d+ results? for “swimming”/);
+  await expect(page).toHaveTitle(/^“swimming” – Search – /);
+});
+
+test('"Show more results" moves focus to the first new result and says how many are shown; Back from a result finds them all again', async ({ page }) => {
+  await page.goto('/search/?q=support');
+  const status = page.locator('[data-status]');
+  await expect(status).toContainText(/^(\d+) results for “support”/);
+  const total = Number(/^(\d+)/.exec((await status.textContent())!)![1]);
+  expect(total).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(page.locator('.search-result')).toHaveCount(20);
+  await expect(page.locator('.search-result').nth(10).getByRole('link')).toBeFocused();
+  await expect(status).toHaveText(`Showing 20 of ${total} results for “support”.`);
+  const fifteenth = page.locator('.search-result').nth(14).getByRole('link');
+  const address = await fifteenth.getAttribute('href');
+  await fifteenth.click();
+  await expect(page).toHaveURL(new RegExp(`${address}$`));
+  await page.goBack();
+  await expect(page.locator('.search-result')).toHaveCount(20);
+  await expect(page.locator(`.search-result a[href="${address}"]`)).toBeInViewport();
+});
+
 test('a search with no results suggests what to do next, and passes axe', async ({ page, baseURL }) => {
   const watch = await watchPage(page, new URL(baseURL!).origin);
   await page.goto('/search/?q=xylophonequartz');
