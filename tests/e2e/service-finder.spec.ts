@@ -71,6 +71,26 @@ for (const { name, width, height, wide } of widths) {
       await page.getByLabel('Postcode').fill('ZZ99 9ZZ');
       await page.getByLabel('Postcode').press('Tab');
       await expect(page.getByRole('status')).toContainText('The postcode ZZ99 9ZZ is not one we can place');
+      // The error is the field's, said above it and tied to it (GOV.UK error message pattern).
+      await expect(page.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel('Postcode')).toHaveAccessibleDescription(/^Error: Enter a postcode in the area/);
+      await page.getByLabel('Postcode').fill('KV6 2QR');
+      await page.getByLabel('Postcode').press('Tab');
+      await expect(page.getByLabel('Postcode')).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('[data-postcode-error]')).toBeHidden();
+    });
+
+    test('choices that come with the address (a shared link, Back) open the filter, are counted in its heading, and "Show N services" goes to the list', async ({ page }) => {
+      await page.goto('/services/?category=transport&age=0-4');
+      await expect(page.locator('summary', { hasText: 'Filter services' })).toHaveText('Filter services (2 chosen)');
+      await expect(page.getByLabel('Type of service', { exact: true })).toBeVisible();
+      await expect(page.getByLabel('Type of service', { exact: true })).toHaveValue('transport');
+      const count = await cards(page).count();
+      const show = page.getByRole('link', { name: count === 1 ? 'Show 1 service' : `Show ${count} services` });
+      await expect(show).toBeVisible();
+      await show.click();
+      await expect(page).toHaveURL(/#service-list$/);
+      await expect(cards(page).first()).toBeInViewport();
     });
 
     test.describe('when JavaScript is unavailable', () => {
