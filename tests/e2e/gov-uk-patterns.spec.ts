@@ -53,6 +53,7 @@ for (const { name, viewport } of WIDTHS) {
     const summary = page.locator('[data-error-summary]').first();
     await expect(summary).toBeFocused();
     await expect(summary).toContainText('There is a problem');
+    await expect(page).toHaveTitle(/^Error: EHC timeline calculator – /);
     const message = 'Date the council received the request must include a month';
     await expect(question).toContainText(`Error: ${message}`);
     await expect(question.getByLabel('Month')).toHaveAttribute('aria-invalid', 'true');
@@ -65,6 +66,7 @@ for (const { name, viewport } of WIDTHS) {
     await page.keyboard.type('Feb');
     await page.getByRole('button', { name: 'Show the dates' }).click();
     await expect(summary).toBeHidden();
+    await expect(page).toHaveTitle(/^EHC timeline calculator – /);
     await expect(question.getByLabel('Month')).toHaveAttribute('aria-invalid', 'false');
     await expect(page.locator('[data-results-list]')).toContainText('Wednesday 17 March 2027 (6 weeks)');
 
@@ -130,6 +132,11 @@ for (const { name, viewport } of WIDTHS) {
     await expect(link).toHaveAccessibleName('Your shortlist 0 saved services');
     await page.getByRole('button', { name: /Save to shortlist/ }).first().click();
     await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
+    // The change is said, not only shown by the button's new words (WCAG 4.1.3).
+    await expect(page.locator('#shortlist-said[aria-live="polite"]')).toHaveText('Saved. 1 service on your shortlist.');
+    await page.getByRole('button', { name: /Saved: remove from shortlist/ }).first().click();
+    await expect(page.locator('#shortlist-said')).toHaveText('Removed. 0 services on your shortlist.');
+    await page.getByRole('button', { name: /Save to shortlist/ }).first().click();
     await page.goto('/');
     await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
     await link.click();

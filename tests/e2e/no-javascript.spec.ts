@@ -17,3 +17,25 @@ test('search explains that browsing works without JavaScript', async ({ page }) 
     expect((await page.request.get((await link.getAttribute('href'))!)).status(), name).toBe(200);
   }
 });
+
+test('without JavaScript, no link on the glossary or a decision-tree result leads to search, which would not work; a browse page stands in', async ({ page }) => {
+  const toSearch = () => page.locator('main a[href^="/search/"]').evaluateAll((links) => links.filter((a) => (a as HTMLElement).offsetParent !== null).map((a) => a.getAttribute('href')));
+  await page.goto('/glossary/');
+  expect(await toSearch()).toEqual([]);
+  await page.goto('/navigator/which-support-applies/sen-support-outcome/');
+  expect(await toSearch()).toEqual([]);
+  const browse = page.getByRole('link', { name: /^Browse the services listed under “/ });
+  await expect(browse).toBeVisible();
+  expect((await page.request.get((await browse.getAttribute('href'))!)).status()).toBe(200);
+});
+
+test.describe('with JavaScript', () => {
+  test.use({ javaScriptEnabled: true });
+  test('the glossary and a decision-tree result link to search, and the browse stand-in is not shown', async ({ page }) => {
+    await page.goto('/navigator/which-support-applies/sen-support-outcome/');
+    await expect(page.getByRole('link', { name: /^See all \d+ services that fit$/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Browse the services listed under “/ })).toBeHidden();
+    await page.goto('/glossary/');
+    await expect(page.getByRole('link', { name: /^Search the Local Offer for “/ }).first()).toBeVisible();
+  });
+});

@@ -199,6 +199,21 @@ test.describe('the SENCO checklist', () => {
     expect(Math.round(Number(box![2]))).toBe(842);
   });
 
+  test('printed, pages with filters or a search box show neither their fields nor the labels of those fields', async ({ page }) => {
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto('/provision/');
+    await expect(page.locator('.provision-filter__form')).toBeHidden();
+    await expect(page.getByText('Area of need', { exact: true })).toBeHidden();
+    await page.goto('/search/?q=speech');
+    await expect(page.locator('.search-result').first()).toBeVisible();
+    await expect(page.getByText('Search for a service, word or topic')).toBeHidden();
+    await expect(page.getByText('Filter results')).toBeHidden();
+    await page.goto('/services/');
+    await expect(page.getByText('Filter services')).toBeHidden();
+    await expect(page.locator('#service-list li').first()).toBeVisible();
+  });
+
   test('with JavaScript, the print button opens the browser\'s print dialogue', async ({ page }) => {
     await page.goto('/provision/need/cognition-and-learning/primary/checklist/');
     await page.evaluate(() => {

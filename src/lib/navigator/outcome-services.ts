@@ -25,12 +25,27 @@ export function outcomeSearchLink(spec: OutcomeServices): string {
   return `/search/?${params}`;
 }
 
-export function outcomeServices<T extends ServiceFacets>(services: T[], spec: OutcomeServices | undefined, limit = OUTCOME_SERVICE_LIMIT): { shown: T[]; total: number; seeAll: string } | undefined {
+/**
+ * Where to browse without JavaScript (search needs it): the browse page of the result's first
+ * level, need or type of service, or all services. Not always the same list as "see all", so it
+ * is named for what it is.
+ */
+export function outcomeBrowseLink(spec: OutcomeServices): { href: string; text: string } {
+  const [level] = spec.levels ?? [];
+  if (level) return { href: `/services/level/${level}/`, text: `Browse the services listed under “${levels.label(level)}”` };
+  const [need] = spec.needs ?? [];
+  if (need) return { href: `/services/need/${need}/`, text: `Browse the services listed under “${needs.label(need)}”` };
+  const [category] = spec.categories ?? [];
+  if (category) return { href: `/services/category/${category}/`, text: `Browse the services listed under “${categories.label(category)}”` };
+  return { href: '/services/', text: 'Browse all services' };
+}
+
+export function outcomeServices<T extends ServiceFacets>(services: T[], spec: OutcomeServices | undefined, limit = OUTCOME_SERVICE_LIMIT): { shown: T[]; total: number; seeAll: string; browse: { href: string; text: string } } | undefined {
   if (!spec || (!spec.levels?.length && !spec.needs?.length && !spec.categories?.length)) return undefined;
   const fitting = services.filter((s) => fitsOutcome(s, spec));
   const made = (s: T) => (spec.needs?.length && s.needs.some((n) => spec.needs!.includes(n)) ? 0 : 1);
   const shared = (s: T) => (spec.levels ?? []).filter((l) => s.levels.includes(l)).length;
   const ranked = [...fitting].sort((a, b) => made(a) - made(b) || shared(b) - shared(a) || a.name.localeCompare(b.name, 'en-GB'));
-  return { shown: ranked.slice(0, limit), total: fitting.length, seeAll: outcomeSearchLink(spec) };
+  return { shown: ranked.slice(0, limit), total: fitting.length, seeAll: outcomeSearchLink(spec), browse: outcomeBrowseLink(spec) };
 }
 

@@ -24,6 +24,8 @@ test('at most five are named, with the number of all and a link that lists them 
   expect(found.shown).toHaveLength(5);
   expect(found.total).toBe(8);
   expect(found.seeAll).toBe('/search/?kind=Services&level=Specialist+support');
+  // Without JavaScript (search needs it), a browse page of the result's level instead.
+  expect(found.browse).toEqual({ href: '/services/level/specialist/', text: 'Browse the services listed under “Specialist support”' });
   expect(outcomeSearchLink({ levels: ['sen-support', 'ehc-plan'], categories: ['health'] })).toBe('/search/?kind=Services&level=SEN+support&level=Education%2C+health+and+care+%28EHC%29+plan&category=Health');
 });
 
