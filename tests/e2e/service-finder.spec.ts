@@ -135,3 +135,14 @@ test('finder pages pass axe', async ({ page }) => {
     expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);
   }
 });
+
+test('each question page of the finder and of a decision tree has a title of its own, naming the tool and the answers so far (WCAG 2.4.2)', async ({ page }) => {
+  const titles: string[] = [];
+  for (const path of ['/services/find/', '/services/find/any/', '/services/find/sensory-and-physical/', '/services/find/any/0-4/', '/services/find/any/5-10/', '/navigator/which-support-applies/age/']) {
+    await page.goto(path);
+    titles.push(await page.title());
+  }
+  expect(new Set(titles).size).toBe(titles.length);
+  expect(titles[1]).toMatch(/^How old is the child or young person\? \(Any area of need\) – Find services step by step – /);
+  expect(titles[5]).toMatch(/^How old is the child or young person\? – .+ – /);
+});
