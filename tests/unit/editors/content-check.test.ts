@@ -170,6 +170,18 @@ describe("a page's section", () => {
   });
 });
 
+describe('names the shared picture cannot draw', () => {
+  test('a service named only in another alphabet is worth a look, as its picture would have no name; it still publishes', () => {
+    fixture.editJson(SERVICE, (d) => (d.name = 'خواتین کا مرکز'));
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([expect.stringMatching(/^content\/services\/speech-and-language-therapy\.json: name — the picture shown when the page is shared cannot draw خ و ا ت ی … \(its font has only the Latin alphabet\), so it leaves them out — nothing stops the page/)]);
+  });
+  test('accents, curly quotes, dashes and the pound sign are drawn, so nothing is said', () => {
+    fixture.editJson(SERVICE, (d) => (d.name = 'Zoë’s café – £2 “drop-in” Łódź'));
+    expect(fixture.warnings()).toEqual([]);
+  });
+});
+
 describe('honest tags', () => {
   test('a service tagged with all four areas of need and every level is worth a look, but still publishes', () => {
     fixture.editJson(SERVICE, (d) => {

@@ -21,6 +21,7 @@ import { nowReading } from '../command-errors.ts';
 import { codeFiles, everythingIn, symbolicLinks, unreadTopLevel } from '../content-layout.ts';
 import { idLookup, type CheckContext, type Entries, type LoadedEntry, type SiteSettings, type StepResult, type Unreadable } from './context.ts';
 import { checkTextFields } from './text-fields.ts';
+import { socialImageRanges, undrawable } from '../../social-images/index.ts';
 
 export function crossChecks(context: CheckContext, entries: Entries, site: SiteSettings | undefined, unreadable: Unreadable): StepResult {
   const { contentDir, publicDir, rel } = context;
@@ -41,9 +42,38 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   warnings.push(...readabilityWarnings([...entries.values()].flat()));
   warnings.push(...overTaggedServices(entries.get('services') ?? []));
   warnings.push(...misspeltSections(entries.get('pages') ?? []));
+  warnings.push(...undrawableTitles(entries));
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
   return { problems, warnings };
+}
+
+/**
+ * Names, titles and summaries are drawn on the picture shown when a page is shared. Letters the
+ * picture's font does not have (another alphabet, emoji) are left out of it, without a word: a
+ * name only in Urdu would share as a picture with no name. Worth a look, not a stop.
+ */
+function undrawableTitles(entries: Entries): Problem[] {
+  const ranges = socialImageRanges();
+  if (!ranges) return [];
+  const problems: Problem[] = [];
+  for (const list of entries.values()) {
+    for (const entry of list) {
+      for (const field of ['name', 'title', 'summary']) {
+        const text = entry.data[field];
+        if (typeof text !== 'string') continue;
+        const missing = undrawable(text, ranges);
+        if (!missing.length) continue;
+        problems.push({
+          file: entry.file,
+          field,
+          problem: `the picture shown when the page is shared cannot draw ${missing.slice(0, 5).join(' ')}${missing.length > 5 ? ' …' : ''} (its font has only the Latin alphabet), so it leaves them out`,
+          fix: 'nothing stops the page; if the name matters on the picture, give it in English too, such as "Women\'s group (خواتین کا گروپ)"',
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 /**
