@@ -32,13 +32,16 @@ export function socialImageRanges(): CodeRanges | undefined {
   return ranges.length ? ranges : undefined;
 }
 
+const outside = new WeakMap<CodeRanges, RegExp>();
+
 /** The characters of `text` the images cannot draw, each once (spaces and invisible characters are not drawn anyway). */
 export function undrawable(text: string, ranges: CodeRanges): string[] {
-  const missing = new Set<string>();
-  for (const char of text) {
-    if (/[\p{White_Space}\p{Cf}]/u.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    if (!ranges.some(([from, to]) => code >= from && code <= to)) missing.add(char);
+  // One pattern of every character outside the ranges, made once: the check reads thousands of names.
+  let pattern = outside.get(ranges);
+  if (!pattern) {
+    const hex = (code: number) => `\\u{${code.toString(16)}}`;
+    pattern = new RegExp(`[^${ranges.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join('')}\\p{White_Space}\\p{Cf}]`, 'gu');
+    outside.set(ranges, pattern);
   }
-  return [...missing];
+  return [...new Set(text.match(pattern) ?? [])];
 }
