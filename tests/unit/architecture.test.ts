@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RESERVED_PAGE_IDS, RESERVED_PATHWAY_IDS, RESERVED_PROVISION_IDS, RESERVED_SERVICE_IDS } from '../../src/contract/collections.ts';
+import { LINKED_ENTRIES, OPTIONAL_LINKED_SERVICES } from '../../src/contract/linked-entries.ts';
 
 /**
  * The layout docs/architecture.md describes, held by a test so it stays true:
@@ -116,5 +117,26 @@ describe('addresses the site uses itself are taken: no entry can be published ov
   });
   test('every top-level address is a reserved page id', () => {
     expect(ownAddresses('').filter((name) => !name.includes('.') && !RESERVED_PAGE_IDS.includes(name))).toEqual([]);
+  });
+});
+
+describe('entries the code links to by name are listed, so npm run check can ask for them', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : /\.(astro|ts)$/.test(entry.name) ? [join(dir, entry.name)] : []));
+  test('every link in src/ to a service, pathway, decision tree or page by its file name is in LINKED_ENTRIES', () => {
+    const listed = new Set(LINKED_ENTRIES.map((e) => `${e.collection === 'pages' ? '' : `/${e.collection}`}/${e.id}/`));
+    const reserved: Record<string, readonly string[]> = { services: [...RESERVED_SERVICE_IDS, ...OPTIONAL_LINKED_SERVICES], pathways: RESERVED_PATHWAY_IDS, navigator: [] };
+    const unlisted = new Set<string>();
+    for (const file of sources('src')) {
+      // Code, not comments (which give example addresses).
+      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      for (const [, collection, id] of text.matchAll(/["'`]\/(services|pathways|navigator)\/([a-z0-9-]+)\//g)) {
+        if (!reserved[collection!]!.includes(id!) && !listed.has(`/${collection}/${id}/`)) unlisted.add(`${file}: /${collection}/${id}/`);
+      }
+      for (const [, id] of text.matchAll(/(?:href=|href: )["'`]\/([a-z0-9-]+)\/["'`]/g)) {
+        if (!RESERVED_PAGE_IDS.includes(id!) && !listed.has(`/${id}/`)) unlisted.add(`${file}: /${id}/`);
+      }
+    }
+    expect([...unlisted]).toEqual([]);
   });
 });

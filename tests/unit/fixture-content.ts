@@ -18,6 +18,9 @@ export interface Fixture {
   check: () => string[];
   /** The same for the things worth a look that do not stop publishing. */
   warnings: () => string[];
+  /** Deletes one file of the fixture. */
+  deleteFile: (file: string) => void;
+  /** Deletes the whole fixture. */
   remove: () => void;
 }
 
@@ -40,6 +43,7 @@ export function makeFixture(): Fixture {
     read: (file) => readFileSync(path(file), 'utf8'),
     check: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).problems.map(formatProblem),
     warnings: () => checkContent({ rootDir: root, contentDir: path('content'), publicDir: path('public') }).warnings.map(formatProblem),
+    deleteFile: (file) => rmSync(path(file)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -14,7 +14,7 @@ export function checkCoverageList(context: CheckContext, entries: Entries, unrea
   const { contentDir, rel } = context;
   const problems: Problem[] = [];
   const coveragePath = join(contentDir, COVERAGE_FILE);
-  const fix = 'create it from the demo content: it maps each statutory requirement to the pages that meet it';
+  const fix = 'put back the project\'s own content/statutory-coverage.json (the requirements are the law, the same for every council) and change only the pages it names, to your own: it maps each statutory requirement to the pages that meet it';
   const { files, data } = checkRequiredJsonFile(context, coveragePath, coverageSchema(), fix, problems);
   if (data) problems.push(...checkCoverage(rel(coveragePath), data.items as CoverageItem[], idLookup(entries, unreadable)));
   return { problems, files };

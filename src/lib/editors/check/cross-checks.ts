@@ -19,8 +19,9 @@ import { readabilityWarnings } from '../readability.ts';
 import { overTaggedServices } from '../tag-check.ts';
 import { nowReading } from '../command-errors.ts';
 import { codeFiles, everythingIn, symbolicLinks, unreadTopLevel } from '../content-layout.ts';
-import { idLookup, type CheckContext, type Entries, type LoadedEntry, type SiteSettings, type StepResult, type Unreadable } from './context.ts';
+import { ANY_ID, idLookup, type CheckContext, type Entries, type LoadedEntry, type SiteSettings, type StepResult, type Unreadable } from './context.ts';
 import { checkTextFields } from './text-fields.ts';
+import { LINKED_ENTRIES } from '../../../contract/linked-entries.ts';
 import { socialImageRanges, undrawable } from '../../social-images/index.ts';
 
 export function crossChecks(context: CheckContext, entries: Entries, site: SiteSettings | undefined, unreadable: Unreadable): StepResult {
@@ -30,6 +31,7 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   // Videos, captions and posters are content: they live in content/public/, published as they are.
   const contentPublic = join(contentDir, PUBLIC_FOLDER);
   problems.push(...references(entries, site, contentPublic, unreadable));
+  problems.push(...missingLinkedEntries(entries, unreadable));
   problems.push(...publishedFileProblems(contentPublic, publicDir, rel));
   problems.push(...publicFileKindProblems(contentPublic, rel, warnings));
   // Nothing in content/ is left out without a word: shortcuts are errors, and what the site does not read is named.
@@ -46,6 +48,28 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
   return { problems, warnings };
+}
+
+/**
+ * The entries the site's own pages link to by name (src/contract/linked-entries.ts): a council
+ * that replaces the demo content must have each, published, or those links go nowhere. A file
+ * that is there but cannot be read is reported where it is.
+ */
+function missingLinkedEntries(entries: Entries, unreadable: Unreadable): Problem[] {
+  const problems: Problem[] = [];
+  for (const { collection, id, what, from } of LINKED_ENTRIES) {
+    const folder = folderCollections.find((c) => c.name === collection)!;
+    const file = `content/${folder.folder}/${id}${folder.extension}`;
+    const address = collection === 'pages' ? `/${id}/` : `/${collection}/${id}/`;
+    if (unreadable.get(collection)?.has(id) || unreadable.get(collection)?.has(ANY_ID)) continue;
+    const entry = (entries.get(collection) ?? []).find((e) => e.id === id);
+    if (!entry) {
+      problems.push({ file, field: '(file)', problem: `is missing, but the site links to ${address} from ${from}: it is ${what}`, fix: `add ${file} with your own content (keep this file name), so the links lead somewhere; README.md, "How a council adopts it", lists every file the site links to` });
+    } else if (collection === 'services' && Array.isArray(entry.data.draft) && entry.data.draft.length > 0) {
+      problems.push({ file, field: 'draft', problem: `is a draft, so it is not published, but the site links to ${address} from ${from}`, fix: 'finish the draft and publish it (see "Drafts" in docs/import.md)' });
+    }
+  }
+  return problems;
 }
 
 /**

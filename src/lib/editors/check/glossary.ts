@@ -18,7 +18,11 @@ export function checkGlossary(context: CheckContext): StepResult & { entries: Lo
   let files = 0;
   const glossaryPath = join(contentDir, GLOSSARY_FILE);
   const glossary: LoadedEntry[] = [];
-  if (existsSync(glossaryPath)) {
+  // Astro's loader needs the file: without it the build logged an error, went on, and could keep
+  // the last build's glossary page. A council with no terms yet writes an empty list.
+  if (!existsSync(glossaryPath)) {
+    problems.push({ file: rel(glossaryPath), field: '(file)', problem: 'is missing: the glossary page, and the abbreviations search understands, are made from it', fix: 'put it back (its terms are national SEND words, true for every council), or create it with an empty list, [], if you want no glossary yet' });
+  } else {
     files++;
     const file = rel(glossaryPath);
     const parsed = readJsonFile(context, glossaryPath, problems);
