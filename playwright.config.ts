@@ -28,7 +28,10 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never another project's server by mistake (a second checkout serving its own site on this
+    // port would be tested instead): the port must be free, or choose another with TEST_PORT.
+    // TEST_REUSE_SERVER=1 tests a server you started yourself (npm run serve -- --port 4329).
+    reuseExistingServer: process.env.TEST_REUSE_SERVER === '1',
     timeout: 30_000,
   },
 });

@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { today } from '../src/lib/text/dates.ts';
-import { emptyInBackground } from '../src/lib/site/old-output.ts';
+import { emptyFolder, emptyInBackground } from '../src/lib/site/old-output.ts';
 import { astroBuildArgs } from './lib/build-steps.ts';
 import { buildInputsDigest, carryOverPages, dropStaged, type CarriedOver, finishKeeping, LAST_BUILD_DIR, NO_KEPT_BUILD, OLD_OUTPUT_DIR, reuseLastBuild, stageBuild, type Staged } from './lib/last-build.ts';
 import { indexSite, SEARCH_INDEX_FOLDER } from './lib/search-index.ts';
@@ -100,7 +100,15 @@ const astroFinished = new Promise<number>((done) => {
   });
 }).then((status) => {
   // A build that fails after its pages were final stops the search index too.
-  if (status !== 0) process.exit(status);
+  if (status !== 0) {
+    // The last build's pages were moved into dist/ for Astro to keep: without a finished build
+    // they are part of a site, which a host must never be given. dist/ is emptied, and said so.
+    if (carried.pages.size > 0) {
+      emptyFolder(join(root, 'dist'));
+      process.stderr.write('\ndist/ has been emptied, so nothing half-built is left in it to publish. Fix what is said above, then run npm run build again.\n');
+    }
+    process.exit(status);
+  }
   return status;
 });
 const pagesFinal = new Promise<void>((done) => {

@@ -269,4 +269,15 @@ describe('incremental builds are never stale', () => {
     // The deleted service's page was carried over and is not part of the build: removed.
     expect(addDelete!.incremental.output).toMatch(/Removed \d+ pages? of the last build that this build does not make/);
   });
+
+  // Last, as it breaks the content and empties dist/, which the tests above read.
+  test("a build that stops leaves no half-built site in dist/ (the last build's pages were carried over into it), and says so", async () => {
+    writeFileSync(join(incremental, 'content/services', `${SERVICE}.json`), '{ "name": ');
+    const broken = await build(incremental, 'npm run build');
+    expect(broken.status).not.toBe(0);
+    expect(broken.output).toMatch(/^[\d,]+ pages of the last build are in dist\/ for Astro to keep/m);
+    expect(broken.output).toContain('Nothing has been published');
+    expect(broken.output).toContain('dist/ has been emptied, so nothing half-built is left in it to publish');
+    expect(readdirSync(join(incremental, 'dist'))).toEqual([]);
+  }, 300_000);
 });
