@@ -38,6 +38,23 @@ describe('descriptions in HTML become Markdown', () => {
   });
 });
 
+describe('a description that passes the accessibility checks of the page it is shown on', () => {
+  test('a link with no words gets its address as words; a heading with none is left out', () => {
+    const markdown = htmlToMarkdown('<p>Email <a href="mailto:info@charity.example"><img src="x.png"></a> or call <a href="tel:+441179300301"></a>.</p><h2> </h2><h2><img src="logo.png"></h2><p>More.</p>');
+    const html = renderMarkdown(markdown);
+    expect(html).toContain('<a href="mailto:info@charity.example">info@charity.example</a>');
+    expect(html).toContain('<a href="tel:+441179300301">+441179300301</a>');
+    expect(markdown).not.toMatch(/^#+\s*$/m);
+  });
+  test('headings go down one level at a time, however the feed skipped', () => {
+    expect(htmlToMarkdown('<h2>About</h2><p>a</p><h4>Who</h4><p>b</p><h6>When</h6><p>c</p><h3>Where</h3>').match(/^#+/gm)).toEqual(['##', '###', '####', '###']);
+  });
+  test('a link address with a typing slip ("http:// https://…") keeps the real address; one that is no address is left as words', () => {
+    expect(htmlToMarkdown('<p><a href="http:// https://www.survivorpathway.example/">Survivor Pathway</a></p>')).toBe('[Survivor Pathway](https://www.survivorpathway.example/)');
+    expect(htmlToMarkdown('<p><a href="http://exa mple">Broken</a></p>')).toBe('Broken');
+  });
+});
+
 describe('plain text from HTML, for names and summaries', () => {
   test('tags are removed and entities decoded', () => {
     expect(htmlToText('<p>Fish &amp; chips</p><p>on&nbsp;Friday</p>')).toBe('Fish & chips on Friday');

@@ -34,6 +34,56 @@ const HREF = /\bhref\s*=\s*["'](\/[^"']*)["']/g;
 /** Links to other websites that are not secure: a whole field such as a website, or in Markdown or a tag. */
 const INSECURE_LINK = /^(http:\/\/\S+)$|\]\(\s*<?(http:\/\/[^)\s>]+)|\bhref\s*=\s*["'](http:\/\/[^"']+)["']/gi;
 
+/** Markdown links, with the words and the address: [words](address) or [words](<address>). */
+const MARKDOWN_LINKS = /\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g;
+
+/**
+ * What a Markdown text field (a description, how to get a service) must not hold, as the page it
+ * is shown on would fail its accessibility checks or have a link that goes nowhere: a link with
+ * no words, a heading with no words, a heading two levels below the one before it, and a link to
+ * another website whose address is not one ("http:// https://…", spaces).
+ */
+export function markdownProblems(file: string, field: string, text: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [, words, angled, plain] of text.matchAll(MARKDOWN_LINKS)) {
+    const address = (angled ?? plain ?? '').trim();
+    if (!words!.trim()) problems.push({ file, field, problem: `the link to ${address || 'nowhere'} has no words, so a screen reader reads out only its address`, fix: `write the words of the link in the square brackets, such as [email us](${address || 'mailto:…'})` });
+    if (/^https?:/i.test(address) && (/\s/.test(address) || !URL.canParse(address))) problems.push({ file, field, problem: `the link address "${address.slice(0, 60)}" is not a web address`, fix: 'write the whole address without spaces, such as https://www.example.org/' });
+  }
+  let previous: number | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const heading = /^(#{1,6})(\s+(.*))?$/.exec(line.trim());
+    if (!heading) continue;
+    const level = heading[1]!.length;
+    if (!heading[3]?.replace(/#+$/, '').trim()) problems.push({ file, field, problem: `a heading (${heading[1]}) has no words`, fix: 'write the heading, or delete the line' });
+    else if (previous !== undefined && level > previous + 1) problems.push({ file, field, problem: `the heading "${heading[3].slice(0, 40)}" (${heading[1]}) is ${level - previous} levels below the one before it (${'#'.repeat(previous)}), so screen reader users would think a part was missing`, fix: `use ${'#'.repeat(previous + 1)}: one level below the heading before it` });
+    previous = level;
+  }
+  return problems;
+}
+
+/** The same text with what markdownProblems finds put right where it can be: for the importer, whose files must pass. */
+export function repairMarkdown(text: string): string {
+  let previous: number | undefined;
+  return text
+    .replace(MARKDOWN_LINKS, (whole, words: string, angled: string | undefined, plain: string | undefined) => {
+      const address = (angled ?? plain ?? '').trim();
+      if (/^https?:/i.test(address) && (/\s/.test(address) || !URL.canParse(address))) return `[${words}](`; // unwrapped below
+      return words.trim() ? whole : `[${address.replace(/^(mailto|tel):/i, '')}](${angled !== undefined ? `<${angled}>` : plain}`;
+    })
+    .replace(/\[([^\]]*)\]\(\)/g, '$1')
+    .split(/\r?\n/)
+    .flatMap((line) => {
+      const heading = /^(\s*)(#{1,6})(\s+(.*))?$/.exec(line);
+      if (!heading) return [line];
+      if (!heading[4]?.replace(/#+$/, '').trim()) return [];
+      const level = Math.min(heading[2]!.length, previous === undefined ? 6 : previous + 1);
+      previous = level;
+      return [`${heading[1]}${'#'.repeat(level)} ${heading[4]}`];
+    })
+    .join('\n');
+}
+
 /**
  * What is written in the text of every entry, in one pass over its fields and body:
  * - links to pages of this site that do not exist, in MDX bodies, Markdown fields and link
@@ -84,6 +134,7 @@ export function checkTextFields(entries: Entries, unreadable: Unreadable, warnin
         else for (const path of linksIn(text)) checkLink(entry, field, path);
         checkSecure(entry, field, text);
         problems.push(...textFieldProblems(entry.file, field, text));
+        problems.push(...markdownProblems(entry.file, field, text));
         const entity = PLAIN_TEXT_FIELDS.test(field) ? ENTITY.exec(text) : null;
         if (entity) problems.push({ file: entry.file, field, problem: `found ${entity[0]}, which the page would show just as it is typed`, fix: 'type the character itself instead, such as & rather than &amp;' });
       }

@@ -56,18 +56,38 @@ function cleanMdast(node: MdastNodes): void {
       }
       continue;
     }
-    if (child.type === 'link' && !SAFE_LINK.test(child.url.trim())) {
-      cleanMdast(child);
-      children.push(...(child.children as MdastNodes[]));
-      continue;
+    if (child.type === 'link') {
+      // "http:// https://www.example.org/" (a typing slip in a feed): the address inside it.
+      const url = child.url.trim();
+      const inner = /\s/.test(url) ? /https?:\/\/\S+$/i.exec(url)?.[0] : url;
+      if (!inner || !SAFE_LINK.test(inner) || !URL.canParse(inner)) {
+        cleanMdast(child);
+        children.push(...(child.children as MdastNodes[]));
+        continue;
+      }
+      child.url = inner;
+      // A link with no words (an icon in the feed) gets its address as its words: a screen reader reads them.
+      if (!plainOf(child).trim()) child.children = [{ type: 'text', value: inner.replace(/^(mailto|tel):/i, '') }];
     }
+    // A heading with no words says nothing, and fails accessibility checks: left out.
+    if (child.type === 'heading' && !plainOf(child).trim()) continue;
     cleanMdast(child);
     children.push(child);
   }
   parent.children = children as MdastParent['children'];
 }
 
-/** The page's own heading is the service name: the description's headings start one level below it. */
+/** The words of a node, for telling whether it has any. */
+function plainOf(node: MdastNodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return 'children' in node ? (node.children as MdastNodes[]).map(plainOf).join('') : '';
+}
+
+/**
+ * The page's own heading is the service name: the description's headings start one level below
+ * it, and each is at most one level below the one before (a feed's <h2> then <h4> would skip a
+ * level, which screen reader users navigate by).
+ */
 function demoteHeadings(root: MdastNodes): void {
   const headings: { depth: number }[] = [];
   const walk = (node: MdastNodes) => {
@@ -77,7 +97,11 @@ function demoteHeadings(root: MdastNodes): void {
   walk(root);
   if (!headings.length) return;
   const shift = 2 - Math.min(...headings.map((h) => h.depth));
-  for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as 2;
+  let previous = 1;
+  for (const heading of headings) {
+    heading.depth = Math.min(6, Math.max(2, heading.depth + shift), previous + 1) as 2;
+    previous = heading.depth;
+  }
 }
 
 /** Non-breaking and zero-width spaces, which feeds use for layout, become ordinary spaces. */

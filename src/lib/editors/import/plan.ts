@@ -10,8 +10,8 @@
  */
 import { ID_PATTERN, idRef, organisationSchema, publishingProblems, serviceSchema, WINDOWS_DEVICE_NAME } from '../../../contract/index.ts';
 import { fieldName, problemFromIssue } from '../problems.ts';
-import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, NAME_FIELDS } from '../check/text-fields.ts';
-import { BIDI_CONTROLS, textFieldProblems, UNSAFE_URL_FIX } from '../../../contract/url-safety.ts';
+import { markdownProblems, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, NAME_FIELDS, repairMarkdown } from '../check/text-fields.ts';
+import { BIDI_CONTROLS, textFieldProblems } from '../../../contract/url-safety.ts';
 import { slugify } from '../../text/slug.ts';
 
 export interface SourceRef {
@@ -470,9 +470,11 @@ function fitTexts(data: Record<string, unknown>, today: string, needs: string[],
       needs.push(`${field} — the source's text has ${text.length.toLocaleString('en-GB')} characters, more than the ${limit.toLocaleString('en-GB')} this field holds, so it was cut — shorten it${limit === MAX_NAME_LENGTH ? ` (it was: "${text.length > 2000 ? cutAt(text, 2000) : text}")` : ''}`);
       text = cutAt(text, limit);
     }
-    if (textFieldProblems('', field, text).length) {
+    if (markdownProblems('', field, text).length) text = repairMarkdown(text);
+    if (markdownProblems('', field, text).length || textFieldProblems('', field, text).length) {
       removeAt(data, path);
-      needs.push(`${field} — ${textFieldProblems('', field, text)[0]!.problem} — ${UNSAFE_URL_FIX} (the imported value was left out)`);
+      const [problem] = [...markdownProblems('', field, text), ...textFieldProblems('', field, text)];
+      needs.push(`${field} — ${problem!.problem} — ${problem!.fix} (the imported value was left out)`);
       continue;
     }
     if (text !== original) setAt(data, path, text);
