@@ -46,7 +46,7 @@ const RANKING = { metaWeights: { topic: 10, words: 5, morewords: 1 } };
 
 /**
  * The words of a query that must match whole: glossary abbreviations and words typed in
- * capitals. Pagefind matches the start of longer words too, so "SALT" would find "Saltmere".
+ * capitals. Pagefind matches the start of longer words too, so "SALT" would find every word that starts with "salt".
  */
 function wholeWordsIn(query) {
   return query

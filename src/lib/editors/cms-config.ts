@@ -227,7 +227,7 @@ const HINTS: Record<string, string> = {
   'services.contacts.email': 'Such as send@example.gov.uk.',
   'services.contacts.website': 'A full web address starting with https://.',
   'services.locations': 'Where it happens. Leave empty for services at home, online or across the area.',
-  'services.locations.postcode': 'Such as KV1 2AB.',
+  'services.locations.postcode': 'A UK postcode, such as SW1A 1AA.',
   'services.locations.lat': 'Optional: the map position, such as 52.41.',
   'services.locations.lng': 'Optional: the map position, such as -1.52.',
   'services.locations.accessibility': 'How to get in: step-free access, accessible toilet, parking, hearing loop.',

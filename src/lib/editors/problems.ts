@@ -162,6 +162,11 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
         return { file, field, problem: 'this required field is missing', fix: `add "${String(key)}": ${expected}` };
       }
       if (typeof value === 'number' && !Number.isFinite(value)) return { file, field, problem: `found ${shown(value)}`, fix: `use ${expected}` };
+      // A group of fields: which fields, so one message is enough to put it right.
+      if (/expected object/.test(issue.message) && schema) {
+        const keys = knownKeys(schema, issue.path);
+        if (keys.length) return { file, field, problem: `found ${shown(value)} (${describeType(value)})`, fix: `use a group of fields in curly brackets: { ${keys.map((key) => `"${key}": …`).join(', ')} }` };
+      }
       return { file, field, problem: `found ${shown(value)} (${describeType(value)})`, fix: `use ${expected}` };
     case 'unrecognized_keys': {
       const allowed = knownKeys(schema, issue.path);

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeFixture, type Fixture } from '../fixture-content.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const SERVICE = 'content/services/speech-and-language-therapy.json';
 const TREE = 'content/navigator/which-support-applies.json';
@@ -93,6 +95,7 @@ const cases: { rule: string; file: string; breakIt: (f: Fixture) => void; expect
   { rule: 'a page the site links to by name is missing (the footer\'s accessibility statement)', file: 'content/pages/accessibility.mdx', breakIt: (f) => f.deleteFile('content/pages/accessibility.mdx'), expected: /^content\/pages\/accessibility\.mdx: \(file\) — is missing, but the site links to \/accessibility\/ from the footer of every page: it is the accessibility statement .* — add content\/pages\/accessibility\.mdx with your own content \(keep this file name\)/ },
   { rule: 'the service the site links to by name is a draft', file: 'content/services/send-information-advice-and-support.json', breakIt: (f) => f.editJson('content/services/send-information-advice-and-support.json', (d) => (d.draft = ['description — check it'])), expected: /^content\/services\/send-information-advice-and-support\.json: draft — is a draft, so it is not published, but the site links to \/services\/send-information-advice-and-support\/ from the home page/ },
   { rule: 'the glossary file is missing', file: 'content/glossary.json', breakIt: (f) => f.deleteFile('content/glossary.json'), expected: /^content\/glossary\.json: \(file\) — is missing: the glossary page, and the abbreviations search understands, are made from it — put it back .* or create it with an empty list, \[\]/ },
+  { rule: 'a locality is written as its name alone, not a group of fields', file: 'content/site.json', breakIt: (f) => f.editJson('content/site.json', (d) => (d.localities[0] = 'Marshbury')), expected: /content\/site\.json: localities\[0\] — found "Marshbury" \(text\) — use a group of fields in curly brackets: \{ "name": …, "lat": …, "lng": … \}/ },
   { rule: 'two glossary terms share an abbreviation', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => { const [first, second] = d.filter((t: { abbreviations?: string[] }) => t.abbreviations?.length); second.abbreviations.push(first.abbreviations[0]); }), expected: /content\/glossary\.json: \[\d+\]\.abbreviations\[\d+\] — ".+" is already an abbreviation of ".+" at \[\d+\] — keep it on one term/ },
   { rule: 'a glossary term is defined twice', file: 'content/glossary.json', breakIt: (f) => f.editJson('content/glossary.json', (d) => d.push({ ...d[0] })), expected: /content\/glossary\.json: \[\d+\]\.term — ".*" is already defined at \[0\]/ },
   { rule: 'a video has no captions field', file: 'content/videos/test-video.mdx', breakIt: (f) => f.write('content/videos/test-video.mdx', '---\ntitle: Test\nsummary: A test video.\naudience: [young-people]\nduration: 60\nsource: { youtube: "aaaaaaaaaaa" }\nlastReviewed: 2026-01-01\n---\nTranscript.\n'), expected: /content\/videos\/test-video\.mdx: captions — this required field is missing/ },
@@ -173,6 +176,14 @@ describe("a page's section", () => {
     withSection(fixture, 'provison');
     expect(fixture.check()).toEqual([]);
     expect(fixture.warnings()).toEqual([`${PAGE}: section — "provison" is not "provision", so the page is not listed with the ordinarily available provision — write section: provision if it belongs there; any other word only groups pages for editors`]);
+  });
+});
+
+describe('content the law asks for', () => {
+  test('no "you said, we did" entries at all is worth a look, citing the law', () => {
+    for (const file of readdirSync(join(fixture.root, 'content/feedback'))) fixture.deleteFile(`content/feedback/${file}`);
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([expect.stringMatching(/^content\/feedback\/: \(folder\) — holds no "you said, we did" entries, .* — .*section 30\(6\); SEND Regulations 2014, regulation 56\)/)]);
   });
 });
 

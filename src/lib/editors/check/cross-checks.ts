@@ -45,6 +45,10 @@ export function crossChecks(context: CheckContext, entries: Entries, site: SiteS
   warnings.push(...overTaggedServices(entries.get('services') ?? []));
   warnings.push(...misspeltSections(entries.get('pages') ?? []));
   warnings.push(...undrawableTitles(entries));
+  // The law asks for comments and the council's response to be published (s30(6), reg 56).
+  if ((entries.get('feedback') ?? []).length === 0 && !unreadable.get('feedback')?.size) {
+    warnings.push({ file: 'content/feedback/', field: '(folder)', problem: 'holds no "you said, we did" entries, so /you-said-we-did/ says there are none yet', fix: 'the law asks the council to publish comments about its Local Offer and what it does in response (Children and Families Act 2014, section 30(6); SEND Regulations 2014, regulation 56): add an entry for each, as docs/editing.md shows' });
+  }
   // Tomorrow in UTC: an editor in the UK may already be in tomorrow's date.
   problems.push(...checkReviewDates(entries, addDays(today(), 1)));
   return { problems, warnings };
