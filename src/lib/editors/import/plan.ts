@@ -457,7 +457,8 @@ const cutAt = (text: string, limit: number) => `${text.slice(0, limit - 1).repla
  * a review date in the future becomes today's.
  */
 function fitTexts(data: Record<string, unknown>, today: string, needs: string[], problems: string[]): void {
-  for (const [path, original] of [...textsIn(data)]) {
+  // Last first, so a text left out of a list does not move the ones still to be read.
+  for (const [path, original] of [...textsIn(data)].reverse()) {
     if (path[0] === 'source' || path[0] === 'draft') continue;
     const field = fieldName(path);
     let text = original;
