@@ -13,6 +13,7 @@ import { calendarDate, REVIEWED_COLLECTIONS, reviewReport, type ReviewableEntry 
 import { draftsReport, type DraftEntry } from '../src/lib/editors/review-drafts.ts';
 import { formatDate, today } from '../src/lib/text/dates.ts';
 import { isoDateOf } from '../src/contract/common.ts';
+import { isDraft } from '../src/contract/index.ts';
 import { catchUnexpected, EditorError } from '../src/lib/editors/command-errors.ts';
 import { shown } from '../src/lib/editors/problems.ts';
 import { folderCollections } from '../src/contract/collections.ts';
@@ -55,7 +56,7 @@ const organisationOf = (id: string | undefined) => {
 for (const [collection, list] of entries) {
   for (const entry of list) {
     // A draft is not published, so it is not due for review: it is listed below with what it needs.
-    if (collection === 'services' && Array.isArray(entry.data.draft) && entry.data.draft.length > 0) {
+    if (collection === 'services' && isDraft(entry.data)) {
       const organisationId = typeof entry.data.organisation === 'string' ? entry.data.organisation : '';
       drafts.push({ id: entry.id, file: entry.file, data: entry.data, organisation: organisations.get(organisationId) ?? (organisationId || 'Organisation not stated') });
       continue;

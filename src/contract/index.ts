@@ -1,5 +1,5 @@
 /** One schema per concern; this index lets the content checker and Astro share them. */
-export { serviceSchema, publishingProblems } from './service.ts';
+export { isDraft, serviceSchema, publishingProblems } from './service.ts';
 export { organisationSchema } from './organisation.ts';
 export { pathwaySchema } from './pathway.ts';
 export { navigatorSchema } from './navigator.ts';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { PROVISION_SECTION, type CollectionName } from '../../../contract/index.ts';
+import { isDraft, PROVISION_SECTION, type CollectionName } from '../../../contract/index.ts';
 import { COVERAGE_FILE, folderCollections, GLOSSARY_FILE, PUBLIC_FOLDER, SITE_FILE } from '../../../contract/collections.ts';
 import { isoDateOf } from '../../../contract/common.ts';
 import { videoTopics } from '../../../contract/vocabulary.ts';
@@ -69,7 +69,7 @@ function missingLinkedEntries(entries: Entries, unreadable: Unreadable): Problem
     const entry = (entries.get(collection) ?? []).find((e) => e.id === id);
     if (!entry) {
       problems.push({ file, field: '(file)', problem: `is missing, but the site links to ${address} from ${from}: it is ${what}`, fix: `add ${file} with your own content (keep this file name), so the links lead somewhere; README.md, "How a council adopts it", lists every file the site links to` });
-    } else if (collection === 'services' && Array.isArray(entry.data.draft) && entry.data.draft.length > 0) {
+    } else if (collection === 'services' && isDraft(entry.data)) {
       problems.push({ file, field: 'draft', problem: `is a draft, so it is not published, but the site links to ${address} from ${from}`, fix: 'finish the draft and publish it (see "Drafts" in docs/import.md)' });
     }
   }
@@ -205,7 +205,7 @@ function references(entries: Entries, site: { localities: { name: string }[]; fe
     return source && typeof source.feed === 'string' && typeof source.id === 'string' ? `${source.feed}\u0000${source.id}` : undefined;
   };
   for (const service of entries.get('services') ?? []) {
-    if (typeof service.data.name !== 'string' || (Array.isArray(service.data.draft) && service.data.draft.length > 0)) continue;
+    if (typeof service.data.name !== 'string' || isDraft(service.data)) continue;
     const key = `${service.data.name.trim().toLowerCase()}\u0000${String(service.data.organisation)}`;
     const first = serviceNamed.get(key);
     if (first && sourceIdOf(first) && sourceIdOf(service) && sourceIdOf(first) !== sourceIdOf(service)) continue;

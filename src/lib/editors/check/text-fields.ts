@@ -7,6 +7,7 @@ import { closest } from '../problems.ts';
 import { likelyPath, unknownPath } from '../statutory-coverage.ts';
 import { proseLines } from '../mdx-safety.ts';
 import { textFieldProblems } from '../../../contract/url-safety.ts';
+import { isDraft } from '../../../contract/index.ts';
 import { idLookup, type Entries, type LoadedEntry, type Unreadable } from './context.ts';
 
 /** Every string in an entry's fields, with its field path such as "contacts[0].name". */
@@ -107,7 +108,7 @@ export function checkTextFields(entries: Entries, unreadable: Unreadable, warnin
   };
   const idsOf = idLookup(entries, unreadable);
   // Drafts (imported services not finished) are published nowhere: a link to one goes nowhere.
-  const drafts = new Set((entries.get('services') ?? []).filter((s) => Array.isArray(s.data.draft) && s.data.draft.length > 0).map((s) => s.id));
+  const drafts = new Set((entries.get('services') ?? []).filter((s) => isDraft(s.data)).map((s) => s.id));
   const checkLink = (entry: LoadedEntry, field: string, path: string) => {
     const page = path.split(/[?#]/)[0]!;
     if (/\.[a-z0-9]+$/i.test(page)) return;
