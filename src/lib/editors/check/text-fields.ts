@@ -38,6 +38,17 @@ const INSECURE_LINK = /^(http:\/\/\S+)$|\]\(\s*<?(http:\/\/[^)\s>]+)|\bhref\s*=\
 /** Markdown links, with the words and the address: [words](address) or [words](<address>). */
 const MARKDOWN_LINKS = /\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g;
 
+/** An address to another website that is not one: "http:// https://…", spaces, nothing after the scheme. */
+const notAWebAddress = (address: string) => /^https?:/i.test(address) && (/\s/.test(address) || !URL.canParse(address));
+
+/** A Markdown heading line: its indent, its level, what follows the #s, and whether that has any words. */
+function headingLine(line: string): { indent: string; level: number; rest: string; empty: boolean } | undefined {
+  const match = /^(\s*)(#{1,6})(?:\s+(.*))?$/.exec(line);
+  if (!match) return undefined;
+  const rest = match[3] ?? '';
+  return { indent: match[1]!, level: match[2]!.length, rest, empty: !rest.trim().replace(/#+$/, '').trim() };
+}
+
 /**
  * What a Markdown text field (a description, how to get a service) must not hold, as the page it
  * is shown on would fail its accessibility checks or have a link that goes nowhere: a link with
@@ -49,16 +60,16 @@ export function markdownProblems(file: string, field: string, text: string): Pro
   for (const [, words, angled, plain] of text.matchAll(MARKDOWN_LINKS)) {
     const address = (angled ?? plain ?? '').trim();
     if (!words!.trim()) problems.push({ file, field, problem: `the link to ${address || 'nowhere'} has no words, so a screen reader reads out only its address`, fix: `write the words of the link in the square brackets, such as [email us](${address || 'mailto:…'})` });
-    if (/^https?:/i.test(address) && (/\s/.test(address) || !URL.canParse(address))) problems.push({ file, field, problem: `the link address "${address.slice(0, 60)}" is not a web address`, fix: 'write the whole address without spaces, such as https://www.example.org/' });
+    if (notAWebAddress(address)) problems.push({ file, field, problem: `the link address "${address.slice(0, 60)}" is not a web address`, fix: 'write the whole address without spaces, such as https://www.example.org/' });
   }
   let previous: number | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const heading = /^(#{1,6})(\s+(.*))?$/.exec(line.trim());
+    const heading = headingLine(line);
     if (!heading) continue;
-    const level = heading[1]!.length;
-    if (!heading[3]?.replace(/#+$/, '').trim()) problems.push({ file, field, problem: `a heading (${heading[1]}) has no words`, fix: 'write the heading, or delete the line' });
-    else if (previous !== undefined && level > previous + 1) problems.push({ file, field, problem: `the heading "${heading[3].slice(0, 40)}" (${heading[1]}) is ${level - previous} levels below the one before it (${'#'.repeat(previous)}), so screen reader users would think a part was missing`, fix: `use ${'#'.repeat(previous + 1)}: one level below the heading before it` });
-    previous = level;
+    const hashes = '#'.repeat(heading.level);
+    if (heading.empty) problems.push({ file, field, problem: `a heading (${hashes}) has no words`, fix: 'write the heading, or delete the line' });
+    else if (previous !== undefined && heading.level > previous + 1) problems.push({ file, field, problem: `the heading "${heading.rest.trim().slice(0, 40)}" (${hashes}) is ${heading.level - previous} levels below the one before it (${'#'.repeat(previous)}), so screen reader users would think a part was missing`, fix: `use ${'#'.repeat(previous + 1)}: one level below the heading before it` });
+    previous = heading.level;
   }
   return problems;
 }
@@ -69,18 +80,18 @@ export function repairMarkdown(text: string): string {
   return text
     .replace(MARKDOWN_LINKS, (whole, words: string, angled: string | undefined, plain: string | undefined) => {
       const address = (angled ?? plain ?? '').trim();
-      if (/^https?:/i.test(address) && (/\s/.test(address) || !URL.canParse(address))) return `[${words}](`; // unwrapped below
+      if (notAWebAddress(address)) return `[${words}](`; // unwrapped below
       return words.trim() ? whole : `[${address.replace(/^(mailto|tel):/i, '')}](${angled !== undefined ? `<${angled}>` : plain}`;
     })
     .replace(/\[([^\]]*)\]\(\)/g, '$1')
     .split(/\r?\n/)
     .flatMap((line) => {
-      const heading = /^(\s*)(#{1,6})(\s+(.*))?$/.exec(line);
+      const heading = headingLine(line);
       if (!heading) return [line];
-      if (!heading[4]?.replace(/#+$/, '').trim()) return [];
-      const level = Math.min(heading[2]!.length, previous === undefined ? 6 : previous + 1);
+      if (heading.empty) return [];
+      const level = Math.min(heading.level, previous === undefined ? 6 : previous + 1);
       previous = level;
-      return [`${heading[1]}${'#'.repeat(level)} ${heading[4]}`];
+      return [`${heading.indent}${'#'.repeat(level)} ${heading.rest}`];
     })
     .join('\n');
 }

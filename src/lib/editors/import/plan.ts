@@ -471,11 +471,13 @@ function fitTexts(data: Record<string, unknown>, today: string, needs: string[],
       needs.push(`${field} — the source's text has ${text.length.toLocaleString('en-GB')} characters, more than the ${limit.toLocaleString('en-GB')} this field holds, so it was cut — shorten it${limit === MAX_NAME_LENGTH ? ` (it was: "${text.length > 2000 ? cutAt(text, 2000) : text}")` : ''}`);
       text = cutAt(text, limit);
     }
-    if (markdownProblems('', field, text).length) text = repairMarkdown(text);
-    if (markdownProblems('', field, text).length || textFieldProblems('', field, text).length) {
+    // What the check would still refuse once the Markdown is put right: then the value is left out.
+    const refused = (value: string) => [...markdownProblems('', field, value), ...textFieldProblems('', field, value)];
+    let [problem] = refused(text);
+    if (problem) [problem] = refused((text = repairMarkdown(text)));
+    if (problem) {
       removeAt(data, path);
-      const [problem] = [...markdownProblems('', field, text), ...textFieldProblems('', field, text)];
-      needs.push(`${field} — ${problem!.problem} — ${problem!.fix} (the imported value was left out)`);
+      needs.push(`${field} — ${problem.problem} — ${problem.fix} (the imported value was left out)`);
       continue;
     }
     if (text !== original) setAt(data, path, text);
