@@ -19,7 +19,7 @@ export interface LinkedEntry {
 export const LINKED_ENTRIES: readonly LinkedEntry[] = [
   { collection: 'pages', id: 'about-the-local-offer', what: 'the page about the Local Offer', from: 'the footer of every page' },
   { collection: 'pages', id: 'complaints-mediation-and-appeals', what: 'the page on complaints, mediation and appeals', from: 'the footer of every page and the home page' },
-  { collection: 'pages', id: 'accessibility', what: 'the accessibility statement (required of public sector websites)', from: 'the footer of every page' },
+  { collection: 'pages', id: 'accessibility', what: 'the accessibility statement (a council’s website must publish one: the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018, regulation 8)', from: 'the footer of every page' },
   { collection: 'pages', id: 'privacy', what: 'the privacy notice', from: 'the footer of every page' },
   { collection: 'services', id: 'send-information-advice-and-support', what: 'the SEND information, advice and support service (SENDIASS), which every council must arrange (Children and Families Act 2014, section 32)', from: 'the home page, the timeline calculator and the provision pages for parents' },
   { collection: 'navigator', id: 'which-support-applies', what: 'the "which support applies?" questions', from: 'the home page, the pathways and every pathway page' },

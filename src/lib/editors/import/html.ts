@@ -123,8 +123,12 @@ export function htmlToMarkdown(value: string): string {
 export function descriptionFrom(value: string): { markdown: string; lead: string } {
   if (!looksLikeHtml(value)) {
     const markdown = tidySpaces(value).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-    const first = markdown.split(/\n\s*\n/).find((block) => !/^#{1,6}\s/.test(block.trim()) && markdownToPlain(block));
-    return { markdown, lead: first ? markdownToPlain(first) : '' };
+    let lead = '';
+    for (const block of markdown.split(/\n\s*\n/)) {
+      if (/^#{1,6}\s/.test(block.trim())) continue;
+      if ((lead = markdownToPlain(block))) break;
+    }
+    return { markdown, lead };
   }
   const hast = fromHtml(value, { fragment: true });
   stripHast(hast);
