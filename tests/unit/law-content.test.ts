@@ -307,3 +307,25 @@ describe('the law as checked on 7 December 2026', () => {
     for (const file of readdirSync('content/pages').filter((f) => f.startsWith('whole-setting-'))) expect(text(`content/pages/${file}`), file).toMatch(/\*Sources: /);
   });
 });
+
+/**
+ * Who can make a formal request, what the 20 weeks is for, and the test for a young person over 18:
+ * findings of a later check of the decision trees against the Act and the Regulations.
+ */
+describe('the assessment questions, as checked against the Act and the Regulations', () => {
+  const tree = json('content/navigator/ask-for-an-ehc-needs-assessment.json') as {
+    nodes: Record<string, { question?: string; hint?: string; options?: { label: string; next: string }[]; whoDecides?: string; body?: string }>;
+  };
+
+  test('a nursery school run by the council is a school, so it can make a formal request (section 36(1); Education Act 1996, sections 4 and 6)', () => {
+    const who = tree.nodes['who-is-asking']!.options!;
+    // Only a person acting for a school or post-16 institution may ask for a setting: not a
+    // private or voluntary nursery or a childminder, but a maintained nursery school, which is a school.
+    expect(who.find((o) => o.next === 'age-band')!.label).toMatch(/nursery school run by the council/);
+    expect(who.find((o) => o.next === 'bring-to-attention')!.label).not.toMatch(/such as a nursery,/);
+    const result = tree.nodes['bring-to-attention']!;
+    expect(result.body).not.toMatch(/such as nursery staff/);
+    expect(result.body).toMatch(/A nursery school run by the council is a school, so it can ask/);
+    expect(result.whoDecides).toMatch(/A nursery school run by the council is a school/);
+  });
+});
