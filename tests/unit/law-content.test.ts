@@ -329,3 +329,14 @@ describe('the assessment questions, as checked against the Act and the Regulatio
     expect(result.whoDecides).toMatch(/A nursery school run by the council is a school/);
   });
 });
+
+describe('what the 20 weeks is for (SEND Regulations 2014, regulations 10(1) and 13(2))', () => {
+  test('the assessment questions do not promise a final plan to everyone the council assesses', () => {
+    const body = (json('content/navigator/ask-for-an-ehc-needs-assessment.json') as { nodes: Record<string, { body?: string }> }).nodes['ask-now']!.body!;
+    // 20 weeks is the limit for a final plan the council decides to issue; a decision not to issue one is due by 16 weeks.
+    expect(body).not.toMatch(/If it assesses, the final plan is due/);
+    expect(body).toMatch(/decides not to issue a plan, it must tell you within \*\*16 weeks\*\*/);
+    expect(body).toMatch(/If it decides to issue a plan, the final plan is due within \*\*20 weeks\*\*/);
+    expect(body).toMatch(/regulations 5\(1\), 10\(1\) and 13\(2\)/);
+  });
+});
