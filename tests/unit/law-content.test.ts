@@ -340,3 +340,15 @@ describe('what the 20 weeks is for (SEND Regulations 2014, regulations 10(1) and
     expect(body).toMatch(/regulations 5\(1\), 10\(1\) and 13\(2\)/);
   });
 });
+
+describe('the test for a young person over 18 (Children and Families Act 2014, section 36(10))', () => {
+  test('the assessment questions give the test the law sets: more time than others of the same age to finish education or training', () => {
+    const hint = (json('content/navigator/ask-for-an-ehc-needs-assessment.json') as { nodes: Record<string, { hint?: string }> }).nodes['over-19-education']!.hint!;
+    // Section 36(10) applies from over 18, not 19, and asks about additional time compared with others
+    // of the same age without SEN, not whether more time "would help them reach their goals".
+    expect(hint).not.toMatch(/reach their goals/);
+    expect(hint).toMatch(/over 18/);
+    expect(hint).toMatch(/more time to finish their education or training than most people their age without special educational needs/);
+    expect(hint).toMatch(/section 36\(10\)/);
+  });
+});
