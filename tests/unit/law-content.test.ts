@@ -257,11 +257,18 @@ describe('the law as checked on 7 December 2026', () => {
     expect(text('content/pages/whole-setting-transition.mdx')).toMatch(/Education \(Careers Guidance in Schools\) Act 2022/);
   });
 
-  test('the timeline calculator page lists all four exceptions, the early years closure too (regulations 5(4), 10(4) and 13(3))', () => {
+  test('the timeline calculator page lists all four exceptions to the 16 and 20 weeks, the early years closure too (regulations 10(4) and 13(3)), and claims no more than "similar" ones for the 6 weeks (regulation 5(4))', () => {
     const page = text('src/pages/pathways/ehc-timeline.astro');
     const list = page.slice(page.indexOf('When the council can take longer'), page.indexOf('Even then'));
     expect(list.match(/<li>/g)).toHaveLength(4);
     expect(list).toMatch(/nursery or other early years provider/);
+    expect(list).toMatch(/The 16-week and 20-week limits do not apply[^<]*\(regulations 10\(4\) and 13\(3\)\)/);
+    expect(list).not.toMatch(/6-week, 16-week and 20-week limits do not apply/);
+    expect(list).toMatch(/Similar exceptions apply to the 6-week limit \(regulation 5\(4\)\)/);
+  });
+
+  test('travel help from 16 cites both duties: the post-16 statement for ages 16 to 18 (section 509AA) and learners aged 19 to 25 (section 508F)', () => {
+    expect(text('content/services/home-to-school-travel-assistance.json')).toMatch(/section 509AA for students aged 16 to 18, and section 508F for learners aged 19 to 25/);
   });
 
   test('the 31 March date is for a move into a college or other post-16 institution, not a school sixth form (regulation 2; section 83(2))', () => {
