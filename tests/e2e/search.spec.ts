@@ -34,6 +34,17 @@ for (const [query, expected] of expectations) {
   });
 }
 
+test('a page\'s review date and "due for review" warning are not searched', async ({ page }) => {
+  // This service is overdue for review, and its own words never mention a review: only its
+  // "Last reviewed" date and warning do. "annual review" must not find every dated page.
+  await page.goto('/search/?q=riding%20review');
+  await expect(page.locator('[data-no-results]')).toBeVisible();
+  await expect(page.locator('.search-result')).toHaveCount(0);
+  // "rely" is only in the warning ("Check with the service before you rely on it").
+  await page.goto('/search/?q=rely');
+  await expect(page.locator('[data-no-results]')).toBeVisible();
+});
+
 test('the header search box takes you to the search page and runs the search', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search the Local Offer' }).fill('wheelchair');
