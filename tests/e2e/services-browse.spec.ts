@@ -207,7 +207,12 @@ test.describe('a service page', () => {
   });
   test('warns when the information is overdue for review', async ({ page }) => {
     await page.goto('/services/riding-for-disabled-children/');
-    await expect(page.locator('[data-review="overdue"]')).toBeVisible();
+    const warning = page.locator('[data-review="overdue"]');
+    await expect(warning).toBeVisible();
+    // Before the details it warns about, not after them: it is the first thing in the main content.
+    await expect(page.locator('main > *').first()).toHaveAttribute('data-review', 'overdue');
+    const before = await warning.evaluate((w) => Boolean(w.compareDocumentPosition(document.querySelector('main h1')!) & Node.DOCUMENT_POSITION_FOLLOWING));
+    expect(before).toBe(true);
   });
   test('suggests related services even when the editor chose none', async ({ page }) => {
     await page.goto('/services/childrens-physiotherapy/');
