@@ -20,6 +20,7 @@ interface Entry {
   reasonableAdjustments: string[];
   parentsCanExpect: string;
   relatedServices: string[];
+  lastReviewed: string;
 }
 const entries: Entry[] = readdirSync('content/provision')
   .filter((file) => file.endsWith('.json'))
@@ -167,6 +168,15 @@ test.describe('the SENCO checklist', () => {
         expect(rows).toHaveLength(expectedLines);
       });
     }
+  });
+
+  test('a checklist whose entries were reviewed on different days gives the oldest date as well as the newest', async ({ page }) => {
+    const pair = provisionPairs().find(({ need, phase }) => new Set(entries.filter((e) => e.need === need && e.phases.includes(phase)).map((e) => e.lastReviewed)).size > 1);
+    expect(pair, 'the demo content should have a checklist with entries reviewed on different days').toBeDefined();
+    const dates = entries.filter((e) => e.need === pair!.need && e.phases.includes(pair!.phase)).map((e) => e.lastReviewed).sort();
+    const long = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await page.goto(`/provision/need/${pair!.need}/${pair!.phase}/checklist/`);
+    await expect(page.locator('.checklist__source')).toContainText(`Guidance last reviewed between ${long(dates.at(0)!)} and ${long(dates.at(-1)!)}.`);
   });
 
   test('the print view is one column on A4, without navigation, with the site name and page address', async ({ page }) => {
