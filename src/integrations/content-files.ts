@@ -5,19 +5,30 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { PUBLIC_FOLDER } from '../contract/collections.ts';
-import { contentFileFor, publishContentFiles } from '../lib/site/content-files.ts';
+import { contentFileFor, publishContentFiles, rawContentRequest } from '../lib/site/content-files.ts';
 import { sendFile } from '../lib/site/static-file.ts';
 import { stopBuild } from '../lib/editors/command-errors.ts';
 
 export function contentFiles(): AstroIntegration {
   let sourceDir = '';
+  let projectRoot = '';
+  let contentDir = '';
   return {
     name: 'open-local-offer:content-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         sourceDir = fileURLToPath(new URL(`./content/${PUBLIC_FOLDER}/`, config.root));
+        projectRoot = fileURLToPath(config.root);
+        contentDir = fileURLToPath(new URL('./content/', config.root));
       },
       'astro:server:setup': ({ server }) => {
+        // Before Vite's own file serving (this hook runs ahead of it): content/ is read by the
+        // site's code and published only through contentFileFor, never served as it is.
+        server.middlewares.use((request, response, next) => {
+          if (!rawContentRequest(projectRoot, contentDir, request.url ?? '/')) return next();
+          response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+          response.end('Not found: the files in content/ are published by the site, not served as they are.\n');
+        });
         server.middlewares.use((request, response, next) => {
           const file = request.method === 'GET' || request.method === 'HEAD' ? contentFileFor(sourceDir, request.url ?? '/') : undefined;
           if (file) sendFile(request, response, file);

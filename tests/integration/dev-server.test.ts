@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +28,11 @@ describe('the development server', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'olo-dev-'));
     copyProject(resolve('.'), root);
+    // Files the content check refuses, which the development server only warns about.
+    mkdirSync(join(root, 'content/public/files'), { recursive: true });
+    writeFileSync(join(root, 'content/public/files/diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>document.title = "ran"</script></svg>');
+    writeFileSync(join(root, 'content/notes.html'), '<script>document.title = "ran"</script>');
+    writeFileSync(join(root, 'content/notes.js'), 'document.title = "ran"');
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     // Not the test runner's own environment (NODE_ENV=test and its variables): a person's shell.
@@ -47,5 +52,20 @@ describe('the development server', () => {
       expect(html, path).not.toContain('http-equiv="content-security-policy"');
       if (path !== '/admin/') expect(html, path).toMatch(/<style[^>]*>/);
     }
+  });
+
+  test('never serves a file of content/ as it is, where its script would run on the site\'s address', async () => {
+    // Vite answers a project's files at their own paths, and any file it may read at /@fs/<path>.
+    for (const path of ['/content/public/files/diagram.svg', `/@fs${root}/content/public/files/diagram.svg`, `/@fs${root}/content/notes.html`, '/content/notes.js', `/@fs${root}/content/notes.js`, '/content/site.json?import']) {
+      for (const accept of ['text/html,application/xhtml+xml,*/*;q=0.8', '*/*']) {
+        const response = await fetch(`${origin}${path}`, { headers: { Accept: accept } });
+        const body = await response.text();
+        expect(response.status, `${path} (${accept})`).toBe(404);
+        expect(body, `${path} (${accept})`).not.toContain('document.title');
+      }
+    }
+    // The site still reads its content, and publishes content/public/ at its own addresses.
+    expect((await fetch(`${origin}/services/portage-home-visiting/`)).status).toBe(200);
+    expect((await fetch(`${origin}/videos/friends-and-things-to-do.jpg`)).status).toBe(200);
   });
 });

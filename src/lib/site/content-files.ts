@@ -3,8 +3,8 @@
  * /videos/a.mp4). Videos, captions and posters belong to the content, so a council that replaces
  * content/ replaces them too, while the site's own files stay in public/.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { placeFile } from './place-file.ts';
 import { unpublishableReason } from './public-files.ts';
 
@@ -75,4 +75,35 @@ export function contentFileFor(sourceDir: string, urlPath: string): string | und
   if (!file.startsWith(base + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   return unpublishableReason(relative(base, file).split(sep).join('/')) ? undefined : file;
+}
+
+/**
+ * Whether a request would reach a file inside `contentDir` (content/) through the development
+ * server's own file serving rather than through contentFileFor. Vite answers any file of the
+ * project at its path (/content/public/files/a.svg) and any file on the machine it may read at
+ * /@fs/<absolute path>, as it is: an SVG or HTML file an editor put in content/ (which the content
+ * check refuses, but the development server only warns about) would then run its script on the
+ * address of the site, and with `npm run cms` of the editor and its backend. No page of the site
+ * asks for its content's files that way, so every such request is refused.
+ */
+export function rawContentRequest(projectRoot: string, contentDir: string, url: string): boolean {
+  const address = url.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(address);
+  } catch {
+    decoded = address;
+  }
+  // As the server reads it: any run of slashes is one, and "." and ".." segments are resolved.
+  const path = posix.normalize(`/${decoded.replace(/\\/g, '/')}`).replace(/\/{2,}/g, '/');
+  const folders = [resolve(contentDir)];
+  try {
+    folders.push(realpathSync(contentDir));
+  } catch {
+    // No content/ folder yet: nothing in it to serve.
+  }
+  const inside = (file: string) => folders.some((folder) => file.startsWith(folder + sep));
+  // /content/…, the project's own path for the file; and the absolute path anywhere in the
+  // address: /@fs/<path>, /@id/<path> and the like.
+  return inside(resolve(projectRoot, `.${path}`)) || folders.some((folder) => path.includes(`${folder.split(sep).join('/')}/`));
 }

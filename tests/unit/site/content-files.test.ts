@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { builtFolderOf, contentFileFor, filesUnder, publishContentFiles } from '../../../src/lib/site/content-files.ts';
+import { builtFolderOf, contentFileFor, filesUnder, publishContentFiles, rawContentRequest } from '../../../src/lib/site/content-files.ts';
 import { byteRange, contentTypeOf } from '../../../src/lib/site/static-file.ts';
 
 let root: string;
@@ -76,6 +76,50 @@ describe('the development server finds content files by address', () => {
     for (const address of ['/videos/', '/videos', '/videos/none.mp4', '/../site.json', '/videos/%2e%2e/%2e%2e/site.json', '/%E0%A4%A', '/', '']) {
       expect(contentFileFor(source, address), address).toBeUndefined();
       expect(contentFileFor(`${source}/`, address), address).toBeUndefined();
+    }
+  });
+});
+
+describe('the development server never serves content/ as it is', () => {
+  // Vite answers a project's files at their own paths and any readable file at /@fs/<path>: an
+  // SVG an editor put in content/public/ ran its script on the editor's address that way.
+  test('every address that names a file in content/, however it is written, is refused', () => {
+    const content = join(root, 'content');
+    for (const address of [
+      '/content/public/files/diagram.svg',
+      '/content/public/files/diagram.svg?raw',
+      '/content/site.json?import',
+      '/content/pages/privacy.mdx',
+      '/%63ontent/public/files/diagram.svg',
+      '//content//public/files/diagram.svg',
+      '/files/../content/site.json',
+      '/files/%2e%2e/content/site.json',
+      `/@fs${content}/public/files/diagram.svg`,
+      `/@fs/${content}/notes.html`,
+      `/@fs${content.replaceAll('/', '//')}//notes.html`,
+      `/@fs${encodeURI(content)}/public/files/diagram.svg#x`,
+      `/@id${content}/evil.js`,
+      `/@id/__x00__${content}/evil.js`,
+    ]) {
+      expect(rawContentRequest(root, content, address), address).toBe(true);
+      expect(rawContentRequest(`${root}/`, `${content}/`, address), address).toBe(true);
+    }
+  });
+
+  test('through a shortcut to the project, by the path it leads to', () => {
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    try {
+      expect(rawContentRequest(link, join(link, 'content'), `/@fs${root}/content/public/files/diagram.svg`)).toBe(true);
+    } finally {
+      rmSync(link);
+    }
+  });
+
+  test("the site's own addresses, and files outside content/, are left to the server", () => {
+    const content = join(root, 'content');
+    for (const address of ['/', '/content/', '/content', '/services/', '/files/leaflets/short%20breaks.pdf', '/videos/intro.mp4', '/_astro/a.css', `/@fs${root}/node_modules/vite/dist/client/env.mjs`, '/src/styles/global.css', '/contents/a.svg', '/%E0%A4%A']) {
+      expect(rawContentRequest(root, content, address), address).toBe(false);
     }
   });
 });
