@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -144,4 +144,11 @@ describe('npm run serve, sent malformed and hostile requests', () => {
       expect((await raw(path)).headers['cache-control'], path).toBe('public, max-age=0, must-revalidate');
     }
   });
+});
+
+test('npm start serves the build as npm run serve does, with the headers in _headers', () => {
+  // Astro's own preview sent none of them: no Content-Security-Policy on the JSON, images and
+  // PDFs, and no frame-ancestors, nosniff or X-Frame-Options on any page.
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts.start).toBe(`npm run build && ${scripts.serve}`);
 });
