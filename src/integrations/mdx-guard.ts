@@ -11,15 +11,27 @@ import { fileURLToPath } from 'node:url';
 import { mdxFileHazards } from '../lib/editors/mdx-safety.ts';
 import { problemReport } from '../lib/editors/check-report.ts';
 
+/**
+ * Astro's error overlay (`npm run dev`, `npm run cms`) turns `[words](address)` anywhere in a
+ * message into a link, whatever the address, so the editor's own text quoted in the message could
+ * become a `javascript:` link there. A word joiner between `]` and `(` (invisible in the terminal
+ * and the overlay) keeps it text.
+ */
+export function inertLinks(message: string): string {
+  return message.replace(/\]\(/g, ']\u2060(');
+}
+
 /** The error for a refused file: the content check's own wording, file, line, what was found and the fix. */
 export function mdxGuardError(source: string, path: string): Error | undefined {
   const file = path.split(sep).join('/');
   const folder = /^content\/([^/]+)\//.exec(file)?.[1];
   const hazards = mdxFileHazards(source, folder);
   if (hazards.length === 0) return undefined;
-  const message = problemReport(
-    hazards.map((h) => ({ file, field: h.field ?? `(body, line ${h.line})`, problem: `found ${h.found}`, fix: h.fix })),
-    1,
+  const message = inertLinks(
+    problemReport(
+      hazards.map((h) => ({ file, field: h.field ?? `(body, line ${h.line})`, problem: `found ${h.found}`, fix: h.fix })),
+      1,
+    ),
   );
   const error = new Error(message);
   // A stack trace would point at this file, not the editor's: the message is the whole story.
