@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, npmBuildArgs, runInCopy } from '../../scripts/lib/project-copy.ts';
 import { searchIndexScript } from '../../scripts/lib/search-index.ts';
 import { keptPagesIn, renderedPagesIn, withoutColours } from '../../src/lib/site/build-log.ts';
+import { addDays, addMonths } from '../../src/lib/text/dates.ts';
 
 /**
  * Incremental builds are never stale. A copy of the project is built, changed and built again
@@ -13,7 +15,9 @@ import { keptPagesIn, renderedPagesIn, withoutColours } from '../../src/lib/site
  * its whole dist/ is compared, file by file, with a clean build of the same content in a second
  * copy. The changes are what an editor does: one service's name and its organisation's name; a
  * service added and another deleted; a glossary term the service uses and a locality in
- * site.json (the last two are in every page's key, so they share a round).
+ * site.json (the last two are in every page's key, so they share a round). The first round is
+ * also a day later than the first builds, the day a provision entry falls due for review: its
+ * page warns from that day with nothing in content/ changed (the builds' clock is set, FIRST_DAY).
  *
  * A rebuild with nothing changed must copy every page from getStaticPaths() and render only the
  * other pages: a page left without a cacheKey, or with one that changes from build to build,
@@ -32,6 +36,39 @@ import { keptPagesIn, renderedPagesIn, withoutColours } from '../../src/lib/site
 const project = resolve('.');
 const SERVICE = 'portage-home-visiting';
 const ORGANISATION = 'kestrel-vale-council';
+/** A provision entry (given to its page as its fields, not as an entry) that names no service a round changes. */
+const PROVISION = 'cognition-and-learning-primary-universal';
+
+/**
+ * The day of the first builds: the first of next month, so that the content's review dates are
+ * never in the future and the entry reviewed a review interval earlier falls due that very day.
+ * The rounds are built the day after (NEXT_DAY), when it is overdue.
+ */
+const now = new Date();
+const FIRST_DAY = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+const NEXT_DAY = addDays(FIRST_DAY, 1);
+
+/**
+ * Node's options that set a build's clock (in every process of it) to noon on `day`, by a module
+ * each one imports first. The clock still runs.
+ */
+function clockOn(day: string, folder: string): Record<string, string> {
+  const module = join(folder, `clock-${day}.mjs`);
+  writeFileSync(
+    module,
+    `const RealDate = Date;
+const realNow = RealDate.now;
+const offset = new RealDate('${day}T12:00:00Z').getTime() - realNow();
+RealDate.now = () => realNow() + offset;
+// A proxy rather than a subclass: dates made by Node itself are still instances of Date.
+globalThis.Date = new Proxy(RealDate, {
+  construct: (target, args, newTarget) => Reflect.construct(target, args.length > 0 ? args : [RealDate.now()], newTarget),
+  apply: () => new RealDate(RealDate.now()).toString(),
+});
+`,
+  );
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(module).href}`.trim() };
+}
 
 /**
  * Pagefind's files that list every page (the index and filter chunks, the metadata, the entry
@@ -80,9 +117,9 @@ interface Build {
   keys: Map<string, Map<string, string>>;
 }
 
-/** Builds with Astro alone (`astro build`), or as an editor does (`npm run build`). */
-async function build(root: string, command: 'astro build' | 'npm run build' = 'astro build'): Promise<Build> {
-  const { status, output } = command === 'astro build' ? await runInCopy(root, 'astro', ['build']) : await runInCopy(root, 'node', npmBuildArgs(project));
+/** Builds with Astro alone (`astro build`), or as an editor does (`npm run build`), with the clock set by `clock` (clockOn). */
+async function build(root: string, clock: Record<string, string>, command: 'astro build' | 'npm run build' = 'astro build'): Promise<Build> {
+  const { status, output } = command === 'astro build' ? await runInCopy(root, 'astro', ['build'], clock) : await runInCopy(root, 'node', npmBuildArgs(project), clock);
   const manifestFile = join(root, '.cache/astro/incremental-build.json');
   const manifest = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> })
@@ -92,11 +129,11 @@ async function build(root: string, command: 'astro build' | 'npm run build' = 'a
 }
 
 /** A clean build of `from`'s content: the second copy gets the same content/ and no caches but the images'. */
-function cleanBuild(from: string, root: string): Promise<Build> {
+function cleanBuild(from: string, root: string, clock: Record<string, string>): Promise<Build> {
   rmSync(join(root, 'content'), { recursive: true, force: true });
   cpSync(join(from, 'content'), join(root, 'content'), { recursive: true });
   for (const cache of ['.cache/astro', '.cache/site', '.cache/oruk']) rmSync(join(root, cache), { recursive: true, force: true });
-  return build(root, 'npm run build');
+  return build(root, clock, 'npm run build');
 }
 
 /**
@@ -144,7 +181,7 @@ interface Round {
 
 const rounds: Round[] = [
   {
-    name: "one service's name and its organisation's name",
+    name: "one service's name and its organisation's name, on the day after a provision entry fell due for review",
     change: (root) => {
       editJson(join(root, 'content/services', `${SERVICE}.json`), (data) => (data.name = 'Portage visits at home'));
       editJson(join(root, 'content/organisations', `${ORGANISATION}.json`), (data) => (data.name = `${data.name} (renamed)`));
@@ -173,6 +210,9 @@ const rounds: Round[] = [
 describe('incremental builds are never stale', () => {
   let incremental: string;
   let clean: string;
+  let clocks: string;
+  /** The provision entry's page: it warns that it is due for review in the rounds, not in the first build. */
+  const provisionPage = () => readFileSync(join(incremental, `dist/provision/${PROVISION}/index.html`), 'utf8');
   let first: Build;
   let unchanged: Build;
   const results: { round: Round; incremental: Build; clean: Build }[] = [];
@@ -180,20 +220,26 @@ describe('incremental builds are never stale', () => {
   beforeAll(async () => {
     incremental = mkdtempSync(join(tmpdir(), 'olo-incremental-'));
     clean = mkdtempSync(join(tmpdir(), 'olo-clean-'));
+    clocks = mkdtempSync(join(tmpdir(), 'olo-clock-'));
     copyProject(project, incremental);
     copyProject(project, clean);
-    first = await build(incremental);
+    const { reviewIntervalMonths } = JSON.parse(readFileSync(join(incremental, 'content/site.json'), 'utf8')) as { reviewIntervalMonths: number };
+    editJson(join(incremental, 'content/provision', `${PROVISION}.json`), (data) => (data.lastReviewed = addMonths(FIRST_DAY, -reviewIntervalMonths)));
+    const firstDay = clockOn(FIRST_DAY, clocks);
+    const nextDay = clockOn(NEXT_DAY, clocks);
+    first = await build(incremental, firstDay);
     if (first.status !== 0) throw new Error(`the first build failed:\n${first.output.slice(-3000)}`);
-    unchanged = await build(incremental);
+    if (provisionPage().includes('data-review="overdue"')) throw new Error(`${PROVISION} is overdue for review on ${FIRST_DAY} already: it should fall due that day`);
+    unchanged = await build(incremental, firstDay);
     for (const round of rounds) {
       round.change(incremental);
-      const [a, b] = await Promise.all([build(incremental, 'npm run build'), cleanBuild(incremental, clean)]);
+      const [a, b] = await Promise.all([build(incremental, nextDay, 'npm run build'), cleanBuild(incremental, clean, nextDay)]);
       results.push({ round, incremental: a, clean: b });
     }
   }, 900_000);
 
   afterAll(() => {
-    for (const root of [incremental, clean]) if (root) rmSync(root, { recursive: true, force: true });
+    for (const root of [incremental, clean, clocks]) if (root) rmSync(root, { recursive: true, force: true });
   });
 
   test('a rebuild with nothing changed makes the same files as the first build', () => {
@@ -232,6 +278,7 @@ describe('incremental builds are never stale', () => {
     const portage = readFileSync(join(incremental, `dist/services/${SERVICE}/index.html`), 'utf8');
     expect(portage).toContain('early learning at home');
     expect(portage).toContain('Wrenmoor');
+    expect(provisionPage()).toContain('data-review="overdue"');
     // A service edit copies most pages; settings in every key copy none.
     expect(renderedPages(names!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
@@ -273,7 +320,7 @@ describe('incremental builds are never stale', () => {
   // Last, as it breaks the content and empties dist/, which the tests above read.
   test("a build that stops leaves no half-built site in dist/ (the last build's pages were carried over into it), and says so", async () => {
     writeFileSync(join(incremental, 'content/services', `${SERVICE}.json`), '{ "name": ');
-    const broken = await build(incremental, 'npm run build');
+    const broken = await build(incremental, clockOn(NEXT_DAY, clocks), 'npm run build');
     expect(broken.status).not.toBe(0);
     expect(broken.output).toMatch(/^[\d,]+ pages of the last build are in dist\/ for Astro to keep/m);
     expect(broken.output).toContain('Nothing has been published');

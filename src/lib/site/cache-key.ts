@@ -16,8 +16,10 @@
  *   the glossary), given as further arguments.
  * - **the day, where the page depends on it**: a page shows "this page is due for review" once
  *   its entry's `lastReviewed` date is older than the site's review interval
- *   (`LastReviewed.astro`). An entry with that date counts with whether it is overdue today, so
- *   the page is rendered again on the day it falls due, not copied from an older build.
+ *   (`LastReviewed.astro`). An entry with that date counts with whether it is overdue today, and
+ *   so does a plain object with one (an entry's fields taken out of it, as a provision entry's are
+ *   in src/data/content.ts), so the page is rendered again on the day it falls due, not copied
+ *   from an older build.
  *
  * A value the digest cannot see into (a function, a class instance) is refused with an error
  * rather than counted as nothing. tests/integration/never-stale.test.ts builds the demo, changes
@@ -51,9 +53,9 @@ function isEntry(value: object): value is EntryLike {
 const digests = new WeakMap<object, string>();
 
 /**
- * Whether an entry is overdue for review today (":overdue" or ":current"), for an entry with a
- * `lastReviewed` date: its page shows a warning from the day it falls due, with nothing else
- * changed. Nothing for an entry without one.
+ * Whether an entry is overdue for review today (":overdue" or ":current"), for an entry's data,
+ * or an object made from it, with a `lastReviewed` date: its page shows a warning from the day it
+ * falls due, with nothing else changed. Nothing for one without that date.
  */
 function reviewDigest(data: unknown): string {
   const reviewed = (data as { lastReviewed?: unknown } | null)?.lastReviewed;
@@ -143,7 +145,9 @@ function write(value: unknown, key: string, out: string[]): void {
     out.push(JSON.stringify(name), ':');
     write(field, name, out);
   }
-  out.push('}');
+  // An entry's fields outside the entry (a provision entry, src/data/content.ts) are shown with
+  // their review date as the entry's are: the page warns from the day it falls due.
+  out.push(reviewDigest(object), '}');
 }
 
 /**

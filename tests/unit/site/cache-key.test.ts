@@ -44,6 +44,11 @@ describe("a page's cache key", () => {
     expect(on('2026-06-02', reviewed)).not.toBe(on('2026-06-01', reviewed));
     expect(on('2026-06-02', reviewed)).toBe(on('2027-01-01', reviewed));
     expect(on('2026-06-02', undated)).toBe(on('2026-06-01', undated));
+    // An entry's fields with its id beside them, as a provision page is given its entry (src/data/content.ts).
+    const provision = () => ({ id: 'cognition-and-learning-primary-universal', title: 'Quality-first teaching', lastReviewed: '2025-06-01' });
+    expect(on('2026-05-30', provision)).toBe(on('2026-06-01', provision));
+    expect(on('2026-06-02', provision)).not.toBe(on('2026-06-01', provision));
+    expect(on('2026-06-02', provision)).toBe(on('2027-01-01', provision));
   });
 
   test('counts what Maps and Sets hold, rather than seeing them as empty', () => {
