@@ -210,6 +210,8 @@ for (const { name, viewport } of WIDTHS) {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Videos', exact: true })).toBeVisible();
+    // Browsers print no background colours: "Temporarily closed" was white (on no teal) on paper.
+    await expect(page.getByRole('heading', { name: 'Temporarily closed' })).toHaveCSS('color', 'rgb(0, 0, 0)');
     const shown = await page.evaluate(() =>
       [...document.querySelectorAll('button, .button, input, select, video, iframe, img')]
         .filter((el) => el.getClientRects().length > 0)
