@@ -248,6 +248,15 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('[data-your-answers] .summary-list__row')).toHaveCount(6);
     const results = await axe(page);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // On paper (A4 less margins) "Change" does nothing: printed with its address, it squeezed each
+    // answer into a column a word or two wide.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+    for (const change of await page.locator('.your-answers__change').all()) await expect(change).toBeHidden();
+    const answerWidths = await page.locator('[data-your-answers] dd').evaluateAll((dds) => dds.filter((dd) => dd.getClientRects().length > 0).map((dd) => dd.getBoundingClientRect().width));
+    expect(answerWidths).toHaveLength(6);
+    expect(Math.min(...answerWidths), 'each answer has room on paper').toBeGreaterThan(250);
   });
 
   test('at phone width the print and copy buttons stack flush with the text, not set in', async ({ browser, baseURL }) => {
