@@ -92,6 +92,14 @@ test.describe('EHC timeline calculator', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20280211');
     expect(ics).toContain('DTSTART;VALUE=DATE:20280519');
     await expectAccessible(page);
+    // Printed, the deadlines say the date they count from (the fields that held it do not print),
+    // and the questions, with no fields to fill in on paper, are left out.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-results]')).toContainText('Counted from Friday 31 December 2027, the day the council received the request.');
+    await expect(results).toBeVisible();
+    for (const question of await page.locator('main legend, main label').all()) await expect(question).toBeHidden();
+    await expect(page.getByText('The file works with Outlook')).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'When is the last day to appeal?' })).toBeHidden();
   });
 
   test('it explains a missing date instead of guessing', async ({ page }) => {
@@ -109,6 +117,11 @@ test.describe('EHC timeline calculator', () => {
     await fillDate(page, 'Date of the decision letter', '31', '12', '2027');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Tuesday 29 February 2028');
+    await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Worked out from a decision letter dated Friday 31 December 2027.');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { name: 'When is the last day to appeal?' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Date of the decision letter' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
     await fillDate(page, 'Date of the mediation certificate (if you have one)', '15', '2', '2028');
     await page.getByRole('button', { name: 'Show the last day to appeal' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'last day' })).toContainText('Wednesday 15 March 2028: 1 month after the mediation certificate');
