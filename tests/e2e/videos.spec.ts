@@ -158,6 +158,12 @@ test.describe('the young people hub', () => {
     await expect(page.locator('li[data-topics]:visible')).not.toHaveCount(total);
     await topics.getByRole('link', { name: 'All videos' }).click();
     await expect(page.locator('li[data-topics]:visible')).toHaveCount(total);
+    // Printed, the topic links (a filter, with the chosen one white on no colour) are left out;
+    // the line saying which videos are listed stays.
+    await page.emulateMedia({ media: 'print' });
+    await expect(topics).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText(`Showing all ${total} videos`);
+    await expect(page.locator('li[data-topics]:visible')).toHaveCount(total);
   });
 
   test('topic pages list the same videos without JavaScript', async ({ browser }) => {
