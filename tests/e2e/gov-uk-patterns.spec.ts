@@ -228,6 +228,8 @@ test('a video page prints its transcript without the player, and a checklist kee
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('video')).toBeHidden();
   await expect(page.locator('.transcript')).toBeVisible();
+  // On paper the transcript follows the title: a link to skip to it leads nowhere.
+  await expect(page.getByRole('link', { name: 'Skip to transcript' })).toBeHidden();
   await page.goto('/provision/need/communication-and-interaction/secondary/checklist/');
   await expect(page.locator('input[type="checkbox"]').first()).toBeVisible();
 });
