@@ -152,6 +152,11 @@ for (const { name, viewport } of WIDTHS) {
     await expect(page.locator('[data-shortlist-item]:not([hidden])')).toHaveCount(1);
     await expect(link).toHaveAccessibleName('Your shortlist 1 saved services');
     await expect(undo).toBeHidden();
+    // Printed, the page's own address would open the reader's shortlist: the link to this one is
+    // printed instead, and each service keeps its "Run by" line on the same sheet.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByText(/^Link to this shortlist: https?:\/\/[^/]+\/services\/shortlist\/\?ids=[a-z0-9-]+$/)).toBeVisible();
+    await expect(page.locator('[data-shortlist-item]:not([hidden])')).toHaveCSS('break-inside', 'avoid');
     await context.close();
   });
 }
