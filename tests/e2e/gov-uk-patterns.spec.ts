@@ -157,6 +157,12 @@ for (const { name, viewport } of WIDTHS) {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByText(/^Link to this shortlist: https?:\/\/[^/]+\/services\/shortlist\/\?ids=[a-z0-9-]+$/)).toBeVisible();
     await expect(page.locator('[data-shortlist-item]:not([hidden])')).toHaveCSS('break-inside', 'avoid');
+    // A service removed from the shortlist with the keyboard: focus goes to the line saying what
+    // is left, not to the top of the page with the button it was on.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('main').getByRole('button', { name: /Saved: remove from shortlist/ }).press('Enter');
+    await expect(page.getByRole('status')).toContainText('You have not saved any services yet');
+    await expect(page.getByRole('status')).toBeFocused();
     await context.close();
   });
 }
