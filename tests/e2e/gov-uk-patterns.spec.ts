@@ -261,6 +261,12 @@ test('a video page keeps the poster clear of a play button in the middle, and st
   // The poster's title is in its upper middle; the button sits in the bottom corner.
   expect(button.y).toBeGreaterThan(frame.y + frame.height / 2);
   expect(button.x).toBeLessThan(frame.x + frame.width / 2);
+  // At 320 px (a phone, or 400% zoom) the button, on two lines, covered the title: it goes below.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const poster = (await page.locator('.video-facade__poster').boundingBox())!;
+  const below = (await page.getByRole('button', { name: /Play video/ }).boundingBox())!;
+  expect(poster.height).toBeCloseTo((poster.width * 9) / 16, 0);
+  expect(below.y).toBeGreaterThanOrEqual(poster.y + poster.height);
 });
 
 test("a service for every age from birth does not suggest a video for 14 to 25 year olds; a youth service does", async ({ page }) => {
