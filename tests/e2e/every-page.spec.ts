@@ -146,4 +146,11 @@ test('the print view hides navigation and keeps the content', async ({ page }) =
   const link = page.locator('main a[href^="/"]:not(.back-link, .button)').first();
   const href = await link.getAttribute('href');
   expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (https://localoffer.kestrelvale.example${href})"`);
+  // A listing prints its services, not the links to its other pages and letters.
+  await page.goto('/services/a-z/a/');
+  await expect(page.locator('.az-index')).toBeHidden();
+  await expect(page.locator('main .card').first()).toBeVisible();
+  await page.goto('/services/level/universal/');
+  await expect(page.locator('.pagination')).toBeHidden();
+  await expect(page.locator('main .card').first()).toBeVisible();
 });
