@@ -257,6 +257,11 @@ test.describe('with JavaScript', () => {
     const answerWidths = await page.locator('[data-your-answers] dd').evaluateAll((dds) => dds.filter((dd) => dd.getClientRects().length > 0).map((dd) => dd.getBoundingClientRect().width));
     expect(answerWidths).toHaveLength(6);
     expect(Math.min(...answerWidths), 'each answer has room on paper').toBeGreaterThan(250);
+    // The printed page address has no answers: the link that has them is printed under them.
+    await expect(page.locator('.your-answers__link')).toBeVisible();
+    await expect(page.locator('.your-answers__link')).toContainText(`/navigator/${id}/ehc-assessment-outcome/?answers=1.1.0.2.1.3`);
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.locator('.your-answers__link')).toBeHidden();
   });
 
   test('at phone width the print and copy buttons stack flush with the text, not set in', async ({ browser, baseURL }) => {
