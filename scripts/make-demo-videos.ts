@@ -94,7 +94,7 @@ const videos: DemoVideo[] = [
   {
     id: 'asking-for-an-ehc-needs-assessment',
     title: 'Asking for an EHC needs assessment yourself',
-    summary: "From the end of the school year in which you turn 16, you can ask the council for an education, health and care (EHC) needs assessment yourself. How to ask, and the council's time limits.",
+    summary: 'You can ask the council for an education, health and care (EHC) needs assessment yourself from the end of the school year you turn 16. How to ask, and the time limits.',
     audience: ['young-people', 'parents'],
     topics: ['your-rights', 'education-and-employment'],
     relatedServices: ['send-information-advice-and-support', 'send-mediation'],

@@ -282,7 +282,7 @@ describe('the law as checked on 7 December 2026', () => {
   });
 
   test('the duty to name a school applies to state schools, non-maintained special schools and the section 41 list only (sections 38 and 39)', () => {
-    expect(text('content/pages/schools-and-colleges-outside-kestrel-vale.mdx')).toMatch(/For an independent school or college that is not on that list, the council must think about your request, but it does not have to follow these rules/);
+    expect(text('content/pages/schools-and-colleges-outside-kestrel-vale.mdx')).toMatch(/An independent school or college that is not on that list is different\. The council must think about your request, but it does not have to follow these rules/);
   });
 
   test('no appeal needs mediation first when it is only about the school named, its type, or no school being named (section 55)', () => {

@@ -119,15 +119,18 @@ const excerpt = (text: string, words = 12) => {
   return list.length > words ? `${list.slice(0, words).join(' ')}…` : text;
 };
 
-/** Sentences over 25 words, and paragraphs with a reading ease under 60, in Markdown or plain text. */
-export function readabilityIssues(markdown: string): ReadabilityIssue[] {
+/**
+ * Sentences over 25 words, and paragraphs with a reading ease under 60, in Markdown or plain text.
+ * With `sentencesOnly`, only the sentence length is measured.
+ */
+export function readabilityIssues(markdown: string, { sentencesOnly = false } = {}): ReadabilityIssue[] {
   const issues: ReadabilityIssue[] = [];
   for (const { line, text } of paragraphsOf(markdown)) {
     for (const sentence of sentencesOf(text)) {
       const count = wordsOf(sentence).length;
       if (count > MAX_SENTENCE_WORDS) issues.push({ kind: 'long-sentence', text: sentence, value: count, line });
     }
-    if (wordsOf(text).length >= MIN_WORDS_FOR_EASE) {
+    if (!sentencesOnly && wordsOf(text).length >= MIN_WORDS_FOR_EASE) {
       // Compared as shown, so a paragraph is never reported as "60, aim for 60 or more".
       const ease = Math.round(readingEase(text));
       if (ease < MIN_READING_EASE) issues.push({ kind: 'hard-paragraph', text: excerpt(text), value: ease, line });
@@ -159,14 +162,24 @@ export interface ReadabilityWarning {
   fix: string;
 }
 
+/** Collections whose `summary` leads the page, the listings and search results: held to the sentence length. */
+const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos']);
+
 /**
  * The text families and young people act on: pathways (body, who decides, who pays), the
- * decision trees' results and glossary definitions.
+ * decision trees' results and glossary definitions. The general pages' text, the decision trees'
+ * hints and the summaries that lead pages are held to the sentence length only (`sentencesOnly`).
  */
-function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number }> {
+function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number; sentencesOnly?: boolean }> {
   const { data } = entry;
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  if (entry.collection === 'pathways') {
+  if (SUMMARISED.has(entry.collection)) {
+    const summary = str(data.summary);
+    if (summary) yield { field: 'summary', text: summary, sentencesOnly: true };
+  }
+  if (entry.collection === 'pages' && entry.body) {
+    yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0, sentencesOnly: true };
+  } else if (entry.collection === 'pathways') {
     for (const field of ['whoDecides', 'whoFunds']) {
       const text = str(data[field]);
       if (text) yield { field, text };
@@ -174,6 +187,8 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     if (entry.body) yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0 };
   } else if (entry.collection === 'navigator' && data.nodes && typeof data.nodes === 'object') {
     for (const [id, node] of Object.entries(data.nodes as Record<string, Record<string, unknown>>)) {
+      const hint = str(node?.hint);
+      if (node?.type === 'question' && hint) yield { field: `nodes.${id}.hint`, text: hint, sentencesOnly: true };
       if (node?.type !== 'outcome') continue;
       for (const field of ['whoDecides', 'body']) {
         const text = str(node[field]);
@@ -192,8 +207,8 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
 export function readabilityWarnings(entries: Iterable<ReadableEntry>): ReadabilityWarning[] {
   const warnings: ReadabilityWarning[] = [];
   for (const entry of entries) {
-    for (const { field, text, lineOffset } of measuredText(entry)) {
-      for (const issue of readabilityIssues(text)) {
+    for (const { field, text, lineOffset, sentencesOnly } of measuredText(entry)) {
+      for (const issue of readabilityIssues(text, { sentencesOnly })) {
         const where = lineOffset === undefined ? field : `(body, line ${lineOffset + issue.line})`;
         warnings.push({ file: entry.file, field: where, ...describeIssue(issue) });
       }

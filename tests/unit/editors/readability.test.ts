@@ -73,6 +73,22 @@ describe('readabilityWarnings', () => {
     expect(warnings[0]!.problem).toBe(`this sentence has 29 words: "${LONG}"`);
     expect(warnings[0]!.fix).toMatch(/split it into sentences of 25 words or fewer, and move any legal citation into the "Sources:" line/);
   });
+  test('general pages, the summaries that lead pages and decision-tree hints are held to the sentence length only', () => {
+    const warnings = readabilityWarnings([
+      { collection: 'pages', file: 'content/pages/p.mdx', data: { summary: LONG }, body: `${HARD}\n\n${LONG}`, bodyStart: 6 },
+      { collection: 'pathways', file: 'content/pathways/a.mdx', data: { summary: HARD } },
+      { collection: 'navigator', file: 'content/navigator/t.json', data: { summary: LONG, nodes: { q: { type: 'question', question: LONG, hint: LONG } } } },
+      { collection: 'videos', file: 'content/videos/v.mdx', data: { summary: LONG }, body: LONG, bodyStart: 5 },
+      { collection: 'services', file: 'content/services/s.json', data: { summary: LONG } },
+    ]);
+    expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
+      'content/pages/p.mdx: summary: this sentence has 29 words',
+      'content/pages/p.mdx: (body, line 9): this sentence has 29 words',
+      'content/navigator/t.json: summary: this sentence has 29 words',
+      'content/navigator/t.json: nodes.q.hint: this sentence has 29 words',
+      'content/videos/v.mdx: summary: this sentence has 29 words',
+    ]);
+  });
 });
 
 describe('in npm run check', () => {
