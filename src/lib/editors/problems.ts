@@ -51,9 +51,10 @@ export function shown(value: unknown): string {
 }
 
 function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  // In the words of docs/editing.md, not JavaScript's: null is an empty value, an object a group of fields.
+  if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return 'a group of fields';
   if (typeof value === 'string') return 'text';
   return `a ${typeof value}`;
 }

@@ -159,7 +159,7 @@ export function checkFolderCollection(context: CheckContext, collection: FolderC
       }
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      problems.push({ file, field: '(file)', problem: `found ${Array.isArray(data) ? 'a list' : 'no fields'}`, fix: `write one ${collection.noun} as an object of fields` });
+      problems.push({ file, field: '(file)', problem: `found ${Array.isArray(data) ? 'a list' : 'no fields'}`, fix: collection.extension === '.json' ? `write one ${collection.noun} as a group of fields in curly brackets: { "field": value, … }` : `write the ${collection.noun}'s fields between the two --- lines at the top, one "field: value" on each line` });
       unread.add(id);
       continue;
     }
