@@ -163,12 +163,27 @@ export interface ReadabilityWarning {
 }
 
 /** Collections whose `summary` leads the page, the listings and search results: held to the sentence length. */
-const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos']);
+const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos', 'provision']);
+
+/**
+ * The council's own words in the other collections, held to the sentence length only: what
+ * settings provide (each strategy and reasonable adjustment is read on its own), "you said, we
+ * did" and the indicators' descriptions. A field holding a list is measured item by item.
+ * Services and organisations are not measured: they often come from imported directories of
+ * thousands of entries, and their warnings would drown the council's own. Sources and titles
+ * are not measured either: a source cites where something comes from, and a title is a heading.
+ */
+const SENTENCES_ONLY: Record<string, readonly string[]> = {
+  provision: ['strategies', 'reasonableAdjustments', 'parentsCanExpect'],
+  feedback: ['youSaid', 'weDid'],
+  indicators: ['description'],
+};
 
 /**
  * The text families and young people act on: pathways (body, who decides, who pays), the
  * decision trees' results and glossary definitions. The general pages' text, the decision trees'
- * hints and the summaries that lead pages are held to the sentence length only (`sentencesOnly`).
+ * hints, the summaries that lead pages and the fields in SENTENCES_ONLY are held to the sentence
+ * length only (`sentencesOnly`).
  */
 function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number; sentencesOnly?: boolean }> {
   const { data } = entry;
@@ -199,6 +214,18 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     const text = str(data.definition);
     if (text) yield { field: `definition of "${str(data.term) ?? ''}"`, text };
   }
+  for (const field of SENTENCES_ONLY[entry.collection] ?? []) {
+    const value = data[field];
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) {
+        const text = str(item);
+        if (text) yield { field: `${field}[${index}]`, text, sentencesOnly: true };
+      }
+    } else {
+      const text = str(value);
+      if (text) yield { field, text, sentencesOnly: true };
+    }
+  }
   // Video transcripts are not measured: a transcript must say exactly what the video says. The
   // young people's topic pages are written in src/lib/young-people/young-people.ts and measured by a unit test.
 }
@@ -212,6 +239,22 @@ export function readabilityWarnings(entries: Iterable<ReadableEntry>): Readabili
         const where = lineOffset === undefined ? field : `(body, line ${lineOffset + issue.line})`;
         warnings.push({ file: entry.file, field: where, ...describeIssue(issue) });
       }
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Readability warnings for content/statutory-coverage.json, which is one file, not a collection
+ * of entries: each requirement, in plain English, is held to the sentence length only. Each
+ * item's `source` is a legal citation, so it is not measured (as the "Sources:" line is not).
+ */
+export function coverageReadabilityWarnings(file: string, items: readonly { requirement?: unknown }[]): ReadabilityWarning[] {
+  const warnings: ReadabilityWarning[] = [];
+  for (const [index, item] of items.entries()) {
+    if (typeof item?.requirement !== 'string') continue;
+    for (const issue of readabilityIssues(item.requirement, { sentencesOnly: true })) {
+      warnings.push({ file, field: `items[${index}].requirement`, ...describeIssue(issue) });
     }
   }
   return warnings;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../../src/lib/editors/readability.ts';
+import { coverageReadabilityWarnings, paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../../src/lib/editors/readability.ts';
 import { makeFixture, type Fixture } from '../fixture-content.ts';
 import { topicGuides } from '../../../src/lib/young-people/young-people.ts';
 
@@ -91,6 +91,35 @@ describe('readabilityWarnings', () => {
   });
 });
 
+describe('the council\'s own words in provision, "you said, we did" and indicators', () => {
+  test('are held to the sentence length only, each item of a list named by its place; services and organisations are not measured', () => {
+    const warnings = readabilityWarnings([
+      { collection: 'provision', file: 'content/provision/p.json', data: { title: LONG, summary: LONG, strategies: ['Fine.', LONG], reasonableAdjustments: [HARD, LONG], parentsCanExpect: `${HARD} ${LONG}` } },
+      { collection: 'feedback', file: 'content/feedback/f.json', data: { source: LONG, youSaid: LONG, weDid: LONG } },
+      { collection: 'indicators', file: 'content/indicators/i.json', data: { title: LONG, description: LONG, source: LONG } },
+      { collection: 'services', file: 'content/services/s.json', data: { description: LONG, summary: LONG } },
+      { collection: 'organisations', file: 'content/organisations/o.json', data: { description: LONG } },
+    ]);
+    expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
+      'content/provision/p.json: summary: this sentence has 29 words',
+      'content/provision/p.json: strategies[1]: this sentence has 29 words',
+      'content/provision/p.json: reasonableAdjustments[1]: this sentence has 29 words',
+      'content/provision/p.json: parentsCanExpect: this sentence has 29 words',
+      'content/feedback/f.json: youSaid: this sentence has 29 words',
+      'content/feedback/f.json: weDid: this sentence has 29 words',
+      'content/indicators/i.json: description: this sentence has 29 words',
+    ]);
+  });
+
+  test('in content/statutory-coverage.json each requirement is held to the sentence length, and the legal source is not measured', () => {
+    const warnings = coverageReadabilityWarnings('content/statutory-coverage.json', [
+      { requirement: HARD, source: LONG },
+      { requirement: LONG, source: 'Children and Families Act 2014, section 30' },
+    ]);
+    expect(warnings).toEqual([{ file: 'content/statutory-coverage.json', field: 'items[1].requirement', problem: `this sentence has 29 words: "${LONG}"`, fix: expect.stringMatching(/^split it into sentences of 25 words or fewer/) }]);
+  });
+});
+
 describe('in npm run check', () => {
   let fixture: Fixture;
   beforeEach(() => {
@@ -102,6 +131,17 @@ describe('in npm run check', () => {
     fixture.write('content/pathways/sen-support.mdx', fixture.read('content/pathways/sen-support.mdx') + `\n${LONG}\n`);
     expect(fixture.check()).toEqual([]);
     expect(fixture.warnings()).toContainEqual(expect.stringMatching(/^content\/pathways\/sen-support\.mdx: \(body, line \d+\) — this sentence has 29 words: "If your child is not making/));
+  });
+
+  test('a long sentence in a provision entry, a "you said, we did" entry or the statutory coverage map is worth a look', () => {
+    fixture.editJson('content/provision/cognition-and-learning-primary-sen-support.json', (d) => d.strategies.push(LONG));
+    fixture.editJson('content/feedback/2026-10-ehc-updates.json', (d) => (d.weDid = LONG));
+    fixture.editJson('content/statutory-coverage.json', (d) => (d.items[0].requirement = LONG));
+    expect(fixture.check()).toEqual([]);
+    const warnings = fixture.warnings();
+    expect(warnings).toContainEqual(expect.stringMatching(/^content\/provision\/cognition-and-learning-primary-sen-support\.json: strategies\[\d+\] — this sentence has 29 words: "If your child/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^content\/feedback\/2026-10-ehc-updates\.json: weDid — this sentence has 29 words/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^content\/statutory-coverage\.json: items\[0\]\.requirement — this sentence has 29 words/));
   });
 
   test('a hard glossary definition is named by its term', () => {
