@@ -20,6 +20,7 @@ import {
   phases,
   provisionLevels,
   serviceStatuses,
+  videoTopics,
   weekdays,
 } from '../../contract/vocabulary.ts';
 
@@ -257,6 +258,7 @@ const HINTS: Record<string, string> = {
   'indicators.series.comparison': 'Optional: a figure to compare with, such as the England average. Fill in both parts or neither.',
   'videos.source': 'Fill in ONE of the two: a video file in content/public/videos/, or an 11-character YouTube id (it only loads from YouTube when someone presses play).',
   'videos.captions': 'Every video must have captions: a WebVTT (.vtt) file starting with the line WEBVTT.',
+  'videos.topics': "Optional: the young people's topics it is listed under (each topic has its own page).",
   'videos.duration': 'The length of the video in seconds.',
   'videos.ageRange': 'Only if the video is for some ages: youngest and oldest age in years, 0 to 25. A related service suggests it only when most of its ages are in this range.',
   'pathways.phase': 'The phase it applies to, or all phases.',
@@ -477,6 +479,14 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
  */
 const PUBLISHING_MINIMUMS = new Set(['services.categories', 'services.levels', 'services.access.routes', 'services.contacts']);
 
+/**
+ * Lists of text whose values the content check limits to a vocabulary outside the schema
+ * (src/lib/editors/check/cross-checks.ts), so the form offers exactly those values.
+ */
+const CHECKED_VOCABULARIES: Record<string, { values: readonly string[]; labels: Record<string, string> }> = {
+  'videos.topics': videoTopics,
+};
+
 function listField(base: CmsField, elementSchema: z.ZodType, list: z.ZodType, path: string, context: Context): CmsField {
   const key = `${context.collection}.${path}`;
   const { max } = limits(list);
@@ -487,6 +497,11 @@ function listField(base: CmsField, elementSchema: z.ZodType, list: z.ZodType, pa
   if (path === 'areaServed') {
     const options = [{ label: 'The whole area', value: WHOLE_AREA }, ...context.site.localities.map((l) => ({ label: l.name, value: l.name }))];
     return { ...base, widget: 'select', multiple: true, options, min: 1 };
+  }
+  const checked = CHECKED_VOCABULARIES[key];
+  if (checked) {
+    const options = checked.values.map((value) => ({ label: checked.labels[value] ?? value, value }));
+    return { ...base, widget: 'select', multiple: true, options, ...(min ? { min } : {}), ...(max ? { max } : {}) };
   }
   const values = enumValues(element);
   if (values) return { ...base, widget: 'select', multiple: true, options: optionsFor(values), ...(min ? { min } : {}), ...(max ? { max } : {}) };

@@ -4,6 +4,7 @@ import { backendFromEnv, backendOrigins, CMS_COLLECTIONS, cmsConfig, collectionF
 import { formFor, orderKeys, pruneEmpty } from '../../../src/lib/editors/cms-save.ts';
 import { folderCollections } from '../../../src/contract/collections.ts';
 import { idRef } from '../../../src/contract/index.ts';
+import { videoTopics } from '../../../src/contract/vocabulary.ts';
 import site from '../../../content/site.json' with { type: 'json' };
 
 const config = cmsConfig(site, backendFromEnv({}));
@@ -144,6 +145,12 @@ describe('the generated Decap configuration', () => {
     const areaServed = collection('services').fields.find((f) => f.name === 'areaServed')!;
     expect(areaServed.options?.map((o) => o.value)).toEqual([WHOLE_AREA, ...site.localities.map((l) => l.name)]);
     expect(areaServed.default).toEqual([WHOLE_AREA]);
+  });
+
+  test("offers only the video topics the content check accepts, with the labels the site shows", () => {
+    const topics = collection('videos').fields.find((f) => f.name === 'topics')!;
+    expect(topics).toMatchObject({ widget: 'select', multiple: true, required: false });
+    expect(topics.options).toEqual(videoTopics.values.map((value) => ({ value, label: videoTopics.labels[value] })));
   });
 
   test('offers the feedback themes in site.json', () => {
