@@ -335,15 +335,24 @@ export function unwrap(schema: z.ZodType): Unwrapped {
   }
 }
 
-/** The smallest and largest number or length a schema's checks allow. */
-export function limits(schema: z.ZodType): { min?: number; max?: number } {
-  const result: { min?: number; max?: number } = {};
+/**
+ * The smallest and largest number or length a schema's checks allow. A bound the value must not
+ * equal (`.positive()` is "greater than 0") is said as `minExclusive`/`maxExclusive`.
+ */
+export function limits(schema: z.ZodType): { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } {
+  const result: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {};
   for (const check of defOf(schema).checks ?? []) {
     const def = check._zod.def;
     if (def.check === 'min_length') result.min = def.minimum;
     if (def.check === 'max_length') result.max = def.maximum;
-    if (def.check === 'greater_than') result.min = def.value;
-    if (def.check === 'less_than') result.max = def.value;
+    if (def.check === 'greater_than') {
+      result.min = def.value;
+      result.minExclusive = def.inclusive === false;
+    }
+    if (def.check === 'less_than') {
+      result.max = def.value;
+      result.maxExclusive = def.inclusive === false;
+    }
   }
   return result;
 }
@@ -441,9 +450,10 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
     case 'number': {
       const integer = (def.checks ?? []).some((check) => check._zod.def.check === 'number_format') || /age|duration|order/i.test(name);
       const field: CmsField = { ...base, widget: 'number', value_type: integer ? 'int' : 'float' };
-      const { min, max } = limits(schema);
-      if (min !== undefined) field.min = min;
-      if (max !== undefined) field.max = max;
+      const { min, max, minExclusive, maxExclusive } = limits(schema);
+      // Decap's limits include the bound itself: a whole number "above 0" starts at 1.
+      if (min !== undefined) field.min = minExclusive && integer ? min + 1 : min;
+      if (max !== undefined) field.max = maxExclusive && integer ? max - 1 : max;
       if (!integer) field.step = 0.001;
       return field;
     }

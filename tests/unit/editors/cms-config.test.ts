@@ -53,6 +53,17 @@ function schemaFields(shape: Record<string, z.ZodType>, prefix = ''): SchemaFiel
   });
 }
 
+/** The schema of the field at a dotted path (inside lists, the schema of one item's field). */
+function leafSchema(shape: Record<string, z.ZodType>, path: string): z.ZodType {
+  let schema: z.ZodType = z.object(shape);
+  for (const name of path.split('.')) {
+    let current = peel(schema).schema;
+    if (current instanceof z.ZodArray) current = peel(current.element as z.ZodType).schema;
+    schema = peel((current as z.ZodObject).shape[name] as z.ZodType).schema;
+  }
+  return schema;
+}
+
 /** Every field of the generated form, with its path. */
 function cmsFields(fields: CmsField[], prefix = ''): (CmsField & { path: string })[] {
   return fields.flatMap((field) => {
@@ -95,6 +106,20 @@ describe('the generated Decap configuration', () => {
       test('asks for at least as many items as the schema needs', () => {
         for (const field of expected.filter((f) => f.min)) {
           expect(fields.find((f) => f.path === field.path)?.min, field.path).toBe(field.min);
+        }
+      });
+
+      test('lets a number field hold exactly the numbers the schema accepts at its limits', () => {
+        for (const field of fields.filter((f) => f.widget === 'number')) {
+          const schema = leafSchema(shape, field.path);
+          if (field.min !== undefined) {
+            expect(schema.safeParse(field.min).success, `${field.path}: the form's smallest value, ${field.min}`).toBe(true);
+            if (field.value_type === 'int') expect(schema.safeParse(field.min - 1).success, `${field.path}: one below the form's smallest value`).toBe(false);
+          }
+          if (field.max !== undefined) {
+            expect(schema.safeParse(field.max).success, `${field.path}: the form's largest value, ${field.max}`).toBe(true);
+            if (field.value_type === 'int') expect(schema.safeParse(field.max + 1).success, `${field.path}: one above the form's largest value`).toBe(false);
+          }
         }
       });
 
