@@ -364,10 +364,32 @@ export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefine
   return undefined;
 }
 
-/** The one regular expression a text schema must match, when it has one Decap can use as it is. */
+/**
+ * A pattern that ignores capital letters ("i") written without the flag, which Decap cannot pass:
+ * each A-Z range in a character class gains a-z. Undefined when letters outside a class would
+ * need the same.
+ */
+function withoutIgnoreCase(pattern: RegExp): RegExp | undefined {
+  if (pattern.flags === '') return pattern;
+  if (pattern.flags !== 'i') return undefined;
+  const classes = /\[((?:\\.|[^\]\\])*)\]/g;
+  const outside = pattern.source.replace(/\\./g, '').replace(classes, '');
+  const lettersInClasses = [...pattern.source.replace(/\\./g, '').matchAll(classes)].some(([, body]) => /[a-zA-Z]/.test(body!.replace(/A-Z|a-z/g, '')));
+  if (/[a-zA-Z]/.test(outside) || lettersInClasses) return undefined;
+  return new RegExp(pattern.source.replace(classes, (whole) => whole.replace(/A-Z(?!a-z)/g, 'A-Za-z').replace(/(?<!A-Z)a-z/g, 'a-zA-Z')));
+}
+
+/** A web address the schema checks (starting with http:// or https://): said to Decap as a pattern. */
+const WEB_ADDRESS = /^https?:\/\/\S+$/;
+
+/** The one regular expression a text schema must match, when it has one Decap can use. */
 export function textPattern(schema: z.ZodType): RegExp | undefined {
-  const patterns = (defOf(schema).checks ?? []).map((check) => check._zod.def).filter((def) => def.format === 'regex' && def.pattern);
-  return patterns.length === 1 && patterns[0]!.pattern!.flags === '' ? patterns[0]!.pattern : undefined;
+  const def = defOf(schema) as ZodDef & { pattern?: RegExp };
+  // An email address (or another string format zod checks with a pattern of its own).
+  if (def.format && def.format !== 'url' && def.pattern) return withoutIgnoreCase(def.pattern);
+  if (def.format === 'url') return WEB_ADDRESS;
+  const patterns = (def.checks ?? []).map((check) => check._zod.def).filter((check) => check.format === 'regex' && check.pattern);
+  return patterns.length === 1 ? withoutIgnoreCase(patterns[0]!.pattern!) : undefined;
 }
 
 /** The allowed values of an enum schema. */

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { backendFromEnv, backendOrigins, CMS_COLLECTIONS, cmsConfig, collectionFields, WHOLE_AREA, type CmsField } from '../../../src/lib/editors/cms-config.ts';
@@ -59,7 +61,10 @@ function leafSchema(shape: Record<string, z.ZodType>, path: string): z.ZodType {
   for (const name of path.split('.')) {
     let current = peel(schema).schema;
     if (current instanceof z.ZodArray) current = peel(current.element as z.ZodType).schema;
-    schema = peel((current as z.ZodObject).shape[name] as z.ZodType).schema;
+    // A union of objects (a video's source): the member that has this field.
+    const members = current instanceof z.ZodUnion ? (current.options as z.ZodType[]).map((option) => peel(option).schema) : [current];
+    const owner = members.find((member) => member instanceof z.ZodObject && name in member.shape) as z.ZodObject;
+    schema = peel(owner.shape[name] as z.ZodType).schema;
   }
   return schema;
 }
@@ -123,6 +128,15 @@ describe('the generated Decap configuration', () => {
         }
       });
 
+      test('checks in the form every text field the schema checks with a pattern, an email or a web address', () => {
+        for (const field of fields.filter((f) => f.widget === 'string' || f.widget === 'text')) {
+          const schema = leafSchema(shape, field.path);
+          const def = schema._zod.def as { format?: string; checks?: { _zod: { def: { format?: string } } }[] };
+          const patterned = def.format || def.checks?.some((check) => check._zod.def.format === 'regex');
+          if (patterned) expect(field.pattern, field.path).toBeDefined();
+        }
+      });
+
       test('saves files where the content check reads them, with ids as file names', () => {
         const c = collection(name);
         expect(c.folder).toBe(`content/${source.folder}`);
@@ -164,6 +178,26 @@ describe('the generated Decap configuration', () => {
     expect(new RegExp(field('hours.opens').pattern![0]).test('9.30am')).toBe(false);
     expect(new RegExp(field('contacts.phone').pattern![0]).test('01632 960 123')).toBe(true);
     expect(field('categories').options?.find((o) => o.value === 'transport')?.label).toBe('Travel and transport');
+  });
+
+  test('refuses in the form the postcodes, email addresses and web addresses the schema refuses, and accepts every one in content/', () => {
+    const fields = cmsFields(collection('services').fields);
+    const accepts = (path: string, value: string) => new RegExp(fields.find((f) => f.path === path)!.pattern![0]).test(value);
+    expect(accepts('locations.postcode', 'KV4 1PL')).toBe(true);
+    expect(accepts('locations.postcode', 'kv4 1pl')).toBe(true);
+    expect(accepts('locations.postcode', 'KV41')).toBe(false);
+    expect(accepts('contacts.email', 'send@example.gov.uk')).toBe(true);
+    expect(accepts('contacts.email', 'send at example.gov.uk')).toBe(false);
+    expect(accepts('contacts.website', 'https://www.example.org/page')).toBe(true);
+    expect(accepts('contacts.website', 'www.example.org')).toBe(false);
+    const dir = join('content', 'services');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+      const service = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { contacts?: Record<string, string>[]; locations?: { postcode: string }[] };
+      for (const contact of service.contacts ?? []) {
+        for (const key of ['phone', 'email', 'website'] as const) if (contact[key]) expect(accepts(`contacts.${key}`, contact[key]), `${file}: ${contact[key]}`).toBe(true);
+      }
+      for (const location of service.locations ?? []) expect(accepts('locations.postcode', location.postcode), `${file}: ${location.postcode}`).toBe(true);
+    }
   });
 
   test('offers the localities in site.json, or the whole area, for areaServed', () => {
