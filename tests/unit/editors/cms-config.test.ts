@@ -225,6 +225,16 @@ describe('the generated Decap configuration', () => {
     }
   });
 
+  test('has a hint under every field, and one that gives the limit of every field with a character limit', () => {
+    for (const name of CMS_COLLECTIONS) {
+      for (const field of cmsFields(collection(name).fields)) {
+        expect(field.hint?.trim(), `${name}.${field.path}`).toBeTruthy();
+        const limit = /^\^\[\\s\\S\]\{0,(\d+)\}\$$/.exec(field.pattern?.[0] ?? '')?.[1];
+        if (limit) expect(field.hint, `${name}.${field.path}`).toContain(`${limit} characters`);
+      }
+    }
+  });
+
   test('refuses a schema field it does not know how to edit, so a new kind of field cannot go missing', () => {
     const schema = () => z.strictObject({ title: z.string(), byNode: z.record(z.string(), z.string()) });
     expect(() => collectionFields({ name: 'pages', folder: 'pages', extension: '.json', noun: 'page', schema }, site)).toThrow(/pages\.byNode/);
