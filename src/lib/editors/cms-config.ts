@@ -9,6 +9,7 @@ import type { z } from 'astro/zod';
 import type { Directive } from '../site/csp.ts';
 import { folderCollections, type FolderCollection } from '../../contract/collections.ts';
 import { idRef, type CollectionName, type RefFactory } from '../../contract/index.ts';
+import { CMS_LOCALE } from './cms-phrases.ts';
 import {
   accessRoutes,
   audiences,
@@ -94,6 +95,8 @@ export interface CmsBackend {
 
 export interface CmsConfig {
   backend: CmsBackend;
+  /** The editor's messages: Decap's English with this site's own (src/lib/editors/cms-phrases.ts). */
+  locale: typeof CMS_LOCALE;
   local_backend: true;
   publish_mode: 'editorial_workflow';
   site_url: string;
@@ -437,14 +440,34 @@ function withoutIgnoreCase(pattern: RegExp): RegExp | undefined {
 /** A web address the schema checks (starting with http:// or https://): said to Decap as a pattern. */
 const WEB_ADDRESS = /^https?:\/\/\S+$/;
 
+type ErrorMessage = (issue: { input: unknown }) => unknown;
+
+/** The message a schema (or one of its checks) gives for a value that does not fit, as it says it. */
+function messageOf(error: ErrorMessage | undefined): string | undefined {
+  const message = typeof error === 'function' ? error({ input: '' }) : undefined;
+  return typeof message === 'string' ? message : undefined;
+}
+
 /** The one regular expression a text schema must match, when it has one Decap can use. */
 export function textPattern(schema: z.ZodType): RegExp | undefined {
-  const def = defOf(schema) as ZodDef & { pattern?: RegExp };
+  return textRule(schema)?.pattern;
+}
+
+/**
+ * The one regular expression a text schema must match, with the message the schema gives when a
+ * value does not match it (such as 'a UK postcode such as "KV1 2AB"').
+ */
+export function textRule(schema: z.ZodType): { pattern: RegExp; message?: string } | undefined {
+  const def = defOf(schema) as ZodDef & { pattern?: RegExp; error?: ErrorMessage };
+  const pattern = (regex: RegExp | undefined, error: ErrorMessage | undefined) => {
+    const usable = regex && withoutIgnoreCase(regex);
+    return usable ? { pattern: usable, message: messageOf(error) } : undefined;
+  };
   // An email address (or another string format zod checks with a pattern of its own).
-  if (def.format && def.format !== 'url' && def.pattern) return withoutIgnoreCase(def.pattern);
-  if (def.format === 'url') return WEB_ADDRESS;
-  const patterns = (def.checks ?? []).map((check) => check._zod.def).filter((check) => check.format === 'regex' && check.pattern);
-  return patterns.length === 1 ? withoutIgnoreCase(patterns[0]!.pattern!) : undefined;
+  if (def.format && def.format !== 'url' && def.pattern) return pattern(def.pattern, def.error);
+  if (def.format === 'url') return pattern(WEB_ADDRESS, def.error);
+  const checks = (def.checks ?? []).map((check) => check._zod.def as typeof check._zod.def & { error?: ErrorMessage }).filter((check) => check.format === 'regex' && check.pattern);
+  return checks.length === 1 ? pattern(checks[0]!.pattern, checks[0]!.error) : undefined;
 }
 
 /** The allowed values of an enum schema. */
@@ -519,9 +542,10 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       if (MARKDOWN_FIELDS.has(key)) return { ...base, widget: 'markdown', modes: ['raw', 'rich_text'] };
       const { max } = limits(schema);
       const field: CmsField = { ...base, widget: LONG_TEXT_FIELDS.has(key) ? 'text' : 'string' };
-      const pattern = textPattern(schema);
-      if (max) field.pattern = [`^[\\s\\S]{0,${max}}$`, `Write ${max} characters or fewer`];
-      else if (pattern) field.pattern = [pattern.source, 'This is not in the form the field needs: see the hint below it'];
+      const rule = textRule(schema);
+      // Decap shows the second part after the field's label (src/lib/editors/cms-phrases.ts).
+      if (max) field.pattern = [`^[\\s\\S]{0,${max}}$`, `write ${max} characters or fewer`];
+      else if (rule) field.pattern = [rule.pattern.source, rule.message ? `use ${rule.message}` : 'write it as the hint below says'];
       return field;
     }
     case 'number': {
@@ -652,6 +676,7 @@ export function cmsConfig(site: CmsSite, backend: CmsBackend): CmsConfig {
   });
   return {
     backend,
+    locale: CMS_LOCALE,
     local_backend: true,
     publish_mode: 'editorial_workflow',
     site_url: site.siteUrl,

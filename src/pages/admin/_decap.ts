@@ -6,6 +6,7 @@
 import { formFor, orderKeys, pruneEmpty, type FieldOrder } from '../../lib/editors/cms-save.ts';
 import { servicePreview } from './_preview.ts';
 import { formatJson } from '../../lib/editors/json-format.ts';
+import { CMS_LOCALE, cmsPhrases } from '../../lib/editors/cms-phrases.ts';
 
 interface DecapMap {
   get(key: string): unknown;
@@ -16,6 +17,7 @@ interface Decap {
   registerPreviewTemplate(collection: string, component: unknown): void;
   registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): unknown; toFile(data: unknown): string }): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: DecapMap }) => unknown }): void;
+  registerLocale(locale: string, phrases: object): void;
 }
 
 declare global {
@@ -73,6 +75,8 @@ export function startCms(): void {
         return formatJson(orderKeys(plain, formFor(config.collections, plain)?.fields ?? []));
       },
     });
+    // Messages under a field in plain English, laid over Decap's own (config.json sets the locale).
+    cms.registerLocale(CMS_LOCALE, cmsPhrases);
     // A cleared optional field would be saved as "" (or {}), which the content check rejects.
     cms.registerEventListener({ name: 'preSave', handler: ({ entry }) => pruneEmpty(entry.get('data')) });
     cms.init({
