@@ -3,7 +3,7 @@
  * and styled by the site's own stylesheet (registered as a preview style), so an editor sees
  * roughly what families will see. Other collections use Decap's plain preview.
  */
-import { ageRangeLabel } from '../../lib/directory/ages.ts';
+import { ageRangeLabel, costLabel } from '../../lib/directory/ages.ts';
 import { accessRoutes, categories, levels, needs } from '../../contract/vocabulary.ts';
 
 type Element = unknown;
@@ -49,7 +49,8 @@ export function servicePreview(h: CreateElement) {
         row('Needs', needList.length ? needList.join('; ') : 'Open to all needs'),
         row('Level of support', labelled(data.levels, (v) => levels.labels[v as keyof typeof levels.labels]).join('; ')),
         row('Type of service', labelled(data.categories, (v) => categories.labels[v as keyof typeof categories.labels]).join('; ')),
-        row('Cost', `${data.cost?.free ? 'Free' : 'There may be a charge'}${data.cost?.details ? `. ${data.cost.details}` : ''}`),
+        // As the service page says it: a cost left out is "not stated", not a charge.
+        row('Cost', data.cost ? `${data.cost.free ? 'Free' : 'There is a charge'}${data.cost.details ? `. ${data.cost.details}` : ''}` : costLabel(undefined)),
       ),
       h('h2', null, 'How to get it'),
       h('ul', null, ...labelled(data.access?.routes, (v) => accessRoutes.labels[v as keyof typeof accessRoutes.labels]).map((label) => h('li', { key: label }, label))),
