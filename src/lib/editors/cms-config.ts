@@ -631,6 +631,9 @@ function fieldsFor(shape: Record<string, z.ZodType>, prefix: string, context: Co
   return Object.entries(shape).map(([name, schema]) => fieldFor(name, schema, `${prefix}${name}`, context));
 }
 
+/** What an MDX body may not hold as plain text (src/lib/editors/mdx-safety.ts says why). */
+const MDX_HINT = 'Write "less than" rather than "<", which starts a tag here, and put a backslash before a curly bracket (\\{), which otherwise holds code the site refuses.';
+
 /** The form fields of one collection, read from its schema. */
 export function collectionFields(collection: FolderCollection, site: CmsSite): CmsField[] {
   const { ref, targets } = trackingRef();
@@ -645,7 +648,7 @@ export function collectionFields(collection: FolderCollection, site: CmsSite): C
       // MDX may hold the site's components, which the rich-text editor would mangle.
       modes: ['raw'],
       required: Boolean(collection.bodyRequired),
-      hint: collection.name === 'videos' ? 'The full transcript, word for word (search indexes it).' : 'Markdown. Headings start with ##.',
+      hint: `${collection.name === 'videos' ? 'The full transcript, word for word (search indexes it).' : 'Markdown. Headings start with ##.'} ${MDX_HINT}`,
     });
   }
   return fields;

@@ -146,6 +146,9 @@ describe('the generated Decap configuration', () => {
         if (source.extension === '.mdx') {
           const body = c.fields.find((f) => f.name === 'body')!;
           expect(body).toMatchObject({ widget: 'markdown', modes: ['raw'], required: true });
+          // MDX reads "<" and "{" as code: the hint says how to write them, as the check does.
+          expect(body.hint).toContain('"less than"');
+          expect(body.hint).toContain('\\{');
         }
       });
     });
