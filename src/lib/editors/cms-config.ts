@@ -318,7 +318,7 @@ const HINTS: Record<string, string> = {
   'indicators.title': 'What is measured, such as "EHC plans issued within 20 weeks".',
   'indicators.description': 'What the figure means, in plain English.',
   'indicators.unit': 'A percentage (0 to 100), a number, or weeks.',
-  'indicators.higherIsBetter': 'Switch on when a higher figure is better.',
+  'indicators.higherIsBetter': 'Switch on when a higher figure is better. Leave it untouched when neither a higher nor a lower figure is better, such as the number of requests for an assessment. When a lower figure is better, switch it on and then off again.',
   'indicators.source': 'Where the figures come from, such as "SEN2 return to the Department for Education".',
   'indicators.series.value': 'The figure for that month, as a number.',
   'indicators.series.comparison.label': 'What it is, such as "England average".',
@@ -559,7 +559,9 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       return field;
     }
     case 'boolean':
-      return { ...base, widget: 'boolean', default: defaultValue ?? false };
+      // A switch the schema lets an editor leave out (an indicator where neither a higher nor a lower
+      // figure is better) stays out of the file until it is used; Decap would otherwise save false.
+      return { ...base, widget: 'boolean', ...(optional && defaultValue === undefined ? {} : { default: defaultValue ?? false }) };
     case 'enum':
       return { ...base, widget: 'select', options: optionsFor(enumValues(schema)!) };
     case 'object': {

@@ -57,6 +57,11 @@ function schemaFields(shape: Record<string, z.ZodType>, prefix = ''): SchemaFiel
 
 /** The schema of the field at a dotted path (inside lists, the schema of one item's field). */
 function leafSchema(shape: Record<string, z.ZodType>, path: string): z.ZodType {
+  return peel(fieldSchema(shape, path)).schema;
+}
+
+/** The same, as the field is written: with its optional or default wrapper. */
+function fieldSchema(shape: Record<string, z.ZodType>, path: string): z.ZodType {
   let schema: z.ZodType = z.object(shape);
   for (const name of path.split('.')) {
     let current = peel(schema).schema;
@@ -64,7 +69,7 @@ function leafSchema(shape: Record<string, z.ZodType>, path: string): z.ZodType {
     // A union of objects (a video's source): the member that has this field.
     const members = current instanceof z.ZodUnion ? (current.options as z.ZodType[]).map((option) => peel(option).schema) : [current];
     const owner = members.find((member) => member instanceof z.ZodObject && name in member.shape) as z.ZodObject;
-    schema = peel(owner.shape[name] as z.ZodType).schema;
+    schema = owner.shape[name] as z.ZodType;
   }
   return schema;
 }
@@ -134,6 +139,13 @@ describe('the generated Decap configuration', () => {
           const def = schema._zod.def as { format?: string; checks?: { _zod: { def: { format?: string } } }[] };
           const patterned = def.format || def.checks?.some((check) => check._zod.def.format === 'regex');
           if (patterned) expect(field.pattern, field.path).toBeDefined();
+        }
+      });
+
+      test('fills in no switch the schema lets an editor leave out, so leaving it untouched leaves it out', () => {
+        for (const field of fields.filter((f) => f.widget === 'boolean')) {
+          const schema = fieldSchema(shape, field.path);
+          if (schema instanceof z.ZodOptional) expect(field.default, field.path).toBeUndefined();
         }
       });
 
