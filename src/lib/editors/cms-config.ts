@@ -223,7 +223,7 @@ const HINTS: Record<string, string> = {
   'services.access.routes': 'How people get it (one or more).',
   'services.access.howTo': 'Step by step, how to get it.',
   'services.access.eligibility': 'The threshold or who can use it, when there is one.',
-  'services.cost.free': 'Switch on only when the service is free for families.',
+  'services.cost.free': 'Switch on when the service is free for families. Leave it untouched when you do not know the cost: the page then says "Cost not stated: ask the service". When there is a charge, switch it on and then off again, and say what it costs below.',
   'services.cost.details': 'For example "£4 a session".',
   'services.contacts': 'One or more contacts, each with at least a phone number, email address or website.',
   'services.contacts.name': 'Optional, such as "Duty team".',
@@ -568,8 +568,15 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       // Decap checks an object's required fields even when the object itself is optional and left
       // empty (an imported service's "source", ages not stated). The content check still refuses
       // an object filled in only in part.
+      // A switch in an optional object has no default either: Decap would save the object with
+      // false in it, untouched (a new service's cost as "There is a charge" where it is not known).
       const fields = fieldsFor(def.shape!, `${path}.`, context);
-      return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map((field) => ({ ...field, required: false })) : fields };
+      const leftOut = (field: CmsField): CmsField => {
+        if (field.widget !== 'boolean') return { ...field, required: false };
+        const { default: _unused, ...rest } = field;
+        return { ...rest, required: false };
+      };
+      return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map(leftOut) : fields };
     }
     case 'union': {
       // Video source: one of several objects. Offer each member's fields; the hint says to fill one.

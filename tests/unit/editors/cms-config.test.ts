@@ -146,6 +146,10 @@ describe('the generated Decap configuration', () => {
         for (const field of fields.filter((f) => f.widget === 'boolean')) {
           const schema = fieldSchema(shape, field.path);
           if (schema instanceof z.ZodOptional) expect(field.default, field.path).toBeUndefined();
+          // Nor one inside a group of fields that may be left out: untouched, the group is left out
+          // (a new service's cost is "not stated", not "There is a charge").
+          const parent = field.path.includes('.') ? fieldSchema(shape, field.path.slice(0, field.path.lastIndexOf('.'))) : undefined;
+          if (parent instanceof z.ZodOptional) expect(field.default, field.path).toBeUndefined();
         }
       });
 

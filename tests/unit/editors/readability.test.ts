@@ -112,10 +112,11 @@ describe('the council\'s own words in provision, "you said, we did" and indicato
   });
 
   test('in content/statutory-coverage.json each requirement is held to the sentence length, and the legal source is not measured', () => {
-    const warnings = coverageReadabilityWarnings('content/statutory-coverage.json', [
+    const items = [
       { requirement: HARD, source: LONG },
       { requirement: LONG, source: 'Children and Families Act 2014, section 30' },
-    ]);
+    ];
+    const warnings = coverageReadabilityWarnings('content/statutory-coverage.json', items);
     expect(warnings).toEqual([{ file: 'content/statutory-coverage.json', field: 'items[1].requirement', problem: `this sentence has 29 words: "${LONG}"`, fix: expect.stringMatching(/^split it into sentences of 25 words or fewer/) }]);
   });
 });
