@@ -649,6 +649,8 @@ export function collectionFields(collection: FolderCollection, site: CmsSite): C
   const shape = shapeOf(unwrap(collection.schema({ ref })).schema);
   if (!shape) throw new Error(`cms-config: the ${collection.name} schema is not an object`);
   const fields = fieldsFor(shape, '', { collection: collection.name, site, targets });
+  const identifier = fields.find((field) => field.name === (COLLECTION_TEXT as Record<string, { identifier: string }>)[collection.name]?.identifier);
+  if (identifier && collection.reservedIds?.length) refuseReservedAddresses(identifier, collection.reservedIds, collection.address ?? '/');
   if (collection.extension === '.mdx') {
     fields.push({
       label: collection.name === 'videos' ? 'Transcript' : 'Page text',
@@ -661,6 +663,29 @@ export function collectionFields(collection: FolderCollection, site: CmsSite): C
     });
   }
   return fields;
+}
+
+/**
+ * The pattern (case-insensitive, letter by letter, as Decap's patterns cannot be) of a name whose
+ * file name, made from it when the entry is first saved, would be `id`: "Glossary", "Young people".
+ */
+function nameOf(id: string): string {
+  return [...id]
+    .map((char) => (/[a-z]/.test(char) ? `[${char}${char.toUpperCase()}]` : /[0-9]/.test(char) ? char : '[^A-Za-z0-9]*'))
+    .join('')
+    .replace(/(\[\^A-Za-z0-9\]\*)+/g, '[^A-Za-z0-9]+');
+}
+
+/**
+ * A new entry's file name is made from its name or title, and the browser editor cannot rename a
+ * file: a name that makes an address the site uses for its own pages (a page called "Glossary",
+ * a service called "Find") would be saved, then refused by the check. The form refuses it first.
+ */
+function refuseReservedAddresses(field: CmsField, ids: readonly string[], address: string): void {
+  const reserved = `(?![^A-Za-z0-9]*(?:${ids.map(nameOf).join('|')})[^A-Za-z0-9]*$)`;
+  const [source, message] = field.pattern ?? ['^[\\s\\S]*$', ''];
+  const taken = `a ${field.name} that does not make an address the site already uses (${ids.map((id) => `${address}${id}/`).join(', ')}): add a word to it`;
+  field.pattern = [`^${reserved}${source.replace(/^\^/, '')}`, message ? `${message}, and ${taken}` : `write ${taken}`];
 }
 
 /** The whole Decap configuration. */

@@ -299,3 +299,35 @@ describe('orderKeys (run before every save)', () => {
     expect(Object.keys(ordered.access as object)).toEqual(['routes', 'howTo']);
   });
 });
+
+describe("a new entry's name cannot make an address the site already uses", () => {
+  // The file name is made from the name or title when the entry is first saved, and the browser
+  // editor cannot rename a file: "Glossary" would be saved as content/pages/glossary.mdx, which
+  // the check refuses (/glossary/ is the site's own page).
+  for (const source of folderCollections.filter((c) => c.reservedIds?.length && (CMS_COLLECTIONS as readonly string[]).includes(c.name))) {
+    const c = collection(source.name);
+    const field = c.fields.find((f) => f.name === c.identifier_field)!;
+
+    test(`${source.name}: each reserved address, written as a name, is refused with the reason`, () => {
+      expect(field.pattern, source.name).toBeDefined();
+      const [pattern, message] = field.pattern!;
+      const rule = new RegExp(pattern);
+      for (const id of source.reservedIds!) {
+        const title = id.replace(/-/g, ' ').replace(/^\w/, (first) => first.toUpperCase());
+        if (/[a-z0-9]/i.test(title)) expect(rule.test(title), title).toBe(false);
+      }
+      expect(message).toMatch(/^(write|use) .*that does not make an address the site already uses \(.*\): add a word to it$/);
+    });
+
+    test(`${source.name}: every name in the demo content is accepted, and a longer name with the same word`, () => {
+      const rule = new RegExp(field.pattern![0]);
+      const folder = `content/${source.folder}`;
+      for (const file of readdirSync(folder)) {
+        const text = readFileSync(join(folder, file), 'utf8');
+        const name = source.extension === '.json' ? (JSON.parse(text) as Record<string, string>)[field.name]! : /^title:\s*"?(.*?)"?\s*$/m.exec(text)![1]!;
+        expect(rule.test(name), `${file}: ${name}`).toBe(true);
+      }
+      expect(rule.test(`Our ${source.reservedIds![0]}`)).toBe(true);
+    });
+  }
+});
