@@ -162,6 +162,9 @@ export interface ReadabilityWarning {
   fix: string;
 }
 
+/** content/statutory-coverage.json, read as one entry whose requirements are measured (measuredText). */
+const COVERAGE_LIST = 'statutory-coverage';
+
 /** Collections whose `summary` leads the page, the listings and search results: held to the sentence length. */
 const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos', 'provision']);
 
@@ -214,6 +217,13 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     const text = str(data.definition);
     if (text) yield { field: `definition of "${str(data.term) ?? ''}"`, text };
   }
+  // content/statutory-coverage.json (coverageReadabilityWarnings): each requirement, not its legal source.
+  if (entry.collection === COVERAGE_LIST && Array.isArray(data.items)) {
+    for (const [index, item] of data.items.entries()) {
+      const text = str((item as { requirement?: unknown } | null)?.requirement);
+      if (text) yield { field: `items[${index}].requirement`, text, sentencesOnly: true };
+    }
+  }
   for (const field of SENTENCES_ONLY[entry.collection] ?? []) {
     const value = data[field];
     if (Array.isArray(value)) {
@@ -250,12 +260,5 @@ export function readabilityWarnings(entries: Iterable<ReadableEntry>): Readabili
  * item's `source` is a legal citation, so it is not measured (as the "Sources:" line is not).
  */
 export function coverageReadabilityWarnings(file: string, items: readonly { requirement?: unknown }[]): ReadabilityWarning[] {
-  const warnings: ReadabilityWarning[] = [];
-  for (const [index, item] of items.entries()) {
-    if (typeof item?.requirement !== 'string') continue;
-    for (const issue of readabilityIssues(item.requirement, { sentencesOnly: true })) {
-      warnings.push({ file, field: `items[${index}].requirement`, ...describeIssue(issue) });
-    }
-  }
-  return warnings;
+  return readabilityWarnings([{ collection: COVERAGE_LIST, file, data: { items } }]);
 }
