@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, PAGE_SWEEP_ARGS, chromiumPath } from './scripts/lib/chromium.ts';
 
 /**
  * Tests run against the built site (dist/) served on localhost, in Debian's Chromium (its
@@ -22,7 +22,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { javaScriptEnabled: true }, testIgnore: /no-javascript\.spec\.ts/ },
+    { name: 'chromium', use: { javaScriptEnabled: true }, testIgnore: /no-javascript\.spec\.ts/, grepInvert: /@page-sweep/ },
+    // The sweep of every page only loads pages and reads them: see PAGE_SWEEP_ARGS.
+    { name: 'page-sweep', use: { javaScriptEnabled: true, launchOptions: { executablePath: chromiumPath(), args: PAGE_SWEEP_ARGS } }, testMatch: /every-page\.spec\.ts/, grep: /@page-sweep/ },
     { name: 'no-javascript', use: { javaScriptEnabled: false }, testMatch: /no-javascript\.spec\.ts/ },
   ],
   webServer: {

@@ -12,3 +12,11 @@ export function chromiumPath(): string | undefined {
 
 /** Launch flags for every test browser: no sandbox (CI runs as root), no background traffic (the network is closed). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
+/**
+ * For tests that only load pages and read them (the sweep of every page in every-page.spec.ts):
+ * the page is composited on its main thread, which takes about a sixth less time a page here (two
+ * cores, software drawing). Never for a test that clicks, types or waits for a control to settle:
+ * Playwright's checks before an action wait for frames that then do not come.
+ */
+export const PAGE_SWEEP_ARGS = [...CHROMIUM_ARGS, '--disable-threaded-compositing'];

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ANY_CONTENT, chunk, sitemapPaths, watchPage, axe, loadAxeInEveryPage } from './helpers.ts';
+import { ANY_CONTENT, PAGE_SWEEP, chunk, sitemapPaths, watchPage, axe, loadAxeInEveryPage } from './helpers.ts';
 
 /**
  * Every page in the sitemap, loaded once in Chromium with JavaScript on: zero axe violations
@@ -43,7 +43,7 @@ function inspect() {
 
 // Many small groups rather than a few big ones, so both workers finish at about the same time.
 for (const [index, group] of chunk(paths, Math.max(1, Math.ceil(paths.length / 10))).entries()) {
-  test(`pages ${index + 1}: accessible, well-formed, private, within the security policy and the same without JavaScript`, ANY_CONTENT, async ({ page, context, browser, baseURL }) => {
+  test(`pages ${index + 1}: accessible, well-formed, private, within the security policy and the same without JavaScript`, PAGE_SWEEP, async ({ page, context, browser, baseURL }) => {
     test.setTimeout(30_000 + group.length * 20_000);
     const origin = new URL(baseURL!).origin;
     const watch = await watchPage(page, origin);

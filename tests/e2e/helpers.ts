@@ -9,6 +9,12 @@ import type { AxeResults } from 'axe-core';
  */
 export const ANY_CONTENT = { tag: '@any-content' };
 
+/**
+ * Marks a test that only loads pages and reads them, never clicking or typing: the config runs
+ * these in a browser tuned for that (PAGE_SWEEP_ARGS in scripts/lib/chromium.ts). Also @any-content.
+ */
+export const PAGE_SWEEP = { tag: ['@any-content', '@page-sweep'] };
+
 /** Every page path listed in the built sitemap(s), such as "/services/portage-home-visiting/". */
 export function sitemapPaths(): string[] {
   const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));
