@@ -15,7 +15,8 @@ import { addDays, addMonths } from '../../src/lib/text/dates.ts';
  * its whole dist/ is compared, file by file, with a clean build of the same content in a second
  * copy. The changes are what an editor does: one service's name and its organisation's name; a
  * service added and another deleted; a glossary term the service uses and a locality in
- * site.json (the last two are in every page's key, so they share a round). The first round is
+ * site.json (the last two are in every page's key, so they share a round, with every video
+ * deleted, which the young people's page must then say). The first round is
  * also a day later than the first builds, the day a provision entry falls due for review: its
  * page warns from that day with nothing in content/ changed (the builds' clock is set, FIRST_DAY).
  *
@@ -197,8 +198,9 @@ const rounds: Round[] = [
     },
   },
   {
-    name: 'a glossary term the service uses, and a locality added to site.json',
+    name: 'a glossary term the service uses, a locality added to site.json, and every video deleted',
     change: (root) => {
+      for (const file of readdirSync(join(root, 'content/videos'))) unlinkSync(join(root, 'content/videos', file));
       editJson(join(root, 'content/glossary.json'), (terms: { term: string; synonyms: string[] }[]) => {
         terms.find((t) => t.term === 'Portage')!.synonyms.push('early learning at home');
       });
@@ -279,6 +281,10 @@ describe('incremental builds are never stale', () => {
     expect(portage).toContain('early learning at home');
     expect(portage).toContain('Wrenmoor');
     expect(provisionPage()).toContain('data-review="overdue"');
+    // With every video deleted, the young people's page says so, and counts none.
+    const youngPeople = readFileSync(join(incremental, 'dist/young-people/index.html'), 'utf8');
+    expect(youngPeople).toContain('There are no videos here yet.');
+    expect(youngPeople).not.toMatch(/Showing all 0|Every video has captions/);
     // A service edit copies most pages; settings in every key copy none.
     expect(renderedPages(names!.incremental.output).copied).toBeGreaterThan(100);
     expect(renderedPages(addDelete!.incremental.output).copied).toBeGreaterThan(100);
