@@ -128,7 +128,7 @@ export function criteriaToParams(criteria: FilterCriteria): URLSearchParams {
 
 /** "1 service" / "12 services": the count a screen reader hears after each change. */
 export function resultCountText(count: number, total: number): string {
-  if (count === total) return `Showing all ${total} services`;
+  if (count === total) return total === 1 ? 'Showing 1 service' : `Showing all ${total} services`;
   if (count === 0) return 'No services match these choices';
   return `${count} ${count === 1 ? 'service matches' : 'services match'} your choices (of ${total})`;
 }

@@ -83,6 +83,7 @@ test('a service from content becomes facets, keeping only places with coordinate
 
 test('the result count reads naturally', () => {
   expect(resultCountText(64, 64)).toBe('Showing all 64 services');
+  expect(resultCountText(1, 1)).toBe('Showing 1 service');
   expect(resultCountText(1, 64)).toBe('1 service matches your choices (of 64)');
   expect(resultCountText(0, 64)).toBe('No services match these choices');
 });
