@@ -104,7 +104,10 @@ test('an editor adds a service in the browser and the file passes the content ch
   await choose(page, 'routes', 'Drop in');
   await choose(page, 'relatedServices', 'Friday Social');
   await writeMarkdown(page, 'howTo', 'Just come along. Booking is not needed.');
-  await input(page, 'free').click();
+  // Is it free? Three answers, not a switch: untouched, the cost is not stated.
+  const free = page.getByRole('radiogroup', { name: 'Is it free?' });
+  await expect(free.getByRole('radio', { name: 'Not known' })).toBeChecked();
+  await free.getByRole('radio', { name: 'Free', exact: true }).check();
   await page.getByRole('button', { name: 'Add contacts' }).click();
   await input(page, 'email').fill('sensory@saltmereplay.example');
   // Lists of small forms: a place and its opening times.
@@ -147,6 +150,26 @@ test('an editor adds a service in the browser and the file passes the content ch
     lastReviewed: '2026-11-01',
     relatedServices: ['friday-social-club'],
   });
+  expect(contentProblems()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('an editor says a free service now has a charge, and the file says so, with what it costs', async ({ page }) => {
+  const errors = await watchForErrors(page);
+  const file = join(servicesDir, 'autism-family-support-and-courses.json');
+  const before = readJson(file)!;
+  expect(before.cost, 'the demo service starts free').toEqual({ free: true });
+  await signIn(page);
+  await page.goto('/admin/#/collections/services/entries/autism-family-support-and-courses');
+  const free = page.getByRole('radiogroup', { name: 'Is it free?' });
+  await expect(free.getByRole('radio', { name: 'Free', exact: true })).toBeChecked();
+  await free.getByRole('radio', { name: 'There is a charge' }).check();
+  await input(page, 'details').fill('£5 a day.');
+  await expect(page.frameLocator('#preview-pane').locator('dl.summary-list')).toContainText('There is a charge. £5 a day.');
+  await publish(page);
+
+  await expect.poll(() => readJson(file)?.cost, { timeout: 15_000 }).toEqual({ free: false, details: '£5 a day.' });
+  expect(readJson(file)).toEqual({ ...before, cost: { free: false, details: '£5 a day.' } });
   expect(contentProblems()).toEqual([]);
   expect(errors).toEqual([]);
 });

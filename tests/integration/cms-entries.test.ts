@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { backendFromEnv, cmsConfig, type CmsCollection, type CmsField } from '../../src/lib/editors/cms-config.ts';
 import { checkContent } from '../../src/lib/editors/content-check.ts';
 import { pruneEmpty } from '../../src/lib/editors/cms-save.ts';
+import { OPTIONAL_SWITCH } from '../../src/lib/editors/cms-widgets.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
 /**
@@ -59,6 +60,7 @@ function valueFor(field: CmsField, every: boolean): unknown {
     case 'number':
       return field.min ?? 1;
     case 'boolean':
+    case OPTIONAL_SWITCH:
       return true;
     case 'select': {
       const value = field.options![0]!.value;

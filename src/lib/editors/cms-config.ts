@@ -10,6 +10,7 @@ import type { Directive } from '../site/csp.ts';
 import { folderCollections, type FolderCollection } from '../../contract/collections.ts';
 import { idRef, type CollectionName, type RefFactory } from '../../contract/index.ts';
 import { CMS_LOCALE } from './cms-phrases.ts';
+import { OPTIONAL_SWITCH } from './cms-widgets.ts';
 import {
   accessRoutes,
   audiences,
@@ -60,6 +61,8 @@ export interface CmsField {
   summary?: string;
   choose_url?: boolean;
   media_library?: { config: { multiple: boolean } };
+  /** The optional switch's three answers: for true, for false, and for leaving it out. */
+  choices?: [string, string, string];
 }
 
 export interface CmsCollection {
@@ -175,7 +178,7 @@ const LABELS: Record<string, string> = {
   'services.access.routes': 'Access routes',
   'services.access.howTo': 'How to get it, step by step',
   'services.access.eligibility': 'Who can use it (eligibility)',
-  'services.cost.free': 'Free of charge',
+  'services.cost.free': 'Is it free?',
   'services.cost.details': 'Cost details',
   'services.areaServed': 'Area served',
   'services.hours': 'Opening times',
@@ -194,7 +197,7 @@ const LABELS: Record<string, string> = {
   'feedback.youSaid': 'You said',
   'feedback.weDid': 'We did',
   'feedback.links.href': 'Link address',
-  'indicators.higherIsBetter': 'Higher is better',
+  'indicators.higherIsBetter': 'Which is better?',
   'indicators.series': 'Figures',
   'indicators.series.period': 'Month (YYYY-MM)',
   'videos.duration': 'Length in seconds',
@@ -223,7 +226,7 @@ const HINTS: Record<string, string> = {
   'services.access.routes': 'How people get it (one or more).',
   'services.access.howTo': 'Step by step, how to get it.',
   'services.access.eligibility': 'The threshold or who can use it, when there is one.',
-  'services.cost.free': 'Switch on when the service is free for families. Leave it untouched when you do not know the cost: the page then says "Cost not stated: ask the service". When there is a charge, switch it on and then off again, and say what it costs below.',
+  'services.cost.free': 'Choose "Not known" when you do not know the cost: the page then says "Cost not stated: ask the service". When there is a charge, say what it costs below.',
   'services.cost.details': 'For example "£4 a session".',
   'services.contacts': 'One or more contacts, each with at least a phone number, email address or website.',
   'services.contacts.name': 'Optional, such as "Duty team".',
@@ -318,7 +321,7 @@ const HINTS: Record<string, string> = {
   'indicators.title': 'What is measured, such as "EHC plans issued within 20 weeks".',
   'indicators.description': 'What the figure means, in plain English.',
   'indicators.unit': 'A percentage (0 to 100), a number, or weeks.',
-  'indicators.higherIsBetter': 'Switch on when a higher figure is better. Leave it untouched when neither a higher nor a lower figure is better, such as the number of requests for an assessment. When a lower figure is better, switch it on and then off again.',
+  'indicators.higherIsBetter': 'Choose "Neither is better" when a figure is neither good nor bad in itself, such as the number of requests for an assessment.',
   'indicators.source': 'Where the figures come from, such as "SEN2 return to the Department for Education".',
   'indicators.series.value': 'The figure for that month, as a number.',
   'indicators.series.comparison.label': 'What it is, such as "England average".',
@@ -518,6 +521,17 @@ function relationField(base: CmsField, target: CollectionName, multiple: boolean
   };
 }
 
+/** The three answers of a yes or no that may be left out, by field path: for true, for false, for neither. */
+const CHOICES: Record<string, [string, string, string]> = {
+  'services.cost.free': ['Free', 'There is a charge', 'Not known'],
+  'indicators.higherIsBetter': ['A higher figure is better', 'A lower figure is better', 'Neither is better'],
+};
+
+/** A yes or no that may be left out: three radio buttons (src/pages/admin/_optional-switch.ts). */
+function optionalSwitch(base: CmsField, key: string): CmsField {
+  return { ...base, widget: OPTIONAL_SWITCH, required: false, choices: CHOICES[key] ?? ['Yes', 'No', 'Not stated'] };
+}
+
 function fieldFor(name: string, source: z.ZodType, path: string, context: Context): CmsField {
   const { schema, optional, defaultValue } = unwrap(source);
   const def = defOf(schema);
@@ -559,22 +573,22 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       return field;
     }
     case 'boolean':
-      // A switch the schema lets an editor leave out (an indicator where neither a higher nor a lower
-      // figure is better) stays out of the file until it is used; Decap would otherwise save false.
-      return { ...base, widget: 'boolean', ...(optional && defaultValue === undefined ? {} : { default: defaultValue ?? false }) };
+      // A yes or no the schema lets an editor leave out (an indicator where neither a higher nor a
+      // lower figure is better) is three answers, not a switch: Decap's switch saves false untouched.
+      return optional && defaultValue === undefined ? optionalSwitch(base, key) : { ...base, widget: 'boolean', default: defaultValue ?? false };
     case 'enum':
       return { ...base, widget: 'select', options: optionsFor(enumValues(schema)!) };
     case 'object': {
       // Decap checks an object's required fields even when the object itself is optional and left
       // empty (an imported service's "source", ages not stated). The content check still refuses
       // an object filled in only in part.
-      // A switch in an optional object has no default either: Decap would save the object with
+      // A switch in an optional object is three answers too: Decap would save the object with
       // false in it, untouched (a new service's cost as "There is a charge" where it is not known).
       const fields = fieldsFor(def.shape!, `${path}.`, context);
       const leftOut = (field: CmsField): CmsField => {
         if (field.widget !== 'boolean') return { ...field, required: false };
         const { default: _unused, ...rest } = field;
-        return { ...rest, required: false };
+        return optionalSwitch({ ...rest, required: false }, `${key}.${field.name}`);
       };
       return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map(leftOut) : fields };
     }

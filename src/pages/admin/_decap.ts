@@ -5,6 +5,7 @@
  */
 import { formFor, orderKeys, pruneEmpty, type FieldOrder } from '../../lib/editors/cms-save.ts';
 import { servicePreview } from './_preview.ts';
+import { OPTIONAL_SWITCH, optionalSwitch } from './_optional-switch.ts';
 import { formatJson } from '../../lib/editors/json-format.ts';
 import { CMS_LOCALE, cmsPhrases } from '../../lib/editors/cms-phrases.ts';
 
@@ -15,6 +16,7 @@ interface Decap {
   init(options: { config: Record<string, unknown> }): void;
   registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
+  registerWidget(name: string, control: unknown): void;
   registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): unknown; toFile(data: unknown): string }): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: DecapMap }) => unknown }): void;
   registerLocale(locale: string, phrases: object): void;
@@ -65,7 +67,11 @@ export function startCms(): void {
     const settings = document.getElementById('cms-settings');
     for (const href of (settings?.dataset.previewStyles ?? '').split(' ').filter(Boolean)) cms.registerPreviewStyle(href);
     cms.registerPreviewStyle('body { padding: 0 1.5rem 2rem; }', { raw: true });
-    if (window.h) cms.registerPreviewTemplate('services', servicePreview(window.h));
+    if (window.h) {
+      cms.registerPreviewTemplate('services', servicePreview(window.h));
+      // "Free", "There is a charge" or "Not known": a switch cannot say "not known".
+      cms.registerWidget(OPTIONAL_SWITCH, optionalSwitch(window.h));
+    }
     // Save JSON laid out like the hand-written files, so a change is a small diff.
     // Decap does not keep the order of fields, so they are put back in the form's order first.
     cms.registerCustomFormat('json', 'json', {

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import { backendFromEnv, backendOrigins, CMS_COLLECTIONS, cmsConfig, collectionFields, WHOLE_AREA, type CmsField } from '../../../src/lib/editors/cms-config.ts';
 import { formFor, orderKeys, pruneEmpty } from '../../../src/lib/editors/cms-save.ts';
+import { OPTIONAL_SWITCH } from '../../../src/lib/editors/cms-widgets.ts';
 import { folderCollections } from '../../../src/contract/collections.ts';
 import { idRef } from '../../../src/contract/index.ts';
 import { videoTopics } from '../../../src/contract/vocabulary.ts';
@@ -142,14 +143,18 @@ describe('the generated Decap configuration', () => {
         }
       });
 
-      test('fills in no switch the schema lets an editor leave out, so leaving it untouched leaves it out', () => {
-        for (const field of fields.filter((f) => f.widget === 'boolean')) {
+      test('offers three answers, not a switch, for a yes or no the schema lets an editor leave out, so leaving it untouched leaves it out', () => {
+        for (const field of fields.filter((f) => f.widget === 'boolean' || f.widget === OPTIONAL_SWITCH)) {
           const schema = fieldSchema(shape, field.path);
-          if (schema instanceof z.ZodOptional) expect(field.default, field.path).toBeUndefined();
-          // Nor one inside a group of fields that may be left out: untouched, the group is left out
+          // Also one inside a group of fields that may be left out: untouched, the group is left out
           // (a new service's cost is "not stated", not "There is a charge").
           const parent = field.path.includes('.') ? fieldSchema(shape, field.path.slice(0, field.path.lastIndexOf('.'))) : undefined;
-          if (parent instanceof z.ZodOptional) expect(field.default, field.path).toBeUndefined();
+          const mayBeLeftOut = schema instanceof z.ZodOptional || parent instanceof z.ZodOptional;
+          expect(field.widget, field.path).toBe(mayBeLeftOut ? OPTIONAL_SWITCH : 'boolean');
+          if (mayBeLeftOut) {
+            expect(field.default, field.path).toBeUndefined();
+            expect(field.choices, field.path).toHaveLength(3);
+          }
         }
       });
 
@@ -185,7 +190,7 @@ describe('the generated Decap configuration', () => {
     expect(field('access.howTo').widget).toBe('markdown');
     expect(field('ageRange.min')).toMatchObject({ widget: 'number', value_type: 'int', min: 0, max: 25 });
     // Cost may be not stated (an imported service), so its fields are not demanded on their own.
-    expect(field('cost.free')).toMatchObject({ widget: 'boolean', required: false });
+    expect(field('cost.free')).toMatchObject({ widget: OPTIONAL_SWITCH, required: false, choices: ['Free', 'There is a charge', 'Not known'] });
     expect(field('contacts')).toMatchObject({ widget: 'list', min: 1 });
     expect(field('locations.lat')).toMatchObject({ widget: 'number', value_type: 'float', required: false });
     expect(field('hours.days')).toMatchObject({ widget: 'select', multiple: true, min: 1 });
