@@ -390,3 +390,15 @@ test('"0 to 25" is drawn with a plain zero: the one-glyph font without the slash
   expect(widths.zero).toBeGreaterThan(50);
   expect(Math.abs(widths.zero - widths.eight)).toBeLessThan(5);
 });
+
+test('a service and a guide with one name have page titles of their own: "Page – Section – Site"', async ({ page }) => {
+  const titles: string[] = [];
+  for (const path of ['/services/ehc-needs-assessment/', '/pathways/ehc-needs-assessment/', '/glossary/']) {
+    await page.goto(path);
+    titles.push(await page.title());
+  }
+  expect(titles[0]).toMatch(/^Asking for an EHC needs assessment – Find services – /);
+  expect(titles[1]).toMatch(/^Asking for an EHC needs assessment – Pathways and timescales – /);
+  // A page with no section above it: "Page – Site".
+  expect(titles[2]).toBe('Glossary of SEND words – Kestrel Vale SEND Local Offer');
+});
