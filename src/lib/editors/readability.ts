@@ -1,13 +1,16 @@
 /**
- * Plain English, measured. Families read the pathways, the decision trees' results, the glossary
- * and the young people's pages to act on them, so these are held to two numbers:
+ * Plain English, measured. Families read the pathways, the decision trees' results, the glossary,
+ * the general pages (content/pages) and the young people's pages to act on them, so these are held
+ * to two numbers:
  * - no sentence longer than 25 words;
- * - a Flesch reading ease of 60 or more for each paragraph (about what a 13 to 15 year old reads
- *   easily; GOV.UK aims for the same).
+ * - a Flesch reading ease of 60 or more for each paragraph of 12 words or more (about what a 13
+ *   to 15 year old reads easily; GOV.UK aims for the same).
  * Flesch reading ease = 206.835 − 1.015 × (words per sentence) − 84.6 × (syllables per word).
+ * The summaries and the other fields the check reads are held to the sentence length only
+ * (measuredText says which); the young people's pages are measured by a unit test.
  *
  * Legal citations are wanted, but not in the middle of sentences: a line that starts "Sources:"
- * is not measured, so the law is cited there.
+ * (or "Source:") is not measured, so the law is cited there.
  */
 import { syllable } from 'syllable';
 
@@ -183,10 +186,10 @@ const SENTENCES_ONLY: Record<string, readonly string[]> = {
 };
 
 /**
- * The text families and young people act on: pathways (body, who decides, who pays), the
- * decision trees' results and glossary definitions. The general pages' text, the decision trees'
- * hints, the summaries that lead pages and the fields in SENTENCES_ONLY are held to the sentence
- * length only (`sentencesOnly`).
+ * The text families and young people act on, held to both numbers: pathways (body, who decides,
+ * who pays), the general pages' body (content/pages/*.mdx), the decision trees' results and
+ * glossary definitions. The decision trees' hints, the summaries that lead pages and the fields
+ * in SENTENCES_ONLY are held to the sentence length only (`sentencesOnly`).
  */
 function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number; sentencesOnly?: boolean }> {
   const { data } = entry;
@@ -196,7 +199,7 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     if (summary) yield { field: 'summary', text: summary, sentencesOnly: true };
   }
   if (entry.collection === 'pages' && entry.body) {
-    yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0, sentencesOnly: true };
+    yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0 };
   } else if (entry.collection === 'pathways') {
     for (const field of ['whoDecides', 'whoFunds']) {
       const text = str(data[field]);

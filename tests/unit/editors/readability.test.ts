@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { coverageReadabilityWarnings, paragraphsOf, plainText, readabilityIssues, readabilityWarnings, readingEase, sentencesOf, wordsOf } from '../../../src/lib/editors/readability.ts';
 import { makeFixture, type Fixture } from '../fixture-content.ts';
 import { topicGuides } from '../../../src/lib/young-people/young-people.ts';
@@ -73,9 +74,18 @@ describe('readabilityWarnings', () => {
     expect(warnings[0]!.problem).toBe(`this sentence has 29 words: "${LONG}"`);
     expect(warnings[0]!.fix).toMatch(/split it into sentences of 25 words or fewer, and move any legal citation into the "Sources:" line/);
   });
-  test('general pages, the summaries that lead pages and decision-tree hints are held to the sentence length only', () => {
+  test('a general page\'s text is held to both numbers: a hard paragraph is named by its line and its reading ease', () => {
+    const warnings = readabilityWarnings([{ collection: 'pages', file: 'content/pages/p.mdx', data: { summary: HARD }, body: `Fine.\n\n${HARD}\n\n${LONG}`, bodyStart: 6 }]);
+    expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
+      'content/pages/p.mdx: (body, line 9): this paragraph is hard to read (reading ease ' + Math.round(readingEase(HARD)) + ', aim for 60 or more)',
+      'content/pages/p.mdx: (body, line 11): this sentence has 29 words',
+    ]);
+    expect(readabilityIssues(HARD)).toContainEqual(expect.objectContaining({ kind: 'hard-paragraph' }));
+  });
+
+  test('the summaries that lead pages and decision-tree hints are held to the sentence length only', () => {
     const warnings = readabilityWarnings([
-      { collection: 'pages', file: 'content/pages/p.mdx', data: { summary: LONG }, body: `${HARD}\n\n${LONG}`, bodyStart: 6 },
+      { collection: 'pages', file: 'content/pages/p.mdx', data: { summary: LONG }, body: `Fine.\n\n${LONG}`, bodyStart: 6 },
       { collection: 'pathways', file: 'content/pathways/a.mdx', data: { summary: HARD } },
       { collection: 'navigator', file: 'content/navigator/t.json', data: { summary: LONG, nodes: { q: { type: 'question', question: LONG, hint: LONG } } } },
       { collection: 'videos', file: 'content/videos/v.mdx', data: { summary: LONG }, body: LONG, bodyStart: 5 },
@@ -145,10 +155,27 @@ describe('in npm run check', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/^content\/statutory-coverage\.json: items\[0\]\.requirement — this sentence has 29 words/));
   });
 
+  test('a hard paragraph in a general page is worth a look, and does not stop publishing', () => {
+    fixture.write('content/pages/privacy.mdx', fixture.read('content/pages/privacy.mdx') + `\n${HARD}\n`);
+    expect(fixture.check()).toEqual([]);
+    expect(fixture.warnings()).toEqual([expect.stringMatching(/^content\/pages\/privacy\.mdx: \(body, line \d+\) — this paragraph is hard to read \(reading ease -?\d+, aim for 60 or more\): "Comprehensive multidisciplinary/)]);
+  });
+
   test('a hard glossary definition is named by its term', () => {
     fixture.editJson('content/glossary.json', (d) => (d[0].definition = HARD));
     expect(fixture.warnings()).toContainEqual(expect.stringMatching(/^content\/glossary\.json: definition of ".+" — this paragraph is hard to read \(reading ease -?\d+, aim for 60 or more\)/));
   });
+});
+
+test('every paragraph of the demo\'s general pages reads at 60 or more, and no sentence is over 25 words', () => {
+  const issues = readdirSync('content/pages')
+    .filter((f) => f.endsWith('.mdx'))
+    .flatMap((file) => {
+      const source = readFileSync(`content/pages/${file}`, 'utf8');
+      const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+      return readabilityIssues(body).map((i) => `${file}: ${i.kind} ${i.value}: ${i.text}`);
+    });
+  expect(issues).toEqual([]);
 });
 
 test('the young people\'s topic pages are within the readability check', () => {
