@@ -168,6 +168,16 @@ export interface ReadabilityWarning {
 /** content/statutory-coverage.json, read as one entry whose requirements are measured (measuredText). */
 const COVERAGE_LIST = 'statutory-coverage';
 
+/**
+ * The accessibility statement (content/pages/accessibility.mdx, the page /accessibility/ every
+ * council must publish) is not measured: GOV.UK's model statement gives wording the law requires
+ * and says it must not be changed ("… is committed to making its website accessible, in
+ * accordance with …", the enforcement procedure, when it was prepared and reviewed), and some of
+ * those sentences are long. Its summary is measured like any page's.
+ */
+const ACCESSIBILITY_STATEMENT = 'accessibility.mdx';
+const isAccessibilityStatement = (entry: ReadableEntry) => entry.file.split(/[\\/]/).at(-1) === ACCESSIBILITY_STATEMENT;
+
 /** Collections whose `summary` leads the page, the listings and search results: held to the sentence length. */
 const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos', 'provision']);
 
@@ -198,7 +208,9 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     const summary = str(data.summary);
     if (summary) yield { field: 'summary', text: summary, sentencesOnly: true };
   }
-  if (entry.collection === 'pages' && entry.body) {
+  if (entry.collection === 'pages' && entry.body && isAccessibilityStatement(entry)) {
+    // Not measured: see ACCESSIBILITY_STATEMENT.
+  } else if (entry.collection === 'pages' && entry.body) {
     yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0 };
   } else if (entry.collection === 'pathways') {
     for (const field of ['whoDecides', 'whoFunds']) {
