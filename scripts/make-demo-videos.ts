@@ -39,6 +39,8 @@ interface DemoVideo {
   ageRange?: { min: number; max: number };
   /** Publish on YouTube instead: only the poster and captions are made here, no MP4. */
   youtube?: string;
+  /** When its words were last checked, if later than LAST_REVIEWED. */
+  lastReviewed?: string;
   scenes: Scene[];
 }
 
@@ -180,6 +182,7 @@ const videos: DemoVideo[] = [
   },
   {
     id: 'learning-to-travel-on-your-own',
+    lastReviewed: '2026-12-07',
     title: 'Learning to travel on your own',
     summary: 'Travel training helps you learn a route step by step, so you can get to college, work and friends. What you practise and how to ask for it.',
     audience: ['young-people'],
@@ -206,10 +209,11 @@ const videos: DemoVideo[] = [
       },
       {
         heading: 'Help with travel after 16',
-        points: ["The council's transport policy for ages 16 to 19", "Your college's bursary fund"],
+        points: ["The council's transport policy for ages 16 to 18", "Your college's bursary fund"],
         say: [
-          'Every year, the council publishes a transport policy for students aged 16 to 19.',
-          'Your college may also help with travel costs from its bursary fund.',
+          'Every year, the council publishes a transport policy for students aged 16 to 18.',
+          'It also covers you if you are older, on a course you started before you were 19.',
+          'Your college may help with travel costs too, from its bursary fund.',
         ],
       },
       {
@@ -298,6 +302,7 @@ const videos: DemoVideo[] = [
   },
   {
     id: 'what-is-preparing-for-adulthood',
+    lastReviewed: '2026-12-07',
     title: 'What is preparing for adulthood?',
     summary: 'The four areas of preparing for adulthood, when planning starts, and how long an EHC plan can last. Plays from YouTube when you choose.',
     audience: ['young-people', 'parents'],
@@ -317,10 +322,10 @@ const videos: DemoVideo[] = [
         say: ['If you have an EHC plan, every annual review from Year 9 must include planning for adulthood.'],
       },
       {
-        heading: 'Up to age 25',
+        heading: 'Until the end of the school or college year in which you turn 25',
         points: ['If you stay in education or training', 'It usually ends at university or a paid job'],
         say: [
-          'An EHC plan can continue up to the age of 25, if you stay in education or training and still need it.',
+          'An EHC plan can continue until the end of the school or college year in which you turn 25, if you stay in education or training and still need it.',
           'It usually ends if you go to university, or leave education for a paid job.',
         ],
       },
@@ -436,7 +441,7 @@ function frontmatter(video: DemoVideo, duration: number): string {
     `poster: /videos/${video.id}.jpg`,
     `relatedServices: ${list(video.relatedServices)}`,
     ...(video.ageRange ? [`ageRange: { min: ${video.ageRange.min}, max: ${video.ageRange.max} }`] : []),
-    `lastReviewed: ${LAST_REVIEWED}`,
+    `lastReviewed: ${video.lastReviewed ?? LAST_REVIEWED}`,
     '---',
   ].join('\n');
 }

@@ -59,14 +59,48 @@ export function wrapWords(text: string, width: number): string[] {
 }
 
 /**
+ * Splits words into `count` runs of about equal length (in characters), in order: each run ends
+ * at the word whose end is nearest its share of the whole.
+ */
+function evenRuns(words: string[], count: number): string[][] {
+  const ends: number[] = [];
+  for (const word of words) ends.push((ends.at(-1) ?? -1) + 1 + word.length);
+  const total = ends.at(-1) ?? 0;
+  const runs: string[][] = [];
+  let from = 0;
+  for (let k = 1; k < count; k++) {
+    const target = (total * k) / count;
+    let to = from + 1;
+    // Leave at least one word for each run still to come.
+    while (to < words.length - (count - k) && Math.abs(ends[to]! - target) <= Math.abs(ends[to - 1]! - target)) to++;
+    runs.push(words.slice(from, to));
+    from = to;
+  }
+  runs.push(words.slice(from));
+  return runs.filter((run) => run.length > 0);
+}
+
+/** One cue's text: one line, or two of about equal length, each within `width`. */
+function cueLines(words: string[], width: number): string[] {
+  const greedy = wrapWords(words.join(' '), width);
+  if (greedy.length !== 2) return greedy;
+  const even = evenRuns(words, 2).map((run) => run.join(' '));
+  return even.every((line) => line.length <= width) ? even : greedy;
+}
+
+/**
  * Caption cues for one spoken sentence: at most two lines of `width` characters on screen at
  * once (the BBC subtitle guidelines' usual limit), the sentence's time shared between its cues
- * by their length, so each cue is on screen while its words are spoken.
+ * by their length, so each cue is on screen while its words are spoken. A sentence too long for
+ * one cue is shared evenly between as few cues as it needs, and each cue's two lines are about
+ * the same length, so no cue is left with a word or two that flashes past ("18." for a quarter
+ * of a second).
  */
 export function sentenceCues(sentence: { text: string; start: number; end: number }, width = 42): Cue[] {
-  const lines = wrapWords(sentence.text, width);
-  const groups: string[][] = [];
-  for (let i = 0; i < lines.length; i += 2) groups.push(lines.slice(i, i + 2));
+  const words = sentence.text.split(/\s+/).filter(Boolean);
+  let count = Math.ceil(wrapWords(sentence.text, width).length / 2);
+  let groups = evenRuns(words, count).map((run) => cueLines(run, width));
+  while (groups.some((lines) => lines.length > 2)) groups = evenRuns(words, ++count).map((run) => cueLines(run, width));
   const total = groups.reduce((sum, g) => sum + g.join(' ').length, 0) || 1;
   let start = sentence.start;
   return groups.map((group, index) => {

@@ -42,6 +42,29 @@ describe('captions', () => {
     expect(cues.map((c) => c.text.replace(/\n/g, ' ')).join(' ')).toBe(sentence.text);
   });
 
+  test('no cue is left with a word or two: a sentence is shared evenly between its cues, and a cue\'s two lines between them', () => {
+    // Filled greedily, two lines of 42 held all but "18.", which was on screen for a quarter of a second.
+    const sentence = { text: 'Every year, the council publishes a transport policy for students aged 16 to 18.', start: 27.191, end: 33.501 };
+    const cues = sentenceCues(sentence);
+    expect(cues.map((c) => c.text)).toEqual(['Every year, the council\npublishes a transport', 'policy for students aged 16 to 18.']);
+    for (const text of [
+      sentence.text,
+      'Ask about travel training at your annual review, or contact the council’s travel assistance team.',
+      'If you cannot make a particular decision, even with help, a parent or someone else can make it for you, in your best interests.',
+      'A supported internship is a study programme for young people aged 16 to 24 who have an EHC plan and want to move into paid work, with a job coach and a real employer for about a year.',
+    ]) {
+      const made = sentenceCues({ text, start: 0, end: 10 });
+      expect(made.map((c) => c.text.replace(/\n/g, ' ')).join(' ')).toBe(text);
+      for (const cue of made) {
+        const lines = cue.text.split('\n');
+        expect(lines.length, cue.text).toBeLessThanOrEqual(2);
+        expect(lines.every((line) => line.length <= 42), cue.text).toBe(true);
+        expect(cue.text.split(/\s+/).length, `"${cue.text}" is a cue of its own`).toBeGreaterThanOrEqual(4);
+        expect(cue.end - cue.start, `"${cue.text}" is on screen long enough to read`).toBeGreaterThan(1);
+      }
+    }
+  });
+
   test('a built file is valid WebVTT', () => {
     const vtt = buildWebVtt([{ start: 0.5, end: 2, text: 'Hello' }]);
     expect(vtt).toBe('WEBVTT\n\n1\n00:00:00.500 --> 00:00:02.000\nHello\n');
