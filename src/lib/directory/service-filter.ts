@@ -5,6 +5,7 @@
  */
 import { accessRoutes, categories, levels, needs, type AccessRoute, type Category, type Level, type Need } from '../../contract/vocabulary.ts';
 import { ageBands, inAgeBand, type AgeBandId } from './age-bands.ts';
+import { showingAll } from '../text/counts.ts';
 
 /** What the filter needs to know about one service (small enough to put on each card). */
 export interface ServiceFacets {
@@ -128,7 +129,7 @@ export function criteriaToParams(criteria: FilterCriteria): URLSearchParams {
 
 /** "1 service" / "12 services": the count a screen reader hears after each change. */
 export function resultCountText(count: number, total: number): string {
-  if (count === total) return total === 1 ? 'Showing 1 service' : `Showing all ${total} services`;
+  if (count === total) return showingAll(total, 'service');
   if (count === 0) return 'No services match these choices';
   return `${count} ${count === 1 ? 'service matches' : 'services match'} your choices (of ${total})`;
 }

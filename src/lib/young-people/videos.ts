@@ -4,11 +4,6 @@
  * generator (scripts/make-demo-videos.ts) all use these.
  */
 
-/** The topic filter's line before a topic is chosen: "Showing all 3 videos", "Showing 1 video". */
-export function showingAll(count: number): string {
-  return count === 1 ? 'Showing 1 video' : `Showing all ${count} videos`;
-}
-
 /** "45 seconds", "1 minute", "2 minutes 5 seconds". */
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
-import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, showingAll, topicsInUse, videoFitsAges, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../../src/lib/young-people/videos.ts';
+import { buildWebVtt, fileSizeLabel, formatDuration, isoDuration, sentenceCues, topicsInUse, videoFitsAges, videosWithTopic, vttTimestamp, wrapWords, youtubeEmbedUrl } from '../../../src/lib/young-people/videos.ts';
 import { splitFrontmatter } from '../../../src/lib/editors/check/read.ts';
 import { webVttProblem } from '../../../src/lib/editors/check/cross-checks.ts';
 import { videoTopics } from '../../../src/contract/vocabulary.ts';
+import { showingAll } from '../../../src/lib/text/counts.ts';
 
 describe('how a video length reads', () => {
   test.each([
@@ -74,8 +75,8 @@ describe('captions', () => {
 
 describe('topics', () => {
   test("the filter's line before a topic is chosen counts the videos in plain words", () => {
-    expect(showingAll(7)).toBe('Showing all 7 videos');
-    expect(showingAll(1)).toBe('Showing 1 video');
+    expect(showingAll(7, 'video')).toBe('Showing all 7 videos');
+    expect(showingAll(1, 'video')).toBe('Showing 1 video');
   });
 
   const videos = [{ data: { topics: ['good-health'] } }, { data: { topics: ['your-rights', 'good-health'] } }];
