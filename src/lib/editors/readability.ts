@@ -208,10 +208,9 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
     const summary = str(data.summary);
     if (summary) yield { field: 'summary', text: summary, sentencesOnly: true };
   }
-  if (entry.collection === 'pages' && entry.body && isAccessibilityStatement(entry)) {
-    // Not measured: see ACCESSIBILITY_STATEMENT.
-  } else if (entry.collection === 'pages' && entry.body) {
-    yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0 };
+  if (entry.collection === 'pages') {
+    // The accessibility statement's text is not measured: see ACCESSIBILITY_STATEMENT.
+    if (entry.body && !isAccessibilityStatement(entry)) yield { field: 'body', text: entry.body, lineOffset: entry.bodyStart ?? 0 };
   } else if (entry.collection === 'pathways') {
     for (const field of ['whoDecides', 'whoFunds']) {
       const text = str(data[field]);
