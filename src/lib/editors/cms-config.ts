@@ -588,7 +588,7 @@ function fieldFor(name: string, source: z.ZodType, path: string, context: Contex
       const leftOut = (field: CmsField): CmsField => {
         if (field.widget !== 'boolean') return { ...field, required: false };
         const { default: _unused, ...rest } = field;
-        return optionalSwitch({ ...rest, required: false }, `${key}.${field.name}`);
+        return optionalSwitch(rest, `${key}.${field.name}`);
       };
       return { ...base, widget: 'object', collapsed: false, fields: optional ? fields.map(leftOut) : fields };
     }

@@ -5,7 +5,8 @@
  */
 import { formFor, orderKeys, pruneEmpty, type FieldOrder } from '../../lib/editors/cms-save.ts';
 import { servicePreview } from './_preview.ts';
-import { OPTIONAL_SWITCH, optionalSwitch } from './_optional-switch.ts';
+import { optionalSwitch } from './_optional-switch.ts';
+import { OPTIONAL_SWITCH } from '../../lib/editors/cms-widgets.ts';
 import { formatJson } from '../../lib/editors/json-format.ts';
 import { CMS_LOCALE, cmsPhrases } from '../../lib/editors/cms-phrases.ts';
 

@@ -4,8 +4,6 @@
  * false when it is never touched. Saves true, false, or nothing (the field is then left out of
  * the file). The field's `choices` (src/lib/editors/cms-config.ts) name the three answers.
  */
-export { OPTIONAL_SWITCH } from '../../lib/editors/cms-widgets.ts';
-
 type Element = unknown;
 type CreateElement = (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => Element;
 
