@@ -226,7 +226,7 @@ const HINTS: Record<string, string> = {
   'services.access.routes': 'How people get it (one or more).',
   'services.access.howTo': 'Step by step, how to get it.',
   'services.access.eligibility': 'The threshold or who can use it, when there is one.',
-  'services.cost.free': 'Choose "Not known" when you do not know the cost: the page then says "Cost not stated: ask the service". When there is a charge, say what it costs below.',
+  'services.cost.free': 'Choose "Not known" when you do not know the cost, and leave the details below empty: the page then says "Cost not stated: ask the service". When there is a charge, say what it costs below.',
   'services.cost.details': 'For example "£4 a session".',
   'services.contacts': 'One or more contacts, each with at least a phone number, email address or website.',
   'services.contacts.name': 'Optional, such as "Duty team".',
