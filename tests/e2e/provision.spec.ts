@@ -4,6 +4,7 @@ import { axe } from './helpers.ts';
 import { parse } from 'csv-parse/sync';
 import { needs, phases, type Need, type Phase } from '../../src/contract/vocabulary.ts';
 import { provisionPairs } from '../../src/lib/provision/provision.ts';
+import { pdfActiveContent } from '../../src/lib/site/pdf-actions.ts';
 
 /**
  * Ordinarily available provision: the static browse pages, the filter with and without
@@ -207,6 +208,9 @@ test.describe('the SENCO checklist', () => {
     expect(box, 'the PDF should state its page size').not.toBeNull();
     expect(Math.round(Number(box![1]))).toBe(595);
     expect(Math.round(Number(box![2]))).toBe(842);
+    // A school may save the checklist and send it to the council: a PDF a browser prints (its
+    // links, fonts and compressed streams) is one content/public/ publishes.
+    expect(pdfActiveContent(Buffer.from(pdf, 'latin1')), 'a printed PDF should not be refused as active content').toBeUndefined();
   });
 
   test('printed, pages with filters or a search box show neither their fields nor the labels of those fields', async ({ page }) => {

@@ -33,6 +33,8 @@ describe('the development server', () => {
     writeFileSync(join(root, 'content/public/files/diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>document.title = "ran"</script></svg>');
     writeFileSync(join(root, 'content/notes.html'), '<script>document.title = "ran"</script>');
     writeFileSync(join(root, 'content/notes.js'), 'document.title = "ran"');
+    writeFileSync(join(root, 'content/public/files/leaflet.pdf'), '%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    writeFileSync(join(root, 'content/public/files/plain.pdf'), '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     // Not the test runner's own environment (NODE_ENV=test and its variables): a person's shell.
@@ -67,5 +69,10 @@ describe('the development server', () => {
     // The site still reads its content, and publishes content/public/ at its own addresses.
     expect((await fetch(`${origin}/services/portage-home-visiting/`)).status).toBe(200);
     expect((await fetch(`${origin}/videos/friends-and-things-to-do.jpg`)).status).toBe(200);
+    // A PDF is published, unless it would run JavaScript when opened (src/lib/site/pdf-actions.ts).
+    expect((await fetch(`${origin}/files/plain.pdf`)).status).toBe(200);
+    const scripted = await fetch(`${origin}/files/leaflet.pdf`);
+    expect(scripted.status).toBe(404);
+    expect(await scripted.text()).not.toContain('app.alert');
   });
 });

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { placeFile } from './place-file.ts';
-import { unpublishableReason } from './public-files.ts';
+import { unpublishableContents, unpublishableReason } from './public-files.ts';
 
 /** Every file under `dir`, as paths relative to it with forward slashes, A to Z. */
 export function filesUnder(dir: string): string[] {
@@ -49,8 +49,9 @@ export function publishContentFiles(sourceDir: string, outDir: string): { placed
   for (const path of filesUnder(sourceDir)) {
     const target = join(outDir, path);
     // A kind of file the content check refuses is never published, whatever runs the build (a
-    // file whose bytes are not what its name says is served by its name's type, with nosniff).
-    if (unpublishableReason(path)) continue;
+    // file whose bytes are not what its name says is served by its name's type, with nosniff),
+    // nor a PDF that would run script when opened.
+    if (unpublishableReason(path) || unpublishableContents(join(sourceDir, path))) continue;
     if (builtFolderOf(path) || existsSync(target)) {
       clashes.push(path);
       continue;
@@ -74,7 +75,7 @@ export function contentFileFor(sourceDir: string, urlPath: string): string | und
   const file = resolve(base, `.${decoded}`);
   if (!file.startsWith(base + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-  return unpublishableReason(relative(base, file).split(sep).join('/')) ? undefined : file;
+  return unpublishableReason(relative(base, file).split(sep).join('/')) || unpublishableContents(file) ? undefined : file;
 }
 
 /**

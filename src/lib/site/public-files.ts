@@ -6,11 +6,12 @@
  * (video, captions, images that cannot carry script, PDF), and each file must really be what
  * its name says, so a script renamed to .png is not published either.
  */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Problem } from '../editors/index.ts';
 import { HOST_FILE_LIMIT_BYTES, megabytes } from './output-size.ts';
 import { WINDOWS_DEVICE_NAME } from '../../contract/common.ts';
+import { PDF_ACTIVE_CONTENT_FIX, pdfActiveContent } from './pdf-actions.ts';
 
 /** Each allowed extension, what it is, and how its first bytes start. */
 const KINDS: Record<string, { what: string; starts: (head: Buffer) => boolean }> = {
@@ -69,6 +70,17 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
   return undefined;
 }
 
+/**
+ * Why the file at `file` (a file of content/public/ whose name and first bytes are publishable)
+ * may still not be published, from what is inside it: a PDF that would run JavaScript or start a
+ * program when opened (pdf-actions.ts). Undefined for any other file.
+ */
+export function unpublishableContents(file: string): { field: string; problem: string; fix: string } | undefined {
+  if (extname(file).toLowerCase() !== '.pdf') return undefined;
+  const problem = pdfActiveContent(readFileSync(file));
+  return problem ? { field: '(file contents)', problem, fix: PDF_ACTIVE_CONTENT_FIX } : undefined;
+}
+
 /** The first bytes of a file, enough to tell its kind. */
 export function fileHead(file: string): Buffer {
   const handle = openSync(file, 'r');
@@ -109,7 +121,8 @@ export function publicFileKindProblems(contentPublic: string, rel: (path: string
     } catch {
       head = undefined;
     }
-    const reason = head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : unpublishableReason(path, head);
+    const reason =
+      head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : (unpublishableReason(path, head) ?? unpublishableContents(file));
     if (reason) problems.push({ file: rel(file), field: reason.field ?? '(file type)', problem: reason.problem, fix: reason.fix });
     else if (bytes > HOST_FILE_LIMIT_BYTES) {
       warnings.push({

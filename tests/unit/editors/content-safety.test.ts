@@ -41,6 +41,13 @@ describe('a file in content/public/ that could run script on the site', () => {
     expect(fixture.check()).toContainEqual(expect.stringMatching(new RegExp(`^content/public/${path.replace(/\./g, '\\.')}: \\(file type\\) — ${message.source}`)));
   });
 
+  test('a PDF that runs JavaScript when it is opened is refused, with the fix', () => {
+    publish('files/leaflet.pdf', '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction 3 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n3 0 obj<</S/JavaScript/JS(app.alert(1))>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    expect(fixture.check()).toContainEqual(
+      'content/public/files/leaflet.pdf: (file contents) — the PDF has JavaScript in it, which a PDF reader or browser may run when the file is opened — save or export it again as an ordinary PDF, without a password or protection (in Word: File, Save As, PDF; or print it to PDF), and put that file here instead',
+    );
+  });
+
   test('a link to a file elsewhere on the machine is refused', () => {
     symlinkSync('/etc/hostname', join(fixture.root, 'content/public/hostname.png'));
     expect(fixture.check()).toContainEqual(expect.stringMatching(/^content\/public\/hostname\.png: \(file type\) — it is a link to another file/));

@@ -57,6 +57,14 @@ describe('content/public/ in the built site', () => {
     expect(builtFolderOf('constructor/a.png')).toBeUndefined();
   });
 
+  test('a PDF that would run JavaScript when opened is not published, whatever runs the build (the content check refuses it first)', () => {
+    writeFileSync(join(source, 'files/leaflets/scripted.pdf'), '%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF\n');
+    expect(publishContentFiles(source, out)).toEqual({ placed: 3, clashes: [] });
+    expect(existsSync(join(out, 'files/leaflets/scripted.pdf'))).toBe(false);
+    expect(contentFileFor(source, '/files/leaflets/scripted.pdf')).toBeUndefined();
+    expect(contentFileFor(source, '/files/leaflets/short%20breaks.pdf')).toBe(join(source, 'files/leaflets/short breaks.pdf'));
+  });
+
   test('a folder with nothing in it publishes nothing', () => {
     expect(publishContentFiles(join(root, 'no-such-folder'), out)).toEqual({ placed: 0, clashes: [] });
   });
