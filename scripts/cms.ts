@@ -73,8 +73,9 @@ const editorPolicy = contentSecurityPolicy(adminPolicy(backendFromEnv(process.en
 
 function forward(incoming: IncomingMessage, outgoing: ServerResponse, targetPort: number): void {
   const upstream = request({ host, port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (response) => {
-    // The editor's page can write to content/: it has its policy here too, where the development
-    // server (which leaves every page's policy out) serves it. The built page carries its own.
+    // The editor's page can write to content/: it has its policy here too, as a header, where the
+    // development server serves it (its <meta> policy there allows inline styles on every page,
+    // csp.ts developmentPolicy). The built page carries its own.
     const editorPage = !preview && /^\/admin(?:\/|\/index\.html)?(?:[?#]|$)/.test(incoming.url ?? '') && /^text\/html\b/i.test(String(response.headers['content-type'] ?? ''));
     outgoing.writeHead(response.statusCode ?? 502, editorPage ? { ...response.headers, 'content-security-policy': editorPolicy } : response.headers);
     response.pipe(outgoing);

@@ -18,7 +18,7 @@ const freePort = () =>
 /**
  * The development server (`npm run dev`, and `npm run cms` for editors) puts each page's styles
  * inline so it can change them live. The built site's security policy allows no inline style, so
- * the development server's pages must not carry it, or they would show unstyled.
+ * the development server's pages carry it with inline styles allowed, and scripts as strict.
  */
 describe('the development server', () => {
   let root: string;
@@ -48,11 +48,19 @@ describe('the development server', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('serves pages with their styles inline and no security policy to block them', async () => {
+  test('serves pages with their styles inline, under a policy that allows them and no inline script', async () => {
     for (const path of ['/', '/services/portage-home-visiting/', '/admin/']) {
       const html = await (await fetch(`${origin}${path}`)).text();
-      expect(html, path).not.toContain('http-equiv="content-security-policy"');
-      if (path !== '/admin/') expect(html, path).toMatch(/<style[^>]*>/);
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      expect(policy, path).toMatch(/(?:^|; )style-src 'self' 'unsafe-inline';/);
+      expect(policy, path).toMatch(/(?:^|; )default-src 'self';/);
+      expect(policy, path).toMatch(/(?:^|; )script-src 'self' /);
+      expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      if (path !== '/admin/') {
+        expect(html, path).toMatch(/<style[^>]*>/);
+        // Every script the development server writes into a page is a file, which 'self' allows.
+        expect(html.match(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g) ?? [], path).toEqual([]);
+      }
     }
   });
 

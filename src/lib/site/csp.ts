@@ -2,8 +2,9 @@
  * The Content-Security-Policy every built page carries in a `<meta>` tag (SecurityPolicy.astro,
  * in BaseLayout; the editor at /admin/ has a looser one). The host's header adds what a `<meta>`
  * policy cannot (frame-ancestors: public/_headers, docs/hosting.md). The development server's
- * pages carry none, as with Astro's own policy: it puts each page's styles inline so it can
- * change them live.
+ * pages (`npm run dev`, and `npm run cms` for editors) carry the same policy with inline styles
+ * allowed (developmentPolicy): the server puts each page's styles inline so it can change them
+ * live, and its own scripts are files, so an inline script is still blocked there too.
  *
  * The policy trusts only the site's own files ('self'). The site inlines no script and no style
  * (astro.config.mjs makes every script a file; `inlineStylesheets: 'never'`), so it needs no
@@ -51,4 +52,14 @@ export function contentSecurityPolicy(changes: readonly Directive[] = []): strin
   const added = changes.filter(([name]) => !BASE_POLICY.some(([base]) => base === name));
   const scriptAt = kept.findIndex(([name]) => name === 'script-src');
   return [...kept.slice(0, scriptAt), ...added, ...kept.slice(scriptAt)].map((directive) => `${directive.join(' ')};`).join(' ');
+}
+
+/**
+ * The policy of a page served by the development server: as built, with `'unsafe-inline'` added to
+ * style-src, as the server puts each page's styles inline (a `<style>` element per component) and
+ * changes them live. Scripts are as strict as on the built site.
+ */
+export function developmentPolicy(changes: readonly Directive[] = []): string {
+  const [, ...styles] = changes.find(([name]) => name === 'style-src') ?? BASE_POLICY.find(([name]) => name === 'style-src')!;
+  return contentSecurityPolicy([...changes.filter(([name]) => name !== 'style-src'), ['style-src', ...new Set([...styles, "'unsafe-inline'"])]]);
 }

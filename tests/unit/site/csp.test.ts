@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { BASE_POLICY, contentSecurityPolicy } from '../../../src/lib/site/csp.ts';
+import { BASE_POLICY, contentSecurityPolicy, developmentPolicy } from '../../../src/lib/site/csp.ts';
 
 test('the site-wide policy trusts only the site itself, allows no frames, workers or plug-ins, and needs no hashes', () => {
   const policy = contentSecurityPolicy();
@@ -33,4 +33,14 @@ test('a change that could break out of the policy or the tag is refused, not wri
   ] as [string, ...string[]][]) {
     expect(() => contentSecurityPolicy([change]), change.join(' ')).toThrow(/not a directive with sources/);
   }
+});
+
+test("the development server's policy is the built one with inline styles allowed, whatever the page changes, and scripts as strict", () => {
+  expect(developmentPolicy()).toBe(contentSecurityPolicy().replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+  const frames: [string, ...string[]] = ['frame-src', 'https://www.youtube-nocookie.com'];
+  expect(developmentPolicy([frames])).toBe(contentSecurityPolicy([frames]).replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+  // A page that already allows inline styles (the editor) keeps its own sources, once each.
+  expect(developmentPolicy([['style-src', "'self'", "'unsafe-inline'"]])).toContain("style-src 'self' 'unsafe-inline';");
+  expect(developmentPolicy([['style-src', "'self'", "'unsafe-inline'"]]).match(/unsafe-inline/g)).toHaveLength(1);
+  expect(developmentPolicy()).not.toMatch(/script-src[^;]*'unsafe-inline'/);
 });
