@@ -2,21 +2,15 @@
  * `npm run test:links`: checks every internal link and resource on the built site (dist/).
  * Run after `npm run build`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brokenLinks, idsIn, type BuiltSite } from '../src/lib/site/link-check.ts';
+import { htmlFiles } from './lib/search-index.ts';
 
 const root = process.argv[2] ?? 'dist';
 const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as { siteUrl: string };
 const origin = new URL(site.siteUrl).origin;
 
-function* htmlFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* htmlFiles(path);
-    else if (name.endsWith('.html')) yield path;
-  }
-}
 
 const fileFor = (path: string) => {
   const file = join(root, path);
