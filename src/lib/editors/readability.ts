@@ -182,23 +182,31 @@ const isAccessibilityStatement = (entry: ReadableEntry) => entry.file.split(/[\\
 const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos', 'provision']);
 
 /**
- * The council's own words in the other collections, held to the sentence length only: what
- * settings provide (each strategy and reasonable adjustment is read on its own), "you said, we
- * did" and the indicators' descriptions. A field holding a list is measured item by item.
+ * What settings provide (content/provision/), read by parents in the parent view as well as by
+ * SENCOs: each strategy and reasonable adjustment on its own, and what parents can expect. Held
+ * to both numbers, item by item (an item under MIN_WORDS_FOR_EASE words to the sentence length
+ * only, as any short paragraph).
+ */
+const MEASURED_LISTS: Record<string, readonly string[]> = {
+  provision: ['strategies', 'reasonableAdjustments', 'parentsCanExpect'],
+};
+
+/**
+ * The council's own words in the other collections, held to the sentence length only: "you said,
+ * we did" and the indicators' descriptions. A field holding a list is measured item by item.
  * Services and organisations are not measured: they often come from imported directories of
  * thousands of entries, and their warnings would drown the council's own. Sources and titles
  * are not measured either: a source cites where something comes from, and a title is a heading.
  */
 const SENTENCES_ONLY: Record<string, readonly string[]> = {
-  provision: ['strategies', 'reasonableAdjustments', 'parentsCanExpect'],
   feedback: ['youSaid', 'weDid'],
   indicators: ['description'],
 };
 
 /**
  * The text families and young people act on, held to both numbers: pathways (body, who decides,
- * who pays), the general pages' body (content/pages/*.mdx), the decision trees' results and
- * glossary definitions. The decision trees' hints, the summaries that lead pages and the fields
+ * who pays), the general pages' body (content/pages/*.mdx), the decision trees' results,
+ * glossary definitions and the provision fields in MEASURED_LISTS. The decision trees' hints, the summaries that lead pages and the fields
  * in SENTENCES_ONLY are held to the sentence length only (`sentencesOnly`).
  */
 function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number; sentencesOnly?: boolean }> {
@@ -238,16 +246,21 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
       if (text) yield { field: `items[${index}].requirement`, text, sentencesOnly: true };
     }
   }
-  for (const field of SENTENCES_ONLY[entry.collection] ?? []) {
-    const value = data[field];
-    if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) {
-        const text = str(item);
-        if (text) yield { field: `${field}[${index}]`, text, sentencesOnly: true };
+  for (const [fields, sentencesOnly] of [
+    [MEASURED_LISTS[entry.collection], false],
+    [SENTENCES_ONLY[entry.collection], true],
+  ] as const) {
+    for (const field of fields ?? []) {
+      const value = data[field];
+      if (Array.isArray(value)) {
+        for (const [index, item] of value.entries()) {
+          const text = str(item);
+          if (text) yield { field: `${field}[${index}]`, text, sentencesOnly };
+        }
+      } else {
+        const text = str(value);
+        if (text) yield { field, text, sentencesOnly };
       }
-    } else {
-      const text = str(value);
-      if (text) yield { field, text, sentencesOnly: true };
     }
   }
   // Video transcripts are not measured: a transcript must say exactly what the video says. The
