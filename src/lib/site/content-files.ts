@@ -3,18 +3,16 @@
  * /videos/a.mp4). Videos, captions and posters belong to the content, so a council that replaces
  * content/ replaces them too, while the site's own files stay in public/.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { filesUnder as everyFileUnder } from './files-under.ts';
 import { placeFile } from './place-file.ts';
 import { unpublishableContents, unpublishableReason } from './public-files.ts';
 
-/** Every file under `dir`, as paths relative to it with forward slashes, A to Z. */
+/** Every file under `dir` but hidden ones (such as .DS_Store), as paths relative to it with forward slashes, A to Z. */
 export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  return everyFileUnder(dir).filter((path) => !path.split('/').at(-1)!.startsWith('.'));
 }
 
 /**
