@@ -264,7 +264,7 @@ const videos: DemoVideo[] = [
   {
     id: 'moving-to-adult-health-services',
     title: 'Moving to adult health services',
-    summary: 'Your health care moves from children’s to adult services, usually between 16 and 18. Planning early, your say in your treatment, and annual health checks.',
+    summary: 'Your health care moves from children’s to adult services, usually between 16 and 18. Planning early, your say in your care, and annual health checks.',
     audience: ['young-people', 'parents'],
     topics: ['good-health'],
     relatedServices: ['speech-and-language-therapy', 'youth-wellbeing-drop-in'],
