@@ -1,13 +1,13 @@
 /**
- * Plain English, measured. Families read the pathways, the decision trees' results, the glossary,
- * the general pages (content/pages) and the young people's pages to act on them, so these are held
- * to two numbers:
+ * Plain English, measured. Families read the council's own words to act on them (pathways,
+ * decision trees, the glossary, general pages, summaries, what settings provide, "you said, we
+ * did", the young people's pages), so these are held to two numbers:
  * - no sentence longer than 25 words;
  * - a Flesch reading ease of 60 or more for each paragraph of 12 words or more (about what a 13
  *   to 15 year old reads easily; GOV.UK aims for the same).
  * Flesch reading ease = 206.835 − 1.015 × (words per sentence) − 84.6 × (syllables per word).
- * The summaries and the other fields the check reads are held to the sentence length only
- * (measuredText says which); the young people's pages are measured by a unit test.
+ * measuredText says which fields; the statutory coverage map's requirements are held to the
+ * sentence length only, and the young people's pages are measured by a unit test.
  *
  * Legal citations are wanted, but not in the middle of sentences: a line that starts "Sources:"
  * (or "Source:") is not measured, so the law is cited there.
@@ -178,43 +178,37 @@ const COVERAGE_LIST = 'statutory-coverage';
 const ACCESSIBILITY_STATEMENT = 'accessibility.mdx';
 const isAccessibilityStatement = (entry: ReadableEntry) => entry.file.split(/[\\/]/).at(-1) === ACCESSIBILITY_STATEMENT;
 
-/** Collections whose `summary` leads the page, the listings and search results: held to the sentence length. */
+/** Collections whose `summary` leads the page, the listings, search results and link previews. */
 const SUMMARISED = new Set(['pathways', 'pages', 'navigator', 'videos', 'provision']);
 
 /**
- * What settings provide (content/provision/), read by parents in the parent view as well as by
- * SENCOs: each strategy and reasonable adjustment on its own, and what parents can expect. Held
- * to both numbers, item by item (an item under MIN_WORDS_FOR_EASE words to the sentence length
- * only, as any short paragraph).
+ * The council's own words in the other fields families read, each held to both numbers, a list
+ * item by item (an item under MIN_WORDS_FOR_EASE words to the sentence length only, as any short
+ * paragraph): what settings provide (read by parents in the parent view as well as by SENCOs),
+ * "you said, we did" and the indicators' descriptions. Services and organisations are not
+ * measured: they often come from imported directories of thousands of entries, and their warnings
+ * would drown the council's own. Sources and titles are not measured either: a source cites where
+ * something comes from, and a title is a heading.
  */
-const MEASURED_LISTS: Record<string, readonly string[]> = {
+const MEASURED_FIELDS: Record<string, readonly string[]> = {
   provision: ['strategies', 'reasonableAdjustments', 'parentsCanExpect'],
-};
-
-/**
- * The council's own words in the other collections, held to the sentence length only: "you said,
- * we did" and the indicators' descriptions. A field holding a list is measured item by item.
- * Services and organisations are not measured: they often come from imported directories of
- * thousands of entries, and their warnings would drown the council's own. Sources and titles
- * are not measured either: a source cites where something comes from, and a title is a heading.
- */
-const SENTENCES_ONLY: Record<string, readonly string[]> = {
   feedback: ['youSaid', 'weDid'],
   indicators: ['description'],
 };
 
 /**
- * The text families and young people act on, held to both numbers: pathways (body, who decides,
- * who pays), the general pages' body (content/pages/*.mdx), the decision trees' results,
- * glossary definitions and the provision fields in MEASURED_LISTS. The decision trees' hints, the summaries that lead pages and the fields
- * in SENTENCES_ONLY are held to the sentence length only (`sentencesOnly`).
+ * The text families and young people read, held to both numbers: the summaries that lead pages,
+ * pathways (body, who decides, who pays), the general pages' body (content/pages/*.mdx), the
+ * decision trees' hints and results, glossary definitions and MEASURED_FIELDS. Only the
+ * requirements of the statutory coverage map, written for officers and inspectors in the law's
+ * terms, are held to the sentence length only (`sentencesOnly`).
  */
 function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: string; lineOffset?: number; sentencesOnly?: boolean }> {
   const { data } = entry;
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
   if (SUMMARISED.has(entry.collection)) {
     const summary = str(data.summary);
-    if (summary) yield { field: 'summary', text: summary, sentencesOnly: true };
+    if (summary) yield { field: 'summary', text: summary };
   }
   if (entry.collection === 'pages') {
     // The accessibility statement's text is not measured: see ACCESSIBILITY_STATEMENT.
@@ -228,7 +222,7 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
   } else if (entry.collection === 'navigator' && data.nodes && typeof data.nodes === 'object') {
     for (const [id, node] of Object.entries(data.nodes as Record<string, Record<string, unknown>>)) {
       const hint = str(node?.hint);
-      if (node?.type === 'question' && hint) yield { field: `nodes.${id}.hint`, text: hint, sentencesOnly: true };
+      if (node?.type === 'question' && hint) yield { field: `nodes.${id}.hint`, text: hint };
       if (node?.type !== 'outcome') continue;
       for (const field of ['whoDecides', 'body']) {
         const text = str(node[field]);
@@ -246,21 +240,16 @@ function* measuredText(entry: ReadableEntry): Generator<{ field: string; text: s
       if (text) yield { field: `items[${index}].requirement`, text, sentencesOnly: true };
     }
   }
-  for (const [fields, sentencesOnly] of [
-    [MEASURED_LISTS[entry.collection], false],
-    [SENTENCES_ONLY[entry.collection], true],
-  ] as const) {
-    for (const field of fields ?? []) {
-      const value = data[field];
-      if (Array.isArray(value)) {
-        for (const [index, item] of value.entries()) {
-          const text = str(item);
-          if (text) yield { field: `${field}[${index}]`, text, sentencesOnly };
-        }
-      } else {
-        const text = str(value);
-        if (text) yield { field, text, sentencesOnly };
+  for (const field of MEASURED_FIELDS[entry.collection] ?? []) {
+    const value = data[field];
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) {
+        const text = str(item);
+        if (text) yield { field: `${field}[${index}]`, text };
       }
+    } else {
+      const text = str(value);
+      if (text) yield { field, text };
     }
   }
   // Video transcripts are not measured: a transcript must say exactly what the video says. The

@@ -6,6 +6,8 @@ import { splitFrontmatter } from '../../../src/lib/editors/check/read.ts';
 import { topicGuides } from '../../../src/lib/young-people/young-people.ts';
 
 const LONG = 'If your child is not making the progress you expected at school, even with good teaching that is adapted to their needs, you should ask to meet the school.';
+/** A warning's problem up to its quotation, with any reading ease left out. */
+const shortProblem = (problem: string) => (problem.split(':')[0] ?? '').replace(/\(reading ease -?\d+, aim for 60 or more\)/, '(…)');
 const HARD = 'Comprehensive multidisciplinary assessment necessitates collaborative consideration. Individualised educational interventions require systematic evaluation.';
 
 describe('counting words and sentences', () => {
@@ -76,7 +78,7 @@ describe('readabilityWarnings', () => {
     expect(warnings[0]!.fix).toMatch(/split it into sentences of 25 words or fewer, and move any legal citation into the "Sources:" line/);
   });
   test('a general page\'s text is held to both numbers: a hard paragraph is named by its line and its reading ease', () => {
-    const warnings = readabilityWarnings([{ collection: 'pages', file: 'content/pages/p.mdx', data: { summary: HARD }, body: `Fine.\n\n${HARD}\n\n${LONG}`, bodyStart: 6 }]);
+    const warnings = readabilityWarnings([{ collection: 'pages', file: 'content/pages/p.mdx', data: { summary: 'What the council offers.' }, body: `Fine.\n\n${HARD}\n\n${LONG}`, bodyStart: 6 }]);
     expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
       'content/pages/p.mdx: (body, line 9): this paragraph is hard to read (reading ease ' + Math.round(readingEase(HARD)) + ', aim for 60 or more)',
       'content/pages/p.mdx: (body, line 11): this sentence has 29 words',
@@ -84,56 +86,50 @@ describe('readabilityWarnings', () => {
     expect(readabilityIssues(HARD)).toContainEqual(expect.objectContaining({ kind: 'hard-paragraph' }));
   });
 
-  test('the summaries that lead pages and decision-tree hints are held to the sentence length only', () => {
+  test('the summaries that lead pages and decision-tree hints are held to both numbers too; a question itself is not measured', () => {
     const warnings = readabilityWarnings([
       { collection: 'pages', file: 'content/pages/p.mdx', data: { summary: LONG }, body: `Fine.\n\n${LONG}`, bodyStart: 6 },
       { collection: 'pathways', file: 'content/pathways/a.mdx', data: { summary: HARD } },
-      { collection: 'navigator', file: 'content/navigator/t.json', data: { summary: LONG, nodes: { q: { type: 'question', question: LONG, hint: LONG } } } },
+      { collection: 'navigator', file: 'content/navigator/t.json', data: { summary: LONG, nodes: { q: { type: 'question', question: HARD, hint: HARD } } } },
       { collection: 'videos', file: 'content/videos/v.mdx', data: { summary: LONG }, body: LONG, bodyStart: 5 },
       { collection: 'services', file: 'content/services/s.json', data: { summary: LONG } },
     ]);
-    expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
+    expect(warnings.map((w) => `${w.file}: ${w.field}: ${shortProblem(w.problem)}`)).toEqual([
       'content/pages/p.mdx: summary: this sentence has 29 words',
       'content/pages/p.mdx: (body, line 9): this sentence has 29 words',
+      'content/pathways/a.mdx: summary: this paragraph is hard to read (…)',
       'content/navigator/t.json: summary: this sentence has 29 words',
-      'content/navigator/t.json: nodes.q.hint: this sentence has 29 words',
+      'content/navigator/t.json: nodes.q.hint: this paragraph is hard to read (…)',
       'content/videos/v.mdx: summary: this sentence has 29 words',
     ]);
   });
 });
 
-describe('what settings provide (provision), read by parents as well as staff', () => {
-  test('each strategy, reasonable adjustment and what parents can expect is held to the reading ease too, named by its place; the summary and title are not', () => {
+describe('the council\'s own words in provision, "you said, we did" and indicators, read by parents as well as staff', () => {
+  test('are held to both numbers, each item of a list named by its place; titles and sources are not measured, nor services and organisations', () => {
     const warnings = readabilityWarnings([
       { collection: 'provision', file: 'content/provision/p.json', data: { title: HARD, summary: HARD, strategies: ['Fine.', LONG, HARD], reasonableAdjustments: [HARD, 'Quiet space.'], parentsCanExpect: `${HARD} ${LONG}` } },
+      { collection: 'feedback', file: 'content/feedback/f.json', data: { source: HARD, youSaid: LONG, weDid: `${HARD} ${LONG}` } },
+      { collection: 'indicators', file: 'content/indicators/i.json', data: { title: HARD, description: HARD, source: HARD } },
+      { collection: 'services', file: 'content/services/s.json', data: { description: HARD, summary: LONG } },
+      { collection: 'organisations', file: 'content/organisations/o.json', data: { description: HARD } },
     ]);
-    expect(warnings.map((w) => `${w.file}: ${w.field}: ${(w.problem.split(':')[0] ?? '').replace(/\(reading ease -?\d+, aim for 60 or more\)/, '(…)')}`)).toEqual([
+    expect(warnings.map((w) => `${w.file}: ${w.field}: ${shortProblem(w.problem)}`)).toEqual([
+      'content/provision/p.json: summary: this paragraph is hard to read (…)',
       'content/provision/p.json: strategies[1]: this sentence has 29 words',
       'content/provision/p.json: strategies[2]: this paragraph is hard to read (…)',
       'content/provision/p.json: reasonableAdjustments[0]: this paragraph is hard to read (…)',
       'content/provision/p.json: parentsCanExpect: this sentence has 29 words',
       'content/provision/p.json: parentsCanExpect: this paragraph is hard to read (…)',
+      'content/feedback/f.json: youSaid: this sentence has 29 words',
+      'content/feedback/f.json: weDid: this sentence has 29 words',
+      'content/feedback/f.json: weDid: this paragraph is hard to read (…)',
+      'content/indicators/i.json: description: this paragraph is hard to read (…)',
     ]);
   });
 });
 
-describe('the council\'s own words in "you said, we did" and indicators', () => {
-  test('are held to the sentence length only, each item of a list named by its place; services and organisations are not measured', () => {
-    const warnings = readabilityWarnings([
-      { collection: 'provision', file: 'content/provision/p.json', data: { summary: LONG } },
-      { collection: 'feedback', file: 'content/feedback/f.json', data: { source: LONG, youSaid: LONG, weDid: `${HARD} ${LONG}` } },
-      { collection: 'indicators', file: 'content/indicators/i.json', data: { title: LONG, description: LONG, source: LONG } },
-      { collection: 'services', file: 'content/services/s.json', data: { description: LONG, summary: LONG } },
-      { collection: 'organisations', file: 'content/organisations/o.json', data: { description: LONG } },
-    ]);
-    expect(warnings.map((w) => `${w.file}: ${w.field}: ${w.problem.split(':')[0]}`)).toEqual([
-      'content/provision/p.json: summary: this sentence has 29 words',
-      'content/feedback/f.json: youSaid: this sentence has 29 words',
-      'content/feedback/f.json: weDid: this sentence has 29 words',
-      'content/indicators/i.json: description: this sentence has 29 words',
-    ]);
-  });
-
+describe('the statutory coverage map, written for officers and inspectors in the law\'s terms', () => {
   test('in content/statutory-coverage.json each requirement is held to the sentence length, and the legal source is not measured', () => {
     const items = [
       { requirement: HARD, source: LONG },
