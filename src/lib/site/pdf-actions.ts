@@ -10,8 +10,9 @@
  * the streams (such as `/JS`, or `/J#53`, the same name written with a character code), and
  * every name inside each object stream once inflated. Other streams (page drawings, images,
  * fonts) are not read: an action is a dictionary, never inside them, and an image's bytes could
- * spell a name by chance. An object stream that cannot be inflated (the file is encrypted, or
- * damaged) cannot be checked, and is refused as such.
+ * spell a name by chance. An object stream that cannot be inflated (damaged), or any object
+ * stream of an encrypted file, cannot be checked, and is refused as such. An encrypted file without
+ * object streams can be: the names of its dictionaries are not encrypted, only strings and streams.
  */
 import { inflateSync, constants } from 'node:zlib';
 
@@ -41,8 +42,13 @@ export function pdfActiveContent(pdf: Buffer): string | undefined {
   const text = pdf.toString('latin1');
   const found = new Set<string>();
   let undecodable = false;
+  let encrypted = false;
+  let objectStreams = 0;
   const look = (part: string) => {
-    for (const name of namesIn(part)) if (name in ACTIVE_NAMES) found.add(ACTIVE_NAMES[name]!);
+    for (const name of namesIn(part)) {
+      if (name in ACTIVE_NAMES) found.add(ACTIVE_NAMES[name]!);
+      else if (name === 'Encrypt') encrypted = true;
+    }
   };
   let at = 0;
   for (;;) {
@@ -59,6 +65,7 @@ export function pdfActiveContent(pdf: Buffer): string | undefined {
     // The stream's dictionary: from its object's "obj" keyword to "stream".
     const dictionary = namesIn(text.slice(Math.max(at, text.lastIndexOf('obj', start.index)), start.index));
     if (dictionary.has('ObjStm')) {
+      objectStreams++;
       const data = pdf.subarray(dataStart, dataEnd);
       if (!dictionary.has('Filter')) look(data.toString('latin1'));
       else if (!dictionary.has('FlateDecode')) undecodable = true;
@@ -75,7 +82,9 @@ export function pdfActiveContent(pdf: Buffer): string | undefined {
   // In the order of ACTIVE_NAMES, whatever order the file has them in.
   const what = [...new Set(Object.values(ACTIVE_NAMES))].filter((kind) => found.has(kind));
   if (what.length > 0) return `the PDF has ${what.join(' and ')} in it, which a PDF reader or browser may run when the file is opened`;
-  if (undecodable) return 'the PDF is encrypted (protected) or damaged, so the check cannot see whether it has JavaScript in it';
+  // An encrypted file's object streams are encrypted too: what inflating them gives is not the
+  // objects, even when it happens not to fail.
+  if (undecodable || (encrypted && objectStreams > 0)) return 'the PDF is encrypted (protected) or damaged, so the check cannot see whether it has JavaScript in it';
   return undefined;
 }
 

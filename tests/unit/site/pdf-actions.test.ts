@@ -52,6 +52,14 @@ describe('a PDF that would run script or start a program when opened', () => {
     expect(pdfActiveContent(pdf(CATALOG, PAGES, GO_TO, PAGE, stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', scrambled)))).toMatch(/encrypted \(protected\) or damaged, so the check cannot see/);
     expect(pdfActiveContent(pdf(CATALOG, PAGES, GO_TO, PAGE, stream('/Type /ObjStm /N 1 /First 4 /Filter /LZWDecode', scrambled)))).toMatch(/cannot see/);
   });
+
+  test('an encrypted file with object streams is refused even when one happens to inflate, as what it holds is encrypted', () => {
+    const encrypted = (...objects: (string | Buffer)[]) => Buffer.concat([pdf(...objects), Buffer.from('trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF\n', 'latin1')]);
+    expect(pdfActiveContent(encrypted(CATALOG, PAGES, objectStream(GO_TO), PAGE))).toMatch(/encrypted \(protected\) or damaged/);
+    // Without object streams its dictionaries' names can be read, and it is checked as any file.
+    expect(pdfActiveContent(encrypted(CATALOG, PAGES, GO_TO, PAGE, FONT, DRAWING))).toBeUndefined();
+    expect(pdfActiveContent(encrypted(CATALOG, PAGES, '<< /S /JavaScript /JS <8f3a> >>', PAGE))).toMatch(/has JavaScript in it/);
+  });
 });
 
 describe('an ordinary PDF', () => {
