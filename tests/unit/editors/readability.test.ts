@@ -191,6 +191,20 @@ test('every strategy, reasonable adjustment and "what parents can expect" in the
   expect(issues).toEqual([]);
 });
 
+test('the demo\'s services and organisations read at 60 or more, with no sentence over 25 words: the check does not measure them (a council may import thousands), but the demo shows what good looks like', () => {
+  const issues: string[] = [];
+  for (const collection of ['services', 'organisations']) {
+    for (const file of readdirSync(`content/${collection}`).filter((f) => f.endsWith('.json'))) {
+      const data = JSON.parse(readFileSync(`content/${collection}/${file}`, 'utf8'));
+      const fields: Record<string, unknown> = { summary: data.summary, description: data.description, 'access.howTo': data.access?.howTo, 'access.eligibility': data.access?.eligibility, 'cost.details': data.cost?.details };
+      for (const [field, text] of Object.entries(fields)) {
+        if (typeof text === 'string') issues.push(...readabilityIssues(text).map((issue) => `content/${collection}/${file}: ${field}: ${issue.kind} ${issue.value}: ${issue.text}`));
+      }
+    }
+  }
+  expect(issues).toEqual([]);
+});
+
 test('the accessibility statement keeps the wording GOV.UK\'s model statement says the law requires, and is not measured, as that wording must not be changed', () => {
   const file = 'content/pages/accessibility.mdx';
   const source = readFileSync(file, 'utf8');
