@@ -6,7 +6,7 @@
  * (video, captions, images that cannot carry script, PDF), and each file must really be what
  * its name says, so a script renamed to .png is not published either.
  */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Problem } from '../editors/index.ts';
 import { HOST_FILE_LIMIT_BYTES, megabytes } from './output-size.ts';
@@ -77,9 +77,16 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
  */
 export function unpublishableContents(file: string): { field: string; problem: string; fix: string } | undefined {
   if (extname(file).toLowerCase() !== '.pdf') return undefined;
-  const problem = pdfActiveContent(readFileSync(file));
+  // The development server asks on every request for the file (a PDF viewer asks for it in parts).
+  const { mtimeMs, size } = statSync(file);
+  const known = pdfProblems.get(file);
+  const problem = known && known.mtimeMs === mtimeMs && known.size === size ? known.problem : pdfActiveContent(readFileSync(file));
+  pdfProblems.set(file, { mtimeMs, size, problem });
   return problem ? { field: '(file contents)', problem, fix: PDF_ACTIVE_CONTENT_FIX } : undefined;
 }
+
+/** What unpublishableContents found in each PDF, while the file is unchanged. */
+const pdfProblems = new Map<string, { mtimeMs: number; size: number; problem: string | undefined }>();
 
 /** The first bytes of a file, enough to tell its kind. */
 export function fileHead(file: string): Buffer {
