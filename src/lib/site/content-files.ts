@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { filesUnder as everyFileUnder } from './files-under.ts';
 import { placeFile } from './place-file.ts';
-import { unpublishableContents, unpublishableReason } from './public-files.ts';
+import { unpublishableFile } from './public-files.ts';
 
 /** Every file under `dir` but hidden ones (such as .DS_Store), as paths relative to it with forward slashes, A to Z. */
 export function filesUnder(dir: string): string[] {
@@ -49,7 +49,7 @@ export function publishContentFiles(sourceDir: string, outDir: string): { placed
     // A kind of file the content check refuses is never published, whatever runs the build (a
     // file whose bytes are not what its name says is served by its name's type, with nosniff),
     // nor a PDF that would run script when opened.
-    if (unpublishableReason(path) || unpublishableContents(join(sourceDir, path))) continue;
+    if (unpublishableFile(path, join(sourceDir, path))) continue;
     if (builtFolderOf(path) || existsSync(target)) {
       clashes.push(path);
       continue;
@@ -73,7 +73,7 @@ export function contentFileFor(sourceDir: string, urlPath: string): string | und
   const file = resolve(base, `.${decoded}`);
   if (!file.startsWith(base + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-  return unpublishableReason(relative(base, file).split(sep).join('/')) || unpublishableContents(file) ? undefined : file;
+  return unpublishableFile(relative(base, file).split(sep).join('/'), file) ? undefined : file;
 }
 
 /**

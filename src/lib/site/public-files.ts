@@ -71,11 +71,21 @@ export function unpublishableReason(path: string, head?: Buffer): { field?: stri
 }
 
 /**
+ * Why a file of content/public/ is not published, or undefined: its name and kind
+ * (unpublishableReason, with `head` its first bytes when known), then what is inside it. `path`
+ * is its path in content/public/ with "/", `file` where it is on disk. The content check, the
+ * build's publishing and the development server all ask this.
+ */
+export function unpublishableFile(path: string, file: string, head?: Buffer): { field?: string; problem: string; fix: string } | undefined {
+  return unpublishableReason(path, head) ?? unpublishableContents(file);
+}
+
+/**
  * Why the file at `file` (a file of content/public/ whose name and first bytes are publishable)
  * may still not be published, from what is inside it: a PDF that would run JavaScript or start a
  * program when opened (pdf-actions.ts). Undefined for any other file.
  */
-export function unpublishableContents(file: string): { field: string; problem: string; fix: string } | undefined {
+function unpublishableContents(file: string): { field: string; problem: string; fix: string } | undefined {
   if (extname(file).toLowerCase() !== '.pdf') return undefined;
   // The development server asks on every request for the file (a PDF viewer asks for it in parts).
   const { mtimeMs, size } = statSync(file);
@@ -129,7 +139,7 @@ export function publicFileKindProblems(contentPublic: string, rel: (path: string
       head = undefined;
     }
     const reason =
-      head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : (unpublishableReason(path, head) ?? unpublishableContents(file));
+      head === undefined ? { problem: 'it is a link to another file, or cannot be read', fix: 'put the file itself in content/public/, not a link to it' } : unpublishableFile(path, file, head);
     if (reason) problems.push({ file: rel(file), field: reason.field ?? '(file type)', problem: reason.problem, fix: reason.fix });
     else if (bytes > HOST_FILE_LIMIT_BYTES) {
       warnings.push({
